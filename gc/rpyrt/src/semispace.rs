@@ -1,0 +1,342 @@
+//! The semispace collector: precise, moving, copying with Cheney's breadth-first scan.
+//!
+//! Objects are allocated by bumping `nursery_free` up to `nursery_top` inside the current space
+//! (the inline C fast path does this on the exported statics; see `capi.rs`). When a request does
+//! not fit, [`Gc::malloc_slowpath`] copies everything reachable from the roots (the shadow stack
+//! slots and the pointer fields of the static objects) into the other space, which becomes the
+//! current one. Spaces grow when live data fills more than half of one, up to the configured
+//! limit; failure to get memory makes the slow path return NULL, never abort.
+//!
+//! Relies on `typeinfo.rs` for object sizes and pointer fields, on `space.rs` for zeroed memory,
+//! and on the caller for the roots: every root slot holds NULL, a pointer to the start of an
+//! object, or a pointer outside the heap (left alone).
+
+use crate::config::{GcConfig, MIN_SPACE_SIZE};
+use crate::space::Space;
+use crate::typeinfo::{header_tid, round_size, TypeTable, GCFLAG_FORWARDED, GCFLAG_STATIC};
+use std::io::Write;
+use std::time::Instant;
+
+/// Keeps every size far enough below `isize::MAX` that address arithmetic cannot overflow.
+const SIZE_CAP: usize = (isize::MAX as usize / 4) & !15;
+
+/// One collector instance with its two spaces. The C runtime uses a single global instance;
+/// tests create as many as they like.
+pub struct Gc {
+    /// Next free byte of the current space; the inline fast path bumps it.
+    pub nursery_free: *mut u8,
+    /// Limit of the fast path: the end of the current space, or `nursery_free` in stress mode so
+    /// that every allocation comes to the slow path.
+    pub nursery_top: *mut u8,
+    types: TypeTable,
+    statics: Vec<*mut u8>,
+    config: GcConfig,
+    from: Space,
+    spare: Space,
+    space_size: usize,
+    grow_pending: bool,
+    last_live: usize,
+    collections: u64,
+}
+
+impl Gc {
+    /// A collector for objects described by `types`, tracing the pointer fields of `statics` (NULL
+    /// entries are ignored) at every collection. Fails when a static object is malformed.
+    ///
+    /// # Safety
+    /// Every non-NULL entry of `statics` must point to an object with a valid header (and length
+    /// field) that stays valid and writable for the life of the collector.
+    pub unsafe fn new(
+        types: TypeTable,
+        statics: &[*mut u8],
+        config: GcConfig,
+    ) -> Result<Gc, String> {
+        let statics: Vec<*mut u8> = statics.iter().copied().filter(|p| !p.is_null()).collect();
+        for (i, &obj) in statics.iter().enumerate() {
+            let header = (obj as *const u64).read();
+            let tid = header_tid(header);
+            if tid as usize >= types.len() {
+                return Err(format!(
+                    "static object {i} at {obj:p} has type id {tid}, but there are {} types",
+                    types.len()
+                ));
+            }
+            if header & GCFLAG_STATIC == 0 {
+                return Err(format!(
+                    "static object {i} at {obj:p} lacks the flag RPY_GCFLAG_STATIC"
+                ));
+            }
+        }
+        let mut gc = Gc {
+            nursery_free: core::ptr::null_mut(),
+            nursery_top: core::ptr::null_mut(),
+            types,
+            statics,
+            config,
+            from: Space::empty(),
+            spare: Space::empty(),
+            space_size: 0,
+            grow_pending: false,
+            last_live: 0,
+            collections: 0,
+        };
+        let initial = gc.config.initial_space.clamp(MIN_SPACE_SIZE, SIZE_CAP);
+        gc.space_size = ((initial + 15) & !15).min(gc.max_space());
+        // If the system refuses this now, the first slow-path call tries again.
+        if let Some(space) = Space::new(gc.space_size) {
+            gc.from = space;
+        }
+        gc.nursery_free = gc.from.start();
+        gc.reset_top();
+        Ok(gc)
+    }
+
+    /// The settings this collector runs with.
+    pub fn config(&self) -> &GcConfig {
+        &self.config
+    }
+
+    /// Number of collections so far.
+    pub fn collections(&self) -> u64 {
+        self.collections
+    }
+
+    /// Bytes in use in the current space: live data at the last collection plus everything
+    /// allocated since.
+    pub fn heap_used(&self) -> usize {
+        self.nursery_free as usize - self.from.start() as usize
+    }
+
+    /// Current size of one semispace.
+    pub fn space_size(&self) -> usize {
+        self.space_size
+    }
+
+    /// Allocates `size` bytes of zeroed memory with its header set to `tid`, collecting and
+    /// growing the heap as needed; NULL when the heap limit is reached, the system refuses memory,
+    /// or the size is absurd. `size` is rounded up like the fast path does.
+    ///
+    /// # Safety
+    /// `roots` must hold NULL or valid object pointers (or pointers outside the heap), and every
+    /// object reachable from them and from the static objects must be well formed.
+    pub unsafe fn malloc_slowpath(
+        &mut self,
+        tid: u32,
+        size: usize,
+        roots: &mut [*mut u8],
+    ) -> *mut u8 {
+        let size = match round_size(size) {
+            Some(size) if size <= self.max_space() => size,
+            _ => return core::ptr::null_mut(),
+        };
+        if tid as usize >= self.types.len() {
+            crate::fatal(&format!(
+                "allocation of type id {tid}, but the type table has {} types",
+                self.types.len()
+            ));
+        }
+        if self.config.stress || !self.fits(size) {
+            if !self.collect_for(size, roots) {
+                return core::ptr::null_mut();
+            }
+            if !self.fits(size) {
+                // Only reachable if the system refused memory in a way `collect_for` missed.
+                return core::ptr::null_mut();
+            }
+        }
+        let obj = self.nursery_free;
+        self.nursery_free = obj.add(size);
+        (obj as *mut u64).write(tid as u64);
+        self.reset_top();
+        obj
+    }
+
+    /// A full collection now (growing the spaces if a growth is pending). Returns false, having
+    /// changed nothing, when no memory could be obtained for the other space.
+    ///
+    /// # Safety
+    /// As for [`Gc::malloc_slowpath`].
+    pub unsafe fn collect(&mut self, roots: &mut [*mut u8]) -> bool {
+        self.collect_for(0, roots)
+    }
+
+    fn max_space(&self) -> usize {
+        match self.config.max_heap {
+            Some(max) => (max / 2).min(SIZE_CAP) & !15,
+            None => SIZE_CAP,
+        }
+    }
+
+    fn fits(&self, size: usize) -> bool {
+        size <= self.from.end() as usize - self.nursery_free as usize
+    }
+
+    fn reset_top(&mut self) {
+        self.nursery_top = if self.config.stress {
+            self.nursery_free
+        } else {
+            self.from.end()
+        };
+    }
+
+    /// The size to grow to for `need` bytes of live data: at least double the current size and at
+    /// least twice `need`, within the limit; `None` when even the limit is too small.
+    fn grown_size(&self, need: usize) -> Option<usize> {
+        let max = self.max_space();
+        if need > max {
+            return None;
+        }
+        let goal = need.saturating_mul(2);
+        let mut size = self.space_size.max(MIN_SPACE_SIZE);
+        loop {
+            size = size.saturating_mul(2);
+            if size >= goal || size >= max {
+                return Some(size.min(max));
+            }
+        }
+    }
+
+    /// Collects so that `request` more bytes fit, growing the spaces if needed or pending.
+    unsafe fn collect_for(&mut self, request: usize, roots: &mut [*mut u8]) -> bool {
+        let current = self.space_size;
+        let mut collected = false;
+        if self.grow_pending {
+            // An optional growth: if the memory is not there, collect without growing.
+            if let Some(bigger) = self.grown_size(self.last_live + request) {
+                if bigger > current {
+                    collected = self.collect_into(bigger, roots);
+                }
+            }
+        }
+        if !collected && !self.collect_into(current, roots) {
+            return false;
+        }
+        let live = self.heap_used();
+        if request > self.space_size - live {
+            match self.grown_size(live + request) {
+                Some(bigger) if bigger > self.space_size => {
+                    if !self.collect_into(bigger, roots) {
+                        return false;
+                    }
+                }
+                _ => return false,
+            }
+        }
+        self.grow_pending =
+            self.heap_used() > self.space_size / 2 && self.space_size < self.max_space();
+        true
+    }
+
+    /// Copies everything reachable into a space of `size` bytes, which becomes the current
+    /// space. Returns false, having changed nothing, when that space cannot be obtained.
+    unsafe fn collect_into(&mut self, size: usize, roots: &mut [*mut u8]) -> bool {
+        let started = self.config.log.then(Instant::now);
+        let old_used = self.heap_used();
+        debug_assert!(size >= old_used);
+        let spare = core::mem::replace(&mut self.spare, Space::empty());
+        let to = if !spare.is_empty() && spare.size() == size {
+            spare
+        } else {
+            drop(spare);
+            match Space::new(size) {
+                Some(space) => space,
+                None => return false,
+            }
+        };
+
+        let mut copier = Copier {
+            types: &self.types,
+            from_start: self.from.start() as usize,
+            from_end: self.nursery_free as usize,
+            free: to.start(),
+            limit: to.end(),
+        };
+        for root in roots.iter_mut() {
+            copier.forward(root);
+        }
+        for &obj in &self.statics {
+            self.types.trace(obj, |slot| copier.forward(slot));
+        }
+        let mut scan = to.start();
+        while scan < copier.free {
+            let size = self.types.trace(scan, |slot| copier.forward(slot));
+            scan = scan.add(size);
+        }
+        let free = copier.free;
+
+        let mut old = core::mem::replace(&mut self.from, to);
+        if old.size() == size {
+            old.clear_prefix(old_used);
+            self.spare = old;
+        }
+        self.space_size = size;
+        self.nursery_free = free;
+        self.reset_top();
+        self.collections += 1;
+        self.last_live = self.heap_used();
+        if let Some(started) = started {
+            // Not `eprintln!`, which panics (and so aborts) if stderr cannot be written.
+            let _ = writeln!(
+                std::io::stderr(),
+                "[gc] collection {}: live {} bytes, space {} bytes, {:.3} ms",
+                self.collections,
+                self.last_live,
+                self.space_size,
+                started.elapsed().as_secs_f64() * 1e3
+            );
+        }
+        true
+    }
+}
+
+/// The copying state of one collection.
+struct Copier<'a> {
+    types: &'a TypeTable,
+    from_start: usize,
+    from_end: usize,
+    free: *mut u8,
+    limit: *mut u8,
+}
+
+impl Copier<'_> {
+    /// Makes the slot point to the to-space copy of its object, copying it if this is the first
+    /// visit. Slots pointing outside the used part of from-space are left alone.
+    #[inline]
+    unsafe fn forward(&mut self, slot: *mut *mut u8) {
+        let obj = slot.read();
+        let addr = obj as usize;
+        if addr < self.from_start || addr >= self.from_end {
+            return;
+        }
+        let header = (obj as *const u64).read();
+        if header & GCFLAG_FORWARDED != 0 {
+            slot.write((obj.add(8) as *const *mut u8).read());
+            return;
+        }
+        let size = self.types.object_size(obj);
+        if size > self.limit as usize - self.free as usize || size > self.from_end - addr {
+            does_not_fit(obj, size);
+        }
+        let new = self.free;
+        if size <= 64 {
+            // Most objects are small: a few word moves beat a call to memcpy.
+            let (src, dst) = (obj as *const u64, new as *mut u64);
+            for i in 0..size / 8 {
+                dst.add(i).write(src.add(i).read());
+            }
+        } else {
+            core::ptr::copy_nonoverlapping(obj, new, size);
+        }
+        self.free = new.add(size);
+        (obj as *mut u64).write(header | GCFLAG_FORWARDED);
+        (obj.add(8) as *mut *mut u8).write(new);
+        slot.write(new);
+    }
+}
+
+#[cold]
+fn does_not_fit(obj: *const u8, size: usize) -> ! {
+    crate::fatal(&format!(
+        "object at {obj:p} of {size} bytes does not fit (heap corruption)"
+    ))
+}

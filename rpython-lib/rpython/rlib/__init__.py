@@ -1,0 +1,1 @@
+"""RPython's runtime library (rlib)."""

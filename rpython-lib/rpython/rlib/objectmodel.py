@@ -1,0 +1,126 @@
+"""Hints and helpers about the object model of RPython programs.
+
+On CPython these are plain Python; the decorators only record hint
+attributes on the function, which the loader snapshots and the translator
+reads.
+"""
+
+
+def we_are_translated():
+    """False when running on CPython, True in the translated program."""
+    return False
+
+
+def not_rpython(func):
+    """Mark a function as plain Python that the translator must never see."""
+    func._not_rpython_ = True
+    return func
+
+
+def _format_spec(name, args):
+    if args:
+        return "specialize:%s(%s)" % (name, ", ".join([repr(a) for a in args]))
+    return "specialize:%s" % (name,)
+
+
+class _Specialize(object):
+    """Decorators selecting how the annotator specialises a function.
+
+    Each records ``func._annspecialcase_`` spelled as RPython does, e.g.
+    ``"specialize:argtype(0)"`` or ``"specialize:memo"``.
+    """
+
+    def _make(self, name, args):
+        spec = _format_spec(name, args)
+
+        def decorated(func):
+            func._annspecialcase_ = spec
+            return func
+        return decorated
+
+    def argtype(self, *args):
+        """One version of the function per type of the given arguments."""
+        return self._make("argtype", args)
+
+    def arg(self, *args):
+        """One version of the function per constant value of the given arguments."""
+        return self._make("arg", args)
+
+    def arg_or_var(self, *args):
+        """Like arg(), but non-constant arguments share one general version."""
+        return self._make("arg_or_var", args)
+
+    def argtype_or_var(self, *args):
+        return self._make("argtype_or_var", args)
+
+    def memo(self):
+        """The function is evaluated at translation time on every combination
+        of its (prebuilt constant) arguments; a table lookup remains."""
+        return self._make("memo", ())
+
+    def call_location(self):
+        """One version of the function per call site."""
+        return self._make("call_location", ())
+
+    def ll(self):
+        return self._make("ll", ())
+
+    def ll_and_arg(self, *args):
+        return self._make("ll_and_arg", args)
+
+
+specialize = _Specialize()
+
+
+def always_inline(func):
+    """Ask the backend to always inline this function."""
+    func._always_inline_ = True
+    return func
+
+
+def dont_inline(func):
+    """Ask the backend never to inline this function."""
+    func._dont_inline_ = True
+    return func
+
+
+def enforceargs(*types, **kwds):
+    """Declare the argument types of a function.
+
+    ``@enforceargs(int, str)`` or ``@enforceargs(x=int)``.  Records
+    ``func._annenforceargs_``: a tuple with one entry per positional
+    parameter (None where no type is given) and returns the function
+    itself, so that the snapshot sees the function's own source position.
+    The keyword ``typecheck`` is accepted for compatibility and ignored.
+    """
+    kwds.pop("typecheck", None)
+
+    def decorator(func):
+        code = func.__code__
+        names = list(code.co_varnames[:code.co_argcount])
+        if len(types) > len(names):
+            raise TypeError("enforceargs: too many types for %s()" % (func.__name__,))
+        spec = list(types) + [None] * (len(names) - len(types))
+        for name, t in kwds.items():
+            if name not in names:
+                raise TypeError("enforceargs: %s() has no argument %r"
+                                % (func.__name__, name))
+            spec[names.index(name)] = t
+        func._annenforceargs_ = tuple(spec)
+        return func
+    return decorator
+
+
+def compute_identity_hash(x):
+    """A hash based on the identity of x (its id), stable for its lifetime."""
+    return object.__hash__(x)
+
+
+def compute_unique_id(x):
+    """A unique integer identifying x for its lifetime."""
+    return id(x)
+
+
+def compute_hash(x):
+    """The hash of a str, int, float, tuple (by value) or instance (by identity)."""
+    return hash(x)

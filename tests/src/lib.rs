@@ -1,0 +1,193 @@
+//! Shared helpers of the test harness: the repository root, translating a program once per test
+//! binary, running programs translated and untranslated, and reading and rewriting expectations
+//! (`UPDATE_EXPECT=1` rewrites them).
+//!
+//! Relies on `rpy-driver` (translation in-process) and on `python3` for untranslated runs.
+
+use rpy_driver::{translate, Options};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("root")
+        .to_path_buf()
+}
+
+/// A scratch directory shared by one test binary.
+pub fn scratch() -> &'static Path {
+    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| {
+        tempfile::Builder::new()
+            .prefix("rpy-tests-")
+            .tempdir()
+            .expect("tempdir")
+    })
+    .path()
+}
+
+/// Translates `target` into an executable in the scratch directory (at -O1, with the verifier
+/// after every stage). Returns the executable or the rendered error.
+pub fn translate_to_exe(target: &Path, name: &str) -> Result<PathBuf, String> {
+    let exe = scratch().join(format!("{name}-c"));
+    let mut opts = Options::new(target);
+    opts.output = Some(exe.clone());
+    opts.opt = 1;
+    opts.verify = true;
+    translate(&opts).map(|_| exe).map_err(|e| e.message)
+}
+
+/// Runs a command with arguments, optionally with the GC stress mode.
+pub fn run_exe(exe: &Path, args: &[String], stress: bool) -> Output {
+    let mut c = Command::new(exe);
+    c.args(args);
+    if stress {
+        c.env("RPY_GC_STRESS", "1");
+    }
+    c.output().expect("run the translated program")
+}
+
+/// Runs a target untranslated on CPython, as VM authors test.
+pub fn run_cpython(target: &Path, args: &[String]) -> Output {
+    Command::new("python3")
+        .arg("-m")
+        .arg("rpython.run")
+        .arg(target)
+        .args(args)
+        .env("PYTHONPATH", root().join("rpython-lib"))
+        .env("PYTHONDONTWRITEBYTECODE", "1")
+        .output()
+        .expect("run python3")
+}
+
+/// What a run test expects.
+#[derive(Debug, Default, Clone)]
+pub struct RunExpect {
+    pub args: Vec<String>,
+    pub exit: i32,
+    pub fatal: Option<String>,
+    pub stdout: String,
+}
+
+/// Reads `# args:`, `# exit:`, `# fatal:` and `# expect:` lines.
+pub fn parse_run_expect(text: &str) -> RunExpect {
+    let mut e = RunExpect::default();
+    for line in text.lines() {
+        if let Some(rest) = line.strip_prefix("# args:") {
+            e.args = rest.split_whitespace().map(str::to_string).collect();
+        } else if let Some(rest) = line.strip_prefix("# exit:") {
+            e.exit = rest.trim().parse().expect("exit status");
+        } else if let Some(rest) = line.strip_prefix("# fatal:") {
+            e.fatal = Some(rest.trim().to_string());
+            e.exit = 1;
+        } else if let Some(rest) = line.strip_prefix("# expect:") {
+            e.stdout.push_str(rest.strip_prefix(' ').unwrap_or(rest));
+            e.stdout.push('\n');
+        }
+    }
+    e
+}
+
+/// Checks a run's output against the expectation; `what` names the run in messages.
+pub fn check_output(
+    what: &str,
+    out: &Output,
+    e: &RunExpect,
+    translated: bool,
+) -> Result<(), String> {
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let code = out.status.code().unwrap_or(-1);
+    if stdout != e.stdout {
+        return Err(format!(
+            "{what}: stdout differs\n--- expected\n{}--- got\n{stdout}--- stderr\n{stderr}",
+            e.stdout
+        ));
+    }
+    if code != e.exit {
+        return Err(format!(
+            "{what}: exit status {code}, expected {}\n--- stderr\n{stderr}",
+            e.exit
+        ));
+    }
+    if let Some(kind) = &e.fatal {
+        let want = if translated {
+            format!("Fatal RPython error: {kind}")
+        } else {
+            kind.clone()
+        };
+        if !stderr.contains(&want) {
+            return Err(format!(
+                "{what}: stderr lacks `{want}`\n--- stderr\n{stderr}"
+            ));
+        }
+        if translated && !stderr.contains("RPython traceback:") {
+            return Err(format!(
+                "{what}: no RPython traceback\n--- stderr\n{stderr}"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The marker that starts the expected text in file tests and error tests.
+pub const EXPECTED_MARKER: &str = "# ---- expected";
+
+/// Splits a test file into its program and its expected text (each line of the expectation is
+/// written as a comment, `# ` + line).
+pub fn split_expected(text: &str) -> (&str, String) {
+    match text.find(EXPECTED_MARKER) {
+        Some(i) => {
+            let exp = text[i + EXPECTED_MARKER.len()..]
+                .lines()
+                .skip(1)
+                .map(|l| {
+                    l.strip_prefix("# ")
+                        .unwrap_or(l.strip_prefix('#').unwrap_or(l))
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            (&text[..i], exp)
+        }
+        None => (text, String::new()),
+    }
+}
+
+/// Compares `actual` with the file's expectation, or rewrites it under `UPDATE_EXPECT=1`.
+pub fn check_expected(path: &Path, actual: &str) -> Result<(), String> {
+    let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
+    let (program, expected) = split_expected(&text);
+    let actual = actual.trim_end();
+    if expected.trim_end() == actual {
+        return Ok(());
+    }
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
+        let mut out = program.trim_end().to_string();
+        out.push_str("\n\n");
+        out.push_str(EXPECTED_MARKER);
+        out.push('\n');
+        for l in actual.lines() {
+            if l.is_empty() {
+                out.push_str("#\n");
+            } else {
+                out.push_str("# ");
+                out.push_str(l);
+                out.push('\n');
+            }
+        }
+        std::fs::write(path, out).map_err(|e| e.to_string())?;
+        return Ok(());
+    }
+    Err(format!("expectation differs (UPDATE_EXPECT=1 rewrites it)\n--- expected\n{}\n--- actual\n{actual}\n", expected.trim_end()))
+}
+
+/// Makes paths in rendered output independent of the machine: the repository root is removed.
+pub fn relative_paths(text: &str) -> String {
+    let root = root();
+    let canon = std::fs::canonicalize(&root).unwrap_or(root.clone());
+    let mut out = text.replace(&format!("{}/", canon.display()), "");
+    out = out.replace(&format!("{}/", root.display()), "");
+    out
+}

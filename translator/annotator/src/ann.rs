@@ -1,0 +1,76 @@
+//! The annotation lattice: what the annotator knows about a value. It follows RPython's
+//! (integers, bools, floats, chars and strs, bytes, lists with shared item cells, tuples, single
+//! prebuilt constants such as functions and builtins, iterators), with `Bottom` for "no value
+//! seen yet" at the bottom. Lists are `ListKey`s into a union-find table (`ena`) so that every list
+//! that flows into one variable shares one item annotation.
+
+use ena::unify::{UnifyKey, UnifyValue};
+use rpy_model::flowop::Const;
+use std::rc::Rc;
+
+/// A list definition: the shared item cell of the lists created at some sites.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
+pub struct ListKey(pub u32);
+
+/// No data in the union-find table itself: items live in the annotator's side table, keyed by
+/// the root key, because merging them needs the annotator (nested lists).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NoValue;
+
+impl UnifyValue for NoValue {
+    type Error = ena::unify::NoError;
+    fn unify_values(_: &Self, _: &Self) -> Result<Self, Self::Error> {
+        Ok(NoValue)
+    }
+}
+
+impl UnifyKey for ListKey {
+    type Value = NoValue;
+    fn index(&self) -> u32 {
+        self.0
+    }
+    fn from_index(u: u32) -> Self {
+        ListKey(u)
+    }
+    fn tag() -> &'static str {
+        "ListKey"
+    }
+}
+
+/// An annotation.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Ann {
+    /// No value has reached this variable yet.
+    Bottom,
+    None,
+    Bool,
+    Int,
+    Float,
+    /// A one-character `str`.
+    Char,
+    Str,
+    Bytes,
+    List(ListKey),
+    Tuple(Rc<[Ann]>),
+    /// One prebuilt constant: a function, a builtin or a module.
+    Pbc(Const),
+    /// An iterator over a list, str or bytes.
+    Iter(Rc<Ann>),
+    /// An instance of a builtin exception class.
+    Exc(Rc<str>),
+}
+
+impl Ann {
+    pub fn is_bottom(&self) -> bool {
+        matches!(self, Ann::Bottom)
+    }
+    pub fn is_numeric(&self) -> bool {
+        matches!(self, Ann::Bool | Ann::Int | Ann::Float)
+    }
+    pub fn is_intlike(&self) -> bool {
+        matches!(self, Ann::Bool | Ann::Int)
+    }
+    pub fn is_strlike(&self) -> bool {
+        matches!(self, Ann::Char | Ann::Str)
+    }
+}

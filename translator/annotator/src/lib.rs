@@ -1,0 +1,14 @@
+//! The annotator: whole-program type inference over flow graphs, from the entry point to a
+//! fixpoint. Blocks are re-flowed whenever one of their inputs generalises; calls connect the
+//! graphs (arguments flow into the callee's start block, its return annotation back into every
+//! caller); list item cells are shared and merged by union-find.
+//!
+//! Relies on `rpy-flow` only through the graphs it is given (the driver builds them on request
+//! through the `GraphSource` trait), and on `rpy-model` for the IR.
+
+pub mod ann;
+pub mod annotate;
+pub mod rules;
+
+pub use ann::{Ann, ListKey};
+pub use annotate::{Annotator, GraphId, GraphSource};

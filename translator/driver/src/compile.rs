@@ -1,0 +1,78 @@
+//! The compile stage: writes the generated C and the runtime library into a build directory,
+//! compiles with the system C compiler found by the `cc` crate (which honours `CC` and
+//! `CFLAGS`), and links the executable. A `Makefile` doing the same is written alongside, so the
+//! build can be rerun or distributed by hand.
+
+use rpy_genc::CProgram;
+use std::path::Path;
+
+/// The runtime library, embedded by the build script.
+const RPYRT_LIB: &[u8] = include_bytes!(env!("RPYRT_STATICLIB"));
+const NATIVE_LIBS: &str = env!("RPYRT_NATIVE_LIBS");
+
+/// Writes the sources, compiles and links `output`.
+pub fn compile(c: &CProgram, dir: &Path, output: &Path, opt: u32) -> Result<(), String> {
+    for (name, text) in &c.files {
+        std::fs::write(dir.join(name), text).map_err(|e| format!("cannot write {name}: {e}"))?;
+    }
+    let lib = dir.join("librpyrt.a");
+    std::fs::write(&lib, RPYRT_LIB)
+        .map_err(|e| format!("cannot write the runtime library: {e}"))?;
+    let c_files: Vec<&str> = c
+        .files
+        .iter()
+        .filter(|f| f.0.ends_with(".c"))
+        .map(|f| f.0.as_str())
+        .collect();
+    let copt = match opt {
+        0 => "0",
+        1 => "1",
+        3 => "3",
+        _ => "2",
+    };
+    let makefile = format!(
+        "# Rebuilds the executable from the generated C.\nCC ?= cc\nCFLAGS ?= -O{copt}\nprogram: {srcs}\n\t$(CC) $(CFLAGS) -fwrapv -fno-strict-aliasing -I. {srcs} librpyrt.a {NATIVE_LIBS} -lm -o program\n",
+        srcs = c_files.join(" ")
+    );
+    let _ = std::fs::write(dir.join("Makefile"), makefile);
+    let target = format!("{}-unknown-linux-gnu", std::env::consts::ARCH);
+    let mut build = cc::Build::new();
+    build
+        .target(&target)
+        .host(&target)
+        .opt_level_str(copt)
+        .out_dir(dir)
+        .cargo_metadata(false)
+        .cargo_warnings(false)
+        .emit_rerun_if_env_changed(false)
+        .debug(false)
+        .warnings(false)
+        .include(dir)
+        .flag("-fwrapv")
+        .flag("-fno-strict-aliasing")
+        .flag_if_supported("-Wno-unused-label")
+        .flag_if_supported("-Wno-unused-but-set-variable");
+    for f in &c_files {
+        build.file(dir.join(f));
+    }
+    let objects = build
+        .try_compile_intermediates()
+        .map_err(|e| format!("the C compiler failed: {e}"))?;
+    let mut cmd = build
+        .try_get_compiler()
+        .map_err(|e| format!("no C compiler: {e}"))?
+        .to_command();
+    cmd.args(&objects).arg(&lib);
+    cmd.args(NATIVE_LIBS.split_whitespace());
+    cmd.arg("-lm").arg("-o").arg(output);
+    let res = cmd
+        .output()
+        .map_err(|e| format!("cannot run the linker: {e}"))?;
+    if !res.status.success() {
+        return Err(format!(
+            "linking failed:\n{}",
+            String::from_utf8_lossy(&res.stderr)
+        ));
+    }
+    Ok(())
+}

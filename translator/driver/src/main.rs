@@ -1,0 +1,143 @@
+//! The `translate` command: RPython's command line where RPython has a name for the thing
+//! (`--output`, `--opt`/`-O`, `--batch`, `--gc`), plus `--timing`, `--dump` and `--keep`.
+
+use clap::Parser;
+use rpy_driver::pipeline::default_output;
+use rpy_driver::{translate, Options};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Translate an RPython program into a native executable.
+#[derive(Parser, Debug)]
+#[command(name = "translate", version)]
+struct Cli {
+    /// The executable to write (default: ./<target>-c).
+    #[arg(long)]
+    output: Option<PathBuf>,
+    /// Optimisation level: 0, 1, 2 or 3 (`-O2` is the short form).
+    #[arg(long = "opt", short = 'O', default_value = "2", value_parser = ["0", "1", "2", "3"])]
+    opt: String,
+    /// No progress bars, no questions.
+    #[arg(long)]
+    batch: bool,
+    /// The garbage collector: semispace (the only one so far).
+    #[arg(long, default_value = "semispace", value_parser = ["semispace"])]
+    gc: String,
+    /// Make the translated program collect at every allocation (also RPY_GC_STRESS=1 at run time).
+    #[arg(long)]
+    gc_stress: bool,
+    /// Print the time of every stage.
+    #[arg(long)]
+    timing: bool,
+    /// Write every stage's text form, per function, into this directory.
+    #[arg(long)]
+    dump: Option<PathBuf>,
+    /// Keep the C build directory (here, or in ./<target>-build).
+    #[arg(long, num_args = 0..=1, default_missing_value = "")]
+    keep: Option<PathBuf>,
+    /// The target file, then arguments passed to its target() function.
+    #[arg(required = true, trailing_var_arg = true)]
+    target: Vec<String>,
+}
+
+fn plain_progress(stage: &str) {
+    eprintln!("[translate] {stage}");
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let target = PathBuf::from(&cli.target[0]);
+    let output = cli
+        .output
+        .clone()
+        .unwrap_or_else(|| default_output(&target));
+    let keep = cli.keep.as_ref().map(|k| {
+        if k.as_os_str().is_empty() {
+            let stem = target
+                .file_stem()
+                .map_or("target".into(), |s| s.to_string_lossy().to_string());
+            PathBuf::from(format!("./{stem}-build"))
+        } else {
+            k.clone()
+        }
+    });
+    let mut opts = Options::new(&target);
+    opts.target_args = cli.target[1..].to_vec();
+    opts.output = Some(output.clone());
+    opts.opt = cli.opt.parse().unwrap_or(2);
+    opts.gc_stress = cli.gc_stress;
+    opts.dump = cli.dump.clone();
+    opts.keep = keep.clone();
+    let fancy = !cli.batch && std::io::stderr().is_terminal();
+    let bar = if fancy {
+        let b = indicatif::ProgressBar::new_spinner();
+        b.enable_steady_tick(std::time::Duration::from_millis(80));
+        Some(b)
+    } else {
+        None
+    };
+    if fancy {
+        // The spinner shows the stage; the callback cannot capture it, so it is kept global.
+        BAR.with(|c| *c.borrow_mut() = bar.clone());
+        opts.progress = Some(|s| {
+            BAR.with(|c| {
+                if let Some(b) = &*c.borrow() {
+                    b.set_message(format!("translating: {s}"));
+                }
+            })
+        });
+    } else {
+        opts.progress = Some(plain_progress);
+    }
+    let started = std::time::Instant::now();
+    let res = translate(&opts);
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    match res {
+        Ok(out) => {
+            if cli.timing {
+                print_timing(&out.times, started.elapsed());
+                eprintln!(
+                    "generated C: {} lines, {} functions",
+                    out.c_lines, out.functions
+                );
+            }
+            if let Some(k) = &keep {
+                eprintln!("[translate] C build directory kept in {}", k.display());
+            }
+            eprintln!("[translate] wrote {}", output.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{}", e.message);
+            if cli.timing {
+                print_timing(&e.times, started.elapsed());
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+thread_local! {
+    static BAR: std::cell::RefCell<Option<indicatif::ProgressBar>> = const { std::cell::RefCell::new(None) };
+}
+
+fn print_timing(times: &[rpy_driver::StageTime], total: std::time::Duration) {
+    eprintln!("{:<16} {:>10}", "stage", "seconds");
+    for t in times {
+        eprintln!("{:<16} {:>10.3}", t.stage, t.time.as_secs_f64());
+    }
+    eprintln!("{:<16} {:>10.3}", "total", total.as_secs_f64());
+    if let Some(kb) = peak_rss_kb() {
+        eprintln!("{:<16} {:>7.1} MB", "peak memory", kb as f64 / 1024.0);
+    }
+}
+
+/// The translator's own peak resident memory (VmHWM), without CPython's and the C compiler's.
+fn peak_rss_kb() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}

@@ -1,0 +1,152 @@
+//! The translator's own syntax tree: the part of Python 3 the flow builder understands, with
+//! everything else kept as `Unsupported` nodes that carry a span, so the error is reported only if
+//! the code is reached. Only `parse.rs` knows the parser's tree; the rest of the translator sees
+//! this one.
+
+use rpy_model::Span;
+
+#[derive(Clone, Debug)]
+pub struct FuncDef {
+    pub name: String,
+    pub params: Vec<Param>,
+    /// Parameters that `*args`, `**kwargs` or keyword-only syntax introduce (not RPython yet).
+    pub unsupported_params: Option<(Span, &'static str)>,
+    pub body: Vec<Stmt>,
+    /// The `def` line up to the colon.
+    pub span: Span,
+    /// 1-based line of the first decorator or of `def`, and of `def` itself.
+    pub first_line: u32,
+    pub def_line: u32,
+}
+
+#[derive(Clone, Debug)]
+pub struct Param {
+    pub name: String,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct Stmt {
+    pub kind: StmtKind,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub enum StmtKind {
+    Expr(Expr),
+    Assign(Vec<Target>, Expr),
+    AugAssign(Target, BinOp, Expr),
+    If(Expr, Vec<Stmt>, Vec<Stmt>),
+    While(Expr, Vec<Stmt>, Vec<Stmt>),
+    For(Target, Expr, Vec<Stmt>, Vec<Stmt>),
+    Break,
+    Continue,
+    Return(Option<Expr>),
+    Pass,
+    Assert(Expr, Option<Expr>),
+    Global(Vec<String>),
+    /// A statement outside the supported subset, with a description ("class definitions").
+    Unsupported(&'static str),
+}
+
+#[derive(Clone, Debug)]
+pub enum Target {
+    Name(String, Span),
+    Tuple(Vec<Target>, Span),
+    Subscript(Expr, Expr, Span),
+    Attribute(Expr, String, Span),
+    Unsupported(&'static str, Span),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    TrueDiv,
+    FloorDiv,
+    Mod,
+    Pow,
+    LShift,
+    RShift,
+    BitAnd,
+    BitOr,
+    BitXor,
+    MatMul,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnOp {
+    Neg,
+    Pos,
+    Invert,
+    Not,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CmpOp {
+    Lt,
+    Le,
+    Eq,
+    Ne,
+    Gt,
+    Ge,
+    Is,
+    IsNot,
+    In,
+    NotIn,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Literal {
+    None,
+    Bool(bool),
+    Int(i64),
+    BigInt(String),
+    Float(f64),
+    Str(String),
+    Bytes(Vec<u8>),
+    Unsupported(&'static str),
+}
+
+#[derive(Clone, Debug)]
+pub struct Expr {
+    pub kind: ExprKind,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub enum ExprKind {
+    Name(String),
+    Literal(Literal),
+    BinOp(BinOp, Box<Expr>, Box<Expr>),
+    UnaryOp(UnOp, Box<Expr>),
+    /// `and` (true) or `or` (false) over two or more operands.
+    BoolOp(bool, Vec<Expr>),
+    Compare(Box<Expr>, Vec<(CmpOp, Expr)>),
+    IfExp(Box<Expr>, Box<Expr>, Box<Expr>),
+    Call(Box<Expr>, Vec<Expr>, Vec<(String, Expr)>),
+    Attribute(Box<Expr>, String),
+    Subscript(Box<Expr>, Box<Expr>),
+    Slice(Option<Box<Expr>>, Option<Box<Expr>>, Option<Box<Expr>>),
+    List(Vec<Expr>),
+    Tuple(Vec<Expr>),
+    Unsupported(&'static str),
+}
+
+/// Every function definition of a module, found at any depth (nested ones included, so the
+/// loader's line numbers can find them).
+#[derive(Clone, Debug, Default)]
+pub struct Module {
+    pub functions: Vec<FuncDef>,
+}
+
+impl Module {
+    /// The function named `name` whose definition starts at `line` (either the line of its first
+    /// decorator or of its `def`).
+    pub fn find(&self, name: &str, line: u32) -> Option<&FuncDef> {
+        self.functions
+            .iter()
+            .find(|f| f.name == name && (f.first_line == line || f.def_line == line))
+    }
+}

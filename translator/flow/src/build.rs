@@ -1,0 +1,1342 @@
+//! Builds the flow graph of one function by abstract interpretation of its syntax tree.
+//!
+//! The builder walks statements with a current block and an environment mapping each local name
+//! to a value of that block (a variable or a constant). Control flow creates new blocks whose input
+//! variables are the names live at that point; joins keep the names defined on every incoming path.
+//! Globals, closure cells and attributes of modules are constants taken from the snapshot, and
+//! operations whose operands are all constants are folded (an `if` on a constant keeps one branch).
+//! `for` over `range(...)` becomes a counting loop; any other `for` uses `iter`/`next`, where `next`
+//! ends its block and a `StopIteration` exception link leaves the loop.
+//!
+//! Relies on `ast.rs` (the syntax tree), the snapshot and the flow IR of `rpy-model`.
+
+use crate::ast::*;
+use crate::parse::parse_module;
+use crate::simplify::simplify;
+use indexmap::IndexMap;
+use rpy_model::flowop::{Const, FlowGraph, FlowOp};
+use rpy_model::graph::{ExitCase, ExitSwitch, Link, LinkArg, Operation, Value};
+use rpy_model::snapshot::{FunctionObj, ObjId, PyObject, PyValue, Snapshot};
+use rpy_model::{Block, Diagnostic, Diagnostics, FileId, SourceMap, Span};
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+/// The key of a function to build: its object in the snapshot.
+pub type FuncKey = ObjId;
+
+/// Names that resolve to builtins when no global of that name exists.
+const BUILTIN_NAMES: &[&str] = &[
+    "len",
+    "print",
+    "range",
+    "int",
+    "float",
+    "str",
+    "bool",
+    "abs",
+    "min",
+    "max",
+    "ord",
+    "chr",
+    "isinstance",
+    "list",
+    "tuple",
+    "repr",
+    "hash",
+    "sum",
+    "any",
+    "all",
+    "sorted",
+    "reversed",
+    "enumerate",
+    "zip",
+    "object",
+    "type",
+    "id",
+    "bytes",
+    "bytearray",
+    "dict",
+    "set",
+    "Exception",
+    "BaseException",
+    "ValueError",
+    "IndexError",
+    "KeyError",
+    "ZeroDivisionError",
+    "OverflowError",
+    "AssertionError",
+    "RuntimeError",
+    "RecursionError",
+    "NotImplementedError",
+    "MemoryError",
+    "StopIteration",
+    "TypeError",
+    "OSError",
+    "AttributeError",
+    "LookupError",
+    "ArithmeticError",
+    "UnicodeDecodeError",
+    "UnicodeEncodeError",
+];
+
+/// State shared by the building of all graphs: the snapshot, the source files and parsed
+/// modules, and the diagnostics.
+pub struct FlowContext<'s> {
+    pub snapshot: &'s Snapshot,
+    pub sources: SourceMap,
+    pub diags: Diagnostics,
+    modules: HashMap<String, Option<(FileId, Rc<Module>)>>,
+}
+
+impl<'s> FlowContext<'s> {
+    pub fn new(snapshot: &'s Snapshot) -> Self {
+        FlowContext {
+            snapshot,
+            sources: SourceMap::default(),
+            diags: Diagnostics::default(),
+            modules: HashMap::new(),
+        }
+    }
+
+    /// The flow constant for a snapshot value.
+    pub fn const_of(&self, v: &PyValue) -> Result<Const, String> {
+        const_of(self.snapshot, v)
+    }
+
+    fn module(&mut self, path: &str) -> Option<(FileId, Rc<Module>)> {
+        if let Some(m) = self.modules.get(path) {
+            return m.clone();
+        }
+        let res = match std::fs::read_to_string(path) {
+            Ok(text) => {
+                let id = self.sources.add(path, &text);
+                match parse_module(self.sources.file(id), id) {
+                    Ok(m) => Some((id, Rc::new(m))),
+                    Err(d) => {
+                        self.diags.push(d);
+                        None
+                    }
+                }
+            }
+            Err(e) => {
+                self.diags
+                    .push(Diagnostic::new("E0002", format!("cannot read {path}: {e}")));
+                None
+            }
+        };
+        self.modules.insert(path.to_string(), res.clone());
+        res
+    }
+
+    /// A span for a function object: its `def` header, found by parsing its file.
+    pub fn function_span(&mut self, func: ObjId) -> Option<Span> {
+        let PyObject::Function(f) = self.snapshot.obj(func) else {
+            return None;
+        };
+        let (_, module) = self.module(&f.file)?;
+        module.find(&f.name, f.line).map(|d| d.span)
+    }
+
+    /// The parameter names of a function, from its source.
+    pub fn function_params(&mut self, func: ObjId) -> Option<Vec<String>> {
+        let PyObject::Function(f) = self.snapshot.obj(func) else {
+            return None;
+        };
+        let (_, module) = self.module(&f.file)?;
+        module
+            .find(&f.name, f.line)
+            .map(|d| d.params.iter().map(|p| p.name.clone()).collect())
+    }
+
+    /// Builds the flow graph of a function; `None` after recording diagnostics.
+    pub fn build_graph(&mut self, func: ObjId) -> Option<FlowGraph> {
+        let PyObject::Function(f) = self.snapshot.obj(func) else {
+            self.diags
+                .push(Diagnostic::new("E0003", "internal: not a function"));
+            return None;
+        };
+        let f = f.clone();
+        let (_, module) = self.module(&f.file)?;
+        let Some(def) = module
+            .find(&f.name, f.line)
+            .or_else(|| module.find(&f.name, f.def_line))
+        else {
+            self.diags.push(Diagnostic::new(
+                "E0004",
+                format!(
+                    "cannot find the source of function `{}` in {} (line {})",
+                    f.qualname, f.file, f.line
+                ),
+            ));
+            return None;
+        };
+        let def = def.clone();
+        let errors_before = self.diags.errors.len();
+        if let Some((span, what)) = def.unsupported_params {
+            self.diags.push(not_rpython(span, what));
+            return None;
+        }
+        let params: Vec<&str> = def.params.iter().map(|p| p.name.as_str()).collect();
+        let g = FlowGraph::new(&f.qualname, def.span, &params);
+        let mut env = IndexMap::new();
+        for (p, v) in def
+            .params
+            .iter()
+            .zip(g.blocks[g.startblock].inputargs.clone())
+        {
+            env.insert(p.name.clone(), Value::Var(v));
+        }
+        let mut locals: HashSet<String> = def.params.iter().map(|p| p.name.clone()).collect();
+        let mut globals = HashSet::new();
+        scan_locals(&def.body, &mut locals, &mut globals);
+        for gname in &globals {
+            locals.remove(gname);
+        }
+        let start = g.startblock;
+        let mut b = Builder {
+            cx: self,
+            func: &f,
+            g,
+            cur: Some(start),
+            env,
+            locals,
+            globals,
+            loops: vec![],
+            tmp: 0,
+        };
+        b.stmts(&def.body);
+        if let Some(cur) = b.cur {
+            let span = def.span;
+            b.link_to_return(cur, Value::Const(Const::None), span);
+        }
+        let mut g = b.g;
+        if self.diags.errors.len() > errors_before {
+            return None;
+        }
+        simplify(&mut g);
+        Some(g)
+    }
+}
+
+fn not_rpython(span: Span, what: &str) -> Diagnostic {
+    Diagnostic::new("E0100", format!("not RPython (yet): {what}"))
+        .at(span, "not supported by the translator")
+}
+
+/// The flow constant for a snapshot value.
+pub fn const_of(snapshot: &Snapshot, v: &PyValue) -> Result<Const, String> {
+    Ok(match v {
+        PyValue::None => Const::None,
+        PyValue::Bool(b) => Const::Bool(*b),
+        PyValue::Int(i) => Const::Int(*i),
+        PyValue::BigInt(s) => {
+            return Err(format!(
+                "integer constant {s} does not fit in a machine word"
+            ))
+        }
+        PyValue::Float(x) => Const::Float(*x),
+        PyValue::Str(s) => Const::Str(s.clone()),
+        PyValue::Bytes(b) => Const::Bytes(b.clone()),
+        PyValue::Ref(id) => match snapshot.obj(*id) {
+            PyObject::Builtin { name } => Const::Builtin(normalize_builtin(name).into()),
+            PyObject::Module { name, .. } => Const::Obj(*id, format!("module {name}").into()),
+            PyObject::Function(f) => Const::Obj(*id, format!("function {}", f.qualname).into()),
+            PyObject::List(_) => Const::Obj(*id, format!("list#{}", id.0).into()),
+            PyObject::Tuple(_) => Const::Obj(*id, format!("tuple#{}", id.0).into()),
+            PyObject::Class { qualname, .. } => Const::Obj(*id, format!("class {qualname}").into()),
+            PyObject::Instance { .. } => Const::Obj(*id, format!("instance#{}", id.0).into()),
+            PyObject::Dict(_) => Const::Obj(*id, format!("dict#{}", id.0).into()),
+            PyObject::Set(_) => Const::Obj(*id, format!("set#{}", id.0).into()),
+            PyObject::StaticMethod(_) | PyObject::ClassMethod(_) => {
+                Const::Obj(*id, "method".into())
+            }
+            PyObject::Opaque { type_name, .. } => {
+                Const::Obj(*id, format!("{type_name} object").into())
+            }
+        },
+    })
+}
+
+/// Builtin names as the translator knows them: `len` for `builtins.len`, `os.write` for
+/// `posix.write`.
+pub fn normalize_builtin(name: &str) -> String {
+    if let Some(rest) = name.strip_prefix("builtins.") {
+        rest.to_string()
+    } else if let Some(rest) = name.strip_prefix("posix.") {
+        format!("os.{rest}")
+    } else {
+        name.to_string()
+    }
+}
+
+fn scan_locals(body: &[Stmt], locals: &mut HashSet<String>, globals: &mut HashSet<String>) {
+    fn target(t: &Target, locals: &mut HashSet<String>) {
+        match t {
+            Target::Name(n, _) => {
+                locals.insert(n.clone());
+            }
+            Target::Tuple(ts, _) => ts.iter().for_each(|t| target(t, locals)),
+            _ => {}
+        }
+    }
+    for s in body {
+        match &s.kind {
+            StmtKind::Assign(ts, _) => ts.iter().for_each(|t| target(t, locals)),
+            StmtKind::AugAssign(t, _, _) => target(t, locals),
+            StmtKind::For(t, _, b, e) => {
+                target(t, locals);
+                scan_locals(b, locals, globals);
+                scan_locals(e, locals, globals);
+            }
+            StmtKind::If(_, b, e) | StmtKind::While(_, b, e) => {
+                scan_locals(b, locals, globals);
+                scan_locals(e, locals, globals);
+            }
+            StmtKind::Global(names) => globals.extend(names.iter().cloned()),
+            _ => {}
+        }
+    }
+}
+
+type Env = IndexMap<String, Value<Const>>;
+
+/// An exit of a block whose target is not decided yet, with the environment at that point.
+struct Pending {
+    block: Block,
+    case: ExitCase<Const>,
+    env: Env,
+    /// An extra value produced by the block's last operation (the item of `next`).
+    extra: Option<(String, Value<Const>)>,
+}
+
+struct LoopCtx {
+    head: Block,
+    names: Vec<String>,
+    breaks: Vec<Pending>,
+}
+
+struct Builder<'c, 's> {
+    cx: &'c mut FlowContext<'s>,
+    func: &'c FunctionObj,
+    g: FlowGraph,
+    cur: Option<Block>,
+    env: Env,
+    locals: HashSet<String>,
+    globals: HashSet<String>,
+    loops: Vec<LoopCtx>,
+    tmp: u32,
+}
+
+impl Builder<'_, '_> {
+    fn error(&mut self, d: Diagnostic) {
+        self.cx.diags.push(d);
+    }
+
+    fn fresh(&mut self, what: &str) -> String {
+        self.tmp += 1;
+        format!("#{what}{}", self.tmp)
+    }
+
+    /// Keeps a value in the environment while further evaluation may change blocks; `take` gets
+    /// it back, as a value of whatever block is current then.
+    fn hold(&mut self, v: Value<Const>) -> String {
+        let name = self.fresh("t");
+        self.env.insert(name.clone(), v);
+        name
+    }
+
+    fn take(&mut self, name: &str) -> Value<Const> {
+        self.env
+            .shift_remove(name)
+            .unwrap_or(Value::Const(Const::None))
+    }
+
+    /// Evaluates expressions left to right; the values are those of the block current at the end.
+    fn eval_all<'e>(&mut self, exprs: impl IntoIterator<Item = &'e Expr>) -> Vec<Value<Const>> {
+        let names: Vec<String> = exprs
+            .into_iter()
+            .map(|e| {
+                let v = self.expr(e);
+                self.hold(v)
+            })
+            .collect();
+        names.iter().map(|n| self.take(n)).collect()
+    }
+
+    /// `prefix` values already computed, then `exprs`: all as values of the final block.
+    fn with_held(&mut self, prefix: Vec<Value<Const>>, exprs: &[&Expr]) -> Vec<Value<Const>> {
+        let held: Vec<String> = prefix.into_iter().map(|v| self.hold(v)).collect();
+        let rest = self.eval_all(exprs.iter().copied());
+        let mut out: Vec<Value<Const>> = held.iter().map(|n| self.take(n)).collect();
+        out.extend(rest);
+        out
+    }
+
+    // ---- blocks and links ----
+
+    fn emit(&mut self, op: FlowOp, args: Vec<Value<Const>>, span: Span) -> Value<Const> {
+        if let Some(c) = fold(self.cx.snapshot, op, &args) {
+            return Value::Const(c);
+        }
+        let Some(cur) = self.cur else {
+            return Value::Const(Const::None);
+        };
+        let hint = match op {
+            FlowOp::Call | FlowOp::CallMethod => "call",
+            _ => op.name().trim_end_matches('_'),
+        };
+        let result = self.g.new_var(hint);
+        self.g.blocks[cur].ops.push(Operation {
+            op,
+            args,
+            result,
+            span,
+        });
+        Value::Var(result)
+    }
+
+    /// Ends the current block with one unconditional exit, decided later.
+    fn pending_here(&mut self) -> Option<Pending> {
+        let cur = self.cur.take()?;
+        Some(Pending {
+            block: cur,
+            case: ExitCase::Always,
+            env: self.env.clone(),
+            extra: None,
+        })
+    }
+
+    /// Ends the current block with a switch on `cond`; returns the pending (true, false) exits.
+    /// A constant condition gives only one of them.
+    fn branch(&mut self, cond: Value<Const>) -> (Option<Pending>, Option<Pending>) {
+        let Some(cur) = self.cur else {
+            return (None, None);
+        };
+        match cond {
+            Value::Const(c) => {
+                let p = self.pending_here();
+                if truth(&c).unwrap_or(true) {
+                    (p, None)
+                } else {
+                    (None, p)
+                }
+            }
+            v => {
+                self.cur = None;
+                self.g.blocks[cur].exitswitch = ExitSwitch::Value(v);
+                let env = self.env.clone();
+                (
+                    Some(Pending {
+                        block: cur,
+                        case: ExitCase::Bool(true),
+                        env: env.clone(),
+                        extra: None,
+                    }),
+                    Some(Pending {
+                        block: cur,
+                        case: ExitCase::Bool(false),
+                        env,
+                        extra: None,
+                    }),
+                )
+            }
+        }
+    }
+
+    fn add_link(
+        &mut self,
+        p: &Pending,
+        target: Block,
+        args: Vec<LinkArg<Const>>,
+        span: Option<Span>,
+    ) {
+        self.g.blocks[p.block].exits.push(Link {
+            case: p.case.clone(),
+            args,
+            target,
+            span,
+        });
+    }
+
+    /// Continues in a new block reached by a pending exit.
+    fn resume(&mut self, p: Pending) {
+        self.join(vec![p]);
+    }
+
+    /// Continues in a new block reached by all the pending exits; the names defined on every path
+    /// stay defined.
+    fn join(&mut self, ps: Vec<Pending>) {
+        let mut ps = ps;
+        for p in &mut ps {
+            if let Some((n, v)) = p.extra.take() {
+                p.env.insert(n, v);
+            }
+        }
+        if ps.is_empty() {
+            self.cur = None;
+            return;
+        }
+        // Names assigned on some paths only stay, as undefined on the others.
+        let mut names: Vec<String> = Vec::new();
+        for p in &ps {
+            for n in p.env.keys() {
+                if !names.contains(n) {
+                    names.push(n.clone());
+                }
+            }
+        }
+        for p in &mut ps {
+            for n in &names {
+                p.env
+                    .entry(n.clone())
+                    .or_insert(Value::Const(Const::Undefined));
+            }
+        }
+        let mut inputs = Vec::new();
+        let mut env = Env::new();
+        let mut passed = Vec::new();
+        for n in &names {
+            let first = &ps[0].env[n];
+            let same_const =
+                matches!(first, Value::Const(_)) && ps.iter().all(|p| &p.env[n] == first);
+            if same_const {
+                env.insert(n.clone(), first.clone());
+            } else {
+                let hint = n.trim_start_matches('#');
+                let v = self.g.new_var(hint);
+                inputs.push(v);
+                env.insert(n.clone(), Value::Var(v));
+                passed.push(n.clone());
+            }
+        }
+        let block = self.g.new_block(inputs);
+        for p in &ps {
+            let args = passed
+                .iter()
+                .map(|n| LinkArg::Value(p.env[n].clone()))
+                .collect();
+            self.add_link(p, block, args, None);
+        }
+        self.cur = Some(block);
+        self.env = env;
+    }
+
+    fn link_to_return(&mut self, from: Block, v: Value<Const>, span: Span) {
+        let ret = self.g.returnblock;
+        self.g.blocks[from].exits.push(Link {
+            case: ExitCase::Always,
+            args: vec![LinkArg::Value(v)],
+            target: ret,
+            span: Some(span),
+        });
+    }
+
+    // ---- statements ----
+
+    fn stmts(&mut self, body: &[Stmt]) {
+        for s in body {
+            if self.cur.is_none() {
+                break;
+            }
+            self.stmt(s);
+        }
+    }
+
+    fn stmt(&mut self, s: &Stmt) {
+        match &s.kind {
+            StmtKind::Expr(e) => {
+                self.expr(e);
+            }
+            StmtKind::Pass | StmtKind::Global(_) => {}
+            StmtKind::Assign(targets, value) => {
+                let v = self.expr(value);
+                for t in targets {
+                    self.assign(t, v.clone());
+                }
+            }
+            StmtKind::AugAssign(t, op, value) => {
+                let (cur, tspan) = match t {
+                    Target::Name(n, sp) => (self.load(n, *sp), *sp),
+                    Target::Subscript(obj, idx, sp) => {
+                        let oi = self.eval_all([obj, idx]);
+                        let cur = self.emit(FlowOp::GetItem, oi.clone(), *sp);
+                        let v = self.with_held([oi, vec![cur]].concat(), &[value]);
+                        let new = self.binop(*op, v[2].clone(), v[3].clone(), s.span);
+                        self.emit(FlowOp::SetItem, vec![v[0].clone(), v[1].clone(), new], *sp);
+                        return;
+                    }
+                    Target::Attribute(_, _, sp)
+                    | Target::Tuple(_, sp)
+                    | Target::Unsupported(_, sp) => {
+                        self.error(not_rpython(*sp, "this augmented assignment target"));
+                        return;
+                    }
+                };
+                let _ = tspan;
+                let v = self.with_held(vec![cur], &[value]);
+                let new = self.binop(*op, v[0].clone(), v[1].clone(), s.span);
+                self.assign(t, new);
+            }
+            StmtKind::Return(v) => {
+                let v = match v {
+                    Some(e) => self.expr(e),
+                    None => Value::Const(Const::None),
+                };
+                if let Some(cur) = self.cur.take() {
+                    self.link_to_return(cur, v, s.span);
+                }
+            }
+            StmtKind::If(test, body, orelse) => {
+                let c = self.cond(test);
+                let (t, f) = self.branch(c);
+                let mut ends = Vec::new();
+                if let Some(t) = t {
+                    self.resume(t);
+                    self.stmts(body);
+                    ends.extend(self.pending_here());
+                }
+                if let Some(f) = f {
+                    self.resume(f);
+                    self.stmts(orelse);
+                    ends.extend(self.pending_here());
+                }
+                self.join(ends);
+            }
+            StmtKind::While(test, body, orelse) => self.while_loop(test, body, orelse),
+            StmtKind::For(target, iter, body, orelse) => {
+                self.for_loop(target, iter, body, orelse, s.span)
+            }
+            StmtKind::Break => {
+                let p = self.pending_here();
+                match (p, self.loops.last_mut()) {
+                    (Some(p), Some(l)) => l.breaks.push(p),
+                    _ => self.error(
+                        Diagnostic::new("E0101", "`break` outside a loop").at(s.span, "here"),
+                    ),
+                }
+            }
+            StmtKind::Continue => {
+                if self.loops.is_empty() {
+                    self.error(
+                        Diagnostic::new("E0101", "`continue` outside a loop").at(s.span, "here"),
+                    );
+                    return;
+                }
+                self.goto_head(s.span);
+            }
+            StmtKind::Assert(test, msg) => {
+                let c = self.cond(test);
+                let (t, f) = self.branch(c);
+                if let Some(f) = f {
+                    self.resume(f);
+                    let mut args = vec![
+                        Value::Const(Const::Builtin("AssertionError".into())),
+                        names_const(&[]),
+                    ];
+                    if let Some(m) = msg {
+                        args.push(self.expr(m));
+                    }
+                    let e = self.emit(FlowOp::Call, args, s.span);
+                    self.raise(Const::Builtin("AssertionError".into()), e, s.span);
+                }
+                match t {
+                    Some(t) => self.resume(t),
+                    None => self.cur = None,
+                }
+            }
+            StmtKind::Unsupported(what) => self.error(not_rpython(s.span, what)),
+        }
+    }
+
+    fn raise(&mut self, class: Const, value: Value<Const>, span: Span) {
+        if let Some(cur) = self.cur.take() {
+            let exc = self.g.exceptblock;
+            self.g.blocks[cur].exits.push(Link {
+                case: ExitCase::Always,
+                args: vec![LinkArg::Value(Value::Const(class)), LinkArg::Value(value)],
+                target: exc,
+                span: Some(span),
+            });
+        }
+    }
+
+    fn assign(&mut self, t: &Target, v: Value<Const>) {
+        match t {
+            Target::Name(n, sp) => {
+                if self.globals.contains(n) {
+                    self.error(
+                        Diagnostic::new("E0102", format!("assignment to the global variable `{n}`"))
+                            .at(*sp, "module globals are constants after import")
+                            .note("RPython programs may read globals but not rebind them; keep mutable state in an object or a list"),
+                    );
+                    return;
+                }
+                self.env.insert(n.clone(), v);
+            }
+            Target::Tuple(ts, sp) => {
+                for (i, t) in ts.iter().enumerate() {
+                    let item = self.emit(
+                        FlowOp::GetItem,
+                        vec![v.clone(), Value::Const(Const::Int(i as i64))],
+                        *sp,
+                    );
+                    self.assign(t, item);
+                }
+            }
+            Target::Subscript(obj, idx, sp) => {
+                let mut args = self.with_held(vec![v], &[obj, idx]);
+                let v = args.remove(0);
+                args.push(v);
+                self.emit(FlowOp::SetItem, args, *sp);
+            }
+            Target::Attribute(_, _, sp) => self.error(not_rpython(*sp, "attribute assignment")),
+            Target::Unsupported(what, sp) => self.error(not_rpython(*sp, what)),
+        }
+    }
+
+    /// Starts a loop: links the current block to a new head block that takes every name.
+    fn loop_head(&mut self) -> Option<Block> {
+        let p = self.pending_here()?;
+        let names: Vec<String> = p.env.keys().cloned().collect();
+        let inputs: Vec<_> = names
+            .iter()
+            .map(|n| self.g.new_var(n.trim_start_matches('#')))
+            .collect();
+        let head = self.g.new_block(inputs.clone());
+        let args = names
+            .iter()
+            .map(|n| LinkArg::Value(p.env[n].clone()))
+            .collect();
+        self.add_link(&p, head, args, None);
+        self.env = names
+            .iter()
+            .cloned()
+            .zip(inputs.into_iter().map(Value::Var))
+            .collect();
+        self.cur = Some(head);
+        self.loops.push(LoopCtx {
+            head,
+            names,
+            breaks: vec![],
+        });
+        Some(head)
+    }
+
+    fn goto_head(&mut self, span: Span) {
+        let Some(p) = self.pending_here() else { return };
+        let l = self.loops.last().expect("in a loop");
+        let (head, names) = (l.head, l.names.clone());
+        let mut args = Vec::new();
+        for n in &names {
+            match p.env.get(n) {
+                Some(v) => args.push(LinkArg::Value(v.clone())),
+                None => {
+                    self.error(
+                        Diagnostic::new(
+                            "E0103",
+                            format!("`{n}` is not defined on every path through the loop"),
+                        )
+                        .at(span, "here"),
+                    );
+                    args.push(LinkArg::Value(Value::Const(Const::None)));
+                }
+            }
+        }
+        self.add_link(&p, head, args, Some(span));
+    }
+
+    fn while_loop(&mut self, test: &Expr, body: &[Stmt], orelse: &[Stmt]) {
+        if self.loop_head().is_none() {
+            return;
+        }
+        let c = self.cond(test);
+        let (t, f) = self.branch(c);
+        if let Some(t) = t {
+            self.resume(t);
+            self.stmts(body);
+            self.goto_head(test.span);
+        }
+        self.end_loop(f, orelse);
+    }
+
+    fn end_loop(&mut self, exit: Option<Pending>, orelse: &[Stmt]) {
+        let l = self.loops.pop().expect("in a loop");
+        let mut ends = l.breaks;
+        if let Some(f) = exit {
+            self.resume(f);
+            self.stmts(orelse);
+            ends.extend(self.pending_here());
+        }
+        self.join(ends);
+    }
+
+    fn for_loop(
+        &mut self,
+        target: &Target,
+        iter: &Expr,
+        body: &[Stmt],
+        orelse: &[Stmt],
+        span: Span,
+    ) {
+        // `for x in range(...)` with the builtin range becomes a counting loop.
+        if let ExprKind::Call(f, args, kw) = &iter.kind {
+            if kw.is_empty() && (1..=3).contains(&args.len()) {
+                if let Value::Const(Const::Builtin(name)) = self.expr_peek(f) {
+                    if &*name == "range" {
+                        return self.range_loop(target, args, body, orelse, iter.span);
+                    }
+                }
+            }
+        }
+        let seq = self.expr(iter);
+        let it = self.emit(FlowOp::Iter, vec![seq], iter.span);
+        let it_name = self.fresh("iter");
+        self.env.insert(it_name.clone(), it);
+        if self.loop_head().is_none() {
+            return;
+        }
+        let itv = self.env[&it_name].clone();
+        let item = self.emit(FlowOp::Next, vec![itv], iter.span);
+        let Some(cur) = self.cur.take() else { return };
+        self.g.blocks[cur].exitswitch = ExitSwitch::LastException;
+        let item_name = self.fresh("item");
+        let normal = Pending {
+            block: cur,
+            case: ExitCase::Always,
+            env: self.env.clone(),
+            extra: Some((item_name.clone(), item)),
+        };
+        let stop = Pending {
+            block: cur,
+            case: ExitCase::Exception(Const::Builtin("StopIteration".into())),
+            env: self.env.clone(),
+            extra: None,
+        };
+        self.resume(normal);
+        let v = self.env.shift_remove(&item_name).expect("item");
+        self.assign(target, v);
+        self.stmts(body);
+        self.goto_head(span);
+        self.end_loop(Some(stop), orelse);
+    }
+
+    fn range_loop(
+        &mut self,
+        target: &Target,
+        args: &[Expr],
+        body: &[Stmt],
+        orelse: &[Stmt],
+        span: Span,
+    ) {
+        let vals = self.eval_all(args);
+        let (start, stop, step) = match vals.len() {
+            1 => (
+                Value::Const(Const::Int(0)),
+                vals[0].clone(),
+                Value::Const(Const::Int(1)),
+            ),
+            2 => (
+                vals[0].clone(),
+                vals[1].clone(),
+                Value::Const(Const::Int(1)),
+            ),
+            _ => (vals[0].clone(), vals[1].clone(), vals[2].clone()),
+        };
+        match &step {
+            Value::Const(Const::Int(0)) => {
+                self.error(
+                    Diagnostic::new("E0104", "range() step must not be zero")
+                        .at(args[2].span, "this is zero"),
+                );
+                return;
+            }
+            Value::Const(Const::Int(_)) => {}
+            _ => {
+                self.emit(FlowOp::CheckRangeStep, vec![step.clone()], span);
+            }
+        }
+        let (i_name, stop_name, step_name) =
+            (self.fresh("i"), self.fresh("stop"), self.fresh("step"));
+        self.env.insert(i_name.clone(), start);
+        self.env.insert(stop_name.clone(), stop);
+        self.env.insert(step_name.clone(), step.clone());
+        if self.loop_head().is_none() {
+            return;
+        }
+        let (i, stop, stepv) = (
+            self.env[&i_name].clone(),
+            self.env[&stop_name].clone(),
+            self.env[&step_name].clone(),
+        );
+        let cond = match step {
+            Value::Const(Const::Int(s)) if s > 0 => {
+                self.emit(FlowOp::Lt, vec![i.clone(), stop], span)
+            }
+            Value::Const(Const::Int(_)) => self.emit(FlowOp::Gt, vec![i.clone(), stop], span),
+            _ => {
+                let pos = self.emit(
+                    FlowOp::Gt,
+                    vec![stepv.clone(), Value::Const(Const::Int(0))],
+                    span,
+                );
+                let c_name = self.fresh("c");
+                let (t, f) = self.branch(pos);
+                let mut ends = vec![];
+                for (p, op) in [(t, FlowOp::Lt), (f, FlowOp::Gt)] {
+                    if let Some(p) = p {
+                        self.resume(p);
+                        let (i, stop) = (self.env[&i_name].clone(), self.env[&stop_name].clone());
+                        let c = self.emit(op, vec![i, stop], span);
+                        self.env.insert(c_name.clone(), c);
+                        ends.extend(self.pending_here());
+                    }
+                }
+                self.join(ends);
+                self.env.shift_remove(&c_name).expect("range condition")
+            }
+        };
+        let (t, f) = self.branch(cond);
+        if let Some(t) = t {
+            self.resume(t);
+            let i = self.env[&i_name].clone();
+            let stepv = self.env[&step_name].clone();
+            let next = self.emit(FlowOp::Add, vec![i.clone(), stepv], span);
+            self.env.insert(i_name.clone(), next);
+            self.assign(target, i);
+            self.stmts(body);
+            self.goto_head(span);
+        }
+        self.end_loop(f, orelse);
+    }
+
+    // ---- expressions ----
+
+    /// Evaluates an expression used as a condition: its truth value.
+    fn cond(&mut self, e: &Expr) -> Value<Const> {
+        let v = self.expr(e);
+        match &v {
+            Value::Const(c) => match truth(c) {
+                Some(b) => Value::Const(Const::Bool(b)),
+                None => self.emit(FlowOp::Bool, vec![v], e.span),
+            },
+            _ => self.emit(FlowOp::Bool, vec![v], e.span),
+        }
+    }
+
+    /// The constant value of a name or attribute chain, without emitting anything.
+    fn expr_peek(&mut self, e: &Expr) -> Value<Const> {
+        match &e.kind {
+            ExprKind::Name(n) if !self.locals.contains(n) => self.load(n, e.span),
+            _ => Value::Const(Const::None),
+        }
+    }
+
+    fn load(&mut self, name: &str, span: Span) -> Value<Const> {
+        if self.locals.contains(name) {
+            match self.env.get(name) {
+                Some(Value::Const(Const::Undefined)) | None => {}
+                Some(v) => return v.clone(),
+            }
+            self.error(
+                Diagnostic::new(
+                    "E0105",
+                    format!("local variable `{name}` may be used before it is assigned"),
+                )
+                .at(span, "not assigned on every path to here"),
+            );
+            return Value::Const(Const::None);
+        }
+        if let Some(i) = self.func.freevars.iter().position(|n| n == name) {
+            if let Some(v) = self.func.closure.get(i) {
+                return self.constant(v, span);
+            }
+        }
+        if let Some(m) = self.func.globals {
+            if let PyObject::Module { globals, .. } = self.cx.snapshot.obj(m) {
+                if let Some(v) = globals.get(name) {
+                    let v = v.clone();
+                    return self.constant(&v, span);
+                }
+            }
+        }
+        if BUILTIN_NAMES.contains(&name) {
+            return Value::Const(Const::Builtin(name.into()));
+        }
+        self.error(
+            Diagnostic::new("E0106", format!("unknown name `{name}`"))
+                .at(span, "not a local, a global of the module, or a builtin"),
+        );
+        Value::Const(Const::None)
+    }
+
+    fn constant(&mut self, v: &PyValue, span: Span) -> Value<Const> {
+        match const_of(self.cx.snapshot, v) {
+            Ok(c) => Value::Const(c),
+            Err(msg) => {
+                self.error(Diagnostic::new("E0107", msg).at(span, "this constant"));
+                Value::Const(Const::None)
+            }
+        }
+    }
+
+    fn getattr(&mut self, obj: Value<Const>, attr: &str, span: Span) -> Value<Const> {
+        if let Value::Const(Const::Obj(id, _)) = &obj {
+            if let PyObject::Module {
+                name,
+                external,
+                globals,
+                ..
+            } = self.cx.snapshot.obj(*id)
+            {
+                if *external {
+                    return Value::Const(Const::Builtin(
+                        normalize_builtin(&format!("{name}.{attr}")).into(),
+                    ));
+                }
+                match globals.get(attr) {
+                    Some(v) => {
+                        let v = v.clone();
+                        return self.constant(&v, span);
+                    }
+                    None => {
+                        let msg = format!("module `{name}` has no attribute `{attr}`");
+                        self.error(Diagnostic::new("E0108", msg).at(span, "unknown attribute"));
+                        return Value::Const(Const::None);
+                    }
+                }
+            }
+        }
+        self.emit(
+            FlowOp::GetAttr,
+            vec![obj, Value::Const(Const::Str(attr.into()))],
+            span,
+        )
+    }
+
+    fn binop(&mut self, op: BinOp, a: Value<Const>, b: Value<Const>, span: Span) -> Value<Const> {
+        let fop = match op {
+            BinOp::Add => FlowOp::Add,
+            BinOp::Sub => FlowOp::Sub,
+            BinOp::Mul => FlowOp::Mul,
+            BinOp::TrueDiv => FlowOp::TrueDiv,
+            BinOp::FloorDiv => FlowOp::FloorDiv,
+            BinOp::Mod => FlowOp::Mod,
+            BinOp::Pow => FlowOp::Pow,
+            BinOp::LShift => FlowOp::LShift,
+            BinOp::RShift => FlowOp::RShift,
+            BinOp::BitAnd => FlowOp::And,
+            BinOp::BitOr => FlowOp::Or,
+            BinOp::BitXor => FlowOp::Xor,
+            BinOp::MatMul => {
+                self.error(not_rpython(span, "the `@` operator"));
+                return Value::Const(Const::None);
+            }
+        };
+        self.emit(fop, vec![a, b], span)
+    }
+
+    fn expr(&mut self, e: &Expr) -> Value<Const> {
+        match &e.kind {
+            ExprKind::Name(n) => self.load(n, e.span),
+            ExprKind::Literal(l) => match l {
+                Literal::None => Value::Const(Const::None),
+                Literal::Bool(b) => Value::Const(Const::Bool(*b)),
+                Literal::Int(i) => Value::Const(Const::Int(*i)),
+                Literal::BigInt(s) => {
+                    self.error(
+                        Diagnostic::new(
+                            "E0107",
+                            format!("integer constant {s} does not fit in a machine word"),
+                        )
+                        .at(e.span, "too large"),
+                    );
+                    Value::Const(Const::Int(0))
+                }
+                Literal::Float(x) => Value::Const(Const::Float(*x)),
+                Literal::Str(s) => Value::Const(Const::Str(s.as_str().into())),
+                Literal::Bytes(b) => Value::Const(Const::Bytes(b.as_slice().into())),
+                Literal::Unsupported(what) => {
+                    self.error(not_rpython(e.span, what));
+                    Value::Const(Const::None)
+                }
+            },
+            ExprKind::BinOp(op, a, b) => {
+                let v = self.eval_all([&**a, &**b]);
+                self.binop(*op, v[0].clone(), v[1].clone(), e.span)
+            }
+            ExprKind::UnaryOp(op, a) => {
+                if *op == UnOp::Not {
+                    let c = self.cond(a);
+                    return self.emit(FlowOp::Not, vec![c], e.span);
+                }
+                let a = self.expr(a);
+                let fop = match op {
+                    UnOp::Neg => FlowOp::Neg,
+                    UnOp::Pos => FlowOp::Pos,
+                    _ => FlowOp::Invert,
+                };
+                self.emit(fop, vec![a], e.span)
+            }
+            ExprKind::BoolOp(is_and, values) => {
+                let tmp = self.fresh("bool");
+                let mut ends = Vec::new();
+                for (i, ve) in values.iter().enumerate() {
+                    let v = self.expr(ve);
+                    self.env.insert(tmp.clone(), v.clone());
+                    if i + 1 == values.len() {
+                        ends.extend(self.pending_here());
+                        break;
+                    }
+                    let c = match &v {
+                        Value::Const(c) if truth(c).is_some() => {
+                            Value::Const(Const::Bool(truth(c).unwrap()))
+                        }
+                        _ => self.emit(FlowOp::Bool, vec![v], ve.span),
+                    };
+                    let (t, f) = self.branch(c);
+                    let (go_on, done) = if *is_and { (t, f) } else { (f, t) };
+                    ends.extend(done);
+                    match go_on {
+                        Some(p) => self.resume(p),
+                        None => break,
+                    }
+                }
+                self.join(ends);
+                self.env
+                    .shift_remove(&tmp)
+                    .unwrap_or(Value::Const(Const::None))
+            }
+            ExprKind::Compare(first, rest) => {
+                let tmp = self.fresh("cmp");
+                let mut ends = Vec::new();
+                let mut left = self.expr(first);
+                for (i, (op, re)) in rest.iter().enumerate() {
+                    let v = self.with_held(vec![left], &[re]);
+                    let (left_v, right) = (v[0].clone(), v[1].clone());
+                    let r = self.compare(*op, left_v, right.clone(), e.span);
+                    self.env.insert(tmp.clone(), r.clone());
+                    if i + 1 == rest.len() {
+                        ends.extend(self.pending_here());
+                        break;
+                    }
+                    let held = self.hold(right);
+                    let (t, f) = self.branch(r);
+                    ends.extend(f);
+                    match t {
+                        Some(p) => self.resume(p),
+                        None => break,
+                    }
+                    left = self.take(&held);
+                }
+                self.join(ends);
+                self.env
+                    .shift_remove(&tmp)
+                    .unwrap_or(Value::Const(Const::None))
+            }
+            ExprKind::IfExp(test, a, b) => {
+                let tmp = self.fresh("ifexp");
+                let c = self.cond(test);
+                let (t, f) = self.branch(c);
+                let mut ends = Vec::new();
+                for (p, x) in [(t, a), (f, b)] {
+                    if let Some(p) = p {
+                        self.resume(p);
+                        let v = self.expr(x);
+                        self.env.insert(tmp.clone(), v);
+                        ends.extend(self.pending_here());
+                    }
+                }
+                self.join(ends);
+                self.env
+                    .shift_remove(&tmp)
+                    .unwrap_or(Value::Const(Const::None))
+            }
+            ExprKind::Call(f, args, kwargs) => {
+                let names: Vec<&str> = kwargs.iter().map(|(n, _)| n.as_str()).collect();
+                if let ExprKind::Attribute(obj, attr) = &f.kind {
+                    let o = self.expr(obj);
+                    let is_module = matches!(&o, Value::Const(Const::Obj(id, _)) if matches!(self.cx.snapshot.obj(*id), PyObject::Module { .. }));
+                    if !is_module {
+                        let exprs: Vec<&Expr> =
+                            args.iter().chain(kwargs.iter().map(|(_, a)| a)).collect();
+                        let mut vals = self.with_held(vec![o], &exprs);
+                        let o = vals.remove(0);
+                        let mut all = vec![
+                            o,
+                            Value::Const(Const::Str(attr.as_str().into())),
+                            names_const(&names),
+                        ];
+                        all.extend(vals);
+                        return self.emit(FlowOp::CallMethod, all, e.span);
+                    }
+                    let fv = self.getattr(o, attr, f.span);
+                    return self.call(fv, &names, args, kwargs, e.span);
+                }
+                let fv = self.expr(f);
+                self.call(fv, &names, args, kwargs, e.span)
+            }
+            ExprKind::Attribute(obj, attr) => {
+                let o = self.expr(obj);
+                self.getattr(o, attr, e.span)
+            }
+            ExprKind::Subscript(obj, idx) => {
+                if let ExprKind::Slice(lo, hi, step) = &idx.kind {
+                    if let Some(st) = step {
+                        self.error(not_rpython(st.span, "slices with a step"));
+                    }
+                    let o = self.expr(obj);
+                    let none = Expr {
+                        kind: ExprKind::Literal(Literal::None),
+                        span: idx.span,
+                    };
+                    let lo = lo.as_deref().unwrap_or(&none);
+                    let hi = hi.as_deref().unwrap_or(&none);
+                    let v = self.with_held(vec![o], &[lo, hi]);
+                    return self.emit(FlowOp::GetSlice, v, e.span);
+                }
+                let v = self.eval_all([&**obj, &**idx]);
+                self.emit(FlowOp::GetItem, v, e.span)
+            }
+            ExprKind::Slice(..) => {
+                self.error(not_rpython(e.span, "slice objects outside subscripts"));
+                Value::Const(Const::None)
+            }
+            ExprKind::List(items) => {
+                let vals = self.eval_all(items);
+                self.emit(FlowOp::NewList, vals, e.span)
+            }
+            ExprKind::Tuple(items) => {
+                let vals = self.eval_all(items);
+                self.emit(FlowOp::NewTuple, vals, e.span)
+            }
+            ExprKind::Unsupported(what) => {
+                self.error(not_rpython(e.span, what));
+                Value::Const(Const::None)
+            }
+        }
+    }
+
+    fn call(
+        &mut self,
+        f: Value<Const>,
+        names: &[&str],
+        args: &[Expr],
+        kwargs: &[(String, Expr)],
+        span: Span,
+    ) -> Value<Const> {
+        let exprs: Vec<&Expr> = args.iter().chain(kwargs.iter().map(|(_, a)| a)).collect();
+        let mut vals = self.with_held(vec![f], &exprs);
+        let f = vals.remove(0);
+        let mut all = vec![f, names_const(names)];
+        all.extend(vals);
+        self.emit(FlowOp::Call, all, span)
+    }
+
+    fn compare(&mut self, op: CmpOp, a: Value<Const>, b: Value<Const>, span: Span) -> Value<Const> {
+        let fop = match op {
+            CmpOp::Lt => FlowOp::Lt,
+            CmpOp::Le => FlowOp::Le,
+            CmpOp::Eq => FlowOp::Eq,
+            CmpOp::Ne => FlowOp::Ne,
+            CmpOp::Gt => FlowOp::Gt,
+            CmpOp::Ge => FlowOp::Ge,
+            CmpOp::Is => FlowOp::Is,
+            CmpOp::IsNot => FlowOp::IsNot,
+            CmpOp::In => return self.emit(FlowOp::Contains, vec![b, a], span),
+            CmpOp::NotIn => {
+                let c = self.emit(FlowOp::Contains, vec![b, a], span);
+                return self.emit(FlowOp::Not, vec![c], span);
+            }
+        };
+        self.emit(fop, vec![a, b], span)
+    }
+}
+
+fn names_const(names: &[&str]) -> Value<Const> {
+    Value::Const(Const::Names(names.iter().map(|n| Rc::from(*n)).collect()))
+}
+
+/// Python truth of a constant, when known.
+fn truth(c: &Const) -> Option<bool> {
+    match c {
+        Const::None => Some(false),
+        Const::Bool(b) => Some(*b),
+        Const::Int(i) => Some(*i != 0),
+        Const::Float(x) => Some(*x != 0.0),
+        Const::Str(s) => Some(!s.is_empty()),
+        Const::Bytes(b) => Some(!b.is_empty()),
+        Const::Builtin(_) => Some(true),
+        Const::Obj(..) | Const::Names(_) | Const::Undefined => None,
+    }
+}
+
+/// Folds an operation over constants, with the translated program's semantics (wrapping machine
+/// integers). Returns `None` when the operation must stay (non-constant operands, or a result
+/// that depends on run time, such as a division by zero).
+fn fold(snapshot: &Snapshot, op: FlowOp, args: &[Value<Const>]) -> Option<Const> {
+    let consts: Vec<&Const> = args.iter().map(|a| a.as_const()).collect::<Option<_>>()?;
+    use Const as C;
+    Some(match (op, consts.as_slice()) {
+        (FlowOp::Add, [C::Int(a), C::Int(b)]) => C::Int(a.wrapping_add(*b)),
+        (FlowOp::Sub, [C::Int(a), C::Int(b)]) => C::Int(a.wrapping_sub(*b)),
+        (FlowOp::Mul, [C::Int(a), C::Int(b)]) => C::Int(a.wrapping_mul(*b)),
+        (FlowOp::And, [C::Int(a), C::Int(b)]) => C::Int(a & b),
+        (FlowOp::Or, [C::Int(a), C::Int(b)]) => C::Int(a | b),
+        (FlowOp::Xor, [C::Int(a), C::Int(b)]) => C::Int(a ^ b),
+        (FlowOp::FloorDiv, [C::Int(a), C::Int(b)]) if *b != 0 && !(*a == i64::MIN && *b == -1) => {
+            let q = a / b;
+            C::Int(if a % b != 0 && ((*a < 0) != (*b < 0)) {
+                q - 1
+            } else {
+                q
+            })
+        }
+        (FlowOp::Mod, [C::Int(a), C::Int(b)]) if *b != 0 && *b != -1 => {
+            let r = a % b;
+            C::Int(if r != 0 && ((r < 0) != (*b < 0)) {
+                r + b
+            } else {
+                r
+            })
+        }
+        (FlowOp::LShift, [C::Int(a), C::Int(b)]) if (0..64).contains(b) => {
+            C::Int(a.wrapping_shl(*b as u32))
+        }
+        (FlowOp::RShift, [C::Int(a), C::Int(b)]) if (0..64).contains(b) => C::Int(a >> b),
+        (FlowOp::Neg, [C::Int(a)]) => C::Int(a.wrapping_neg()),
+        (FlowOp::Invert, [C::Int(a)]) => C::Int(!a),
+        (FlowOp::Add, [C::Str(a), C::Str(b)]) => C::Str(format!("{a}{b}").into()),
+        (FlowOp::Lt, [C::Int(a), C::Int(b)]) => C::Bool(a < b),
+        (FlowOp::Le, [C::Int(a), C::Int(b)]) => C::Bool(a <= b),
+        (FlowOp::Gt, [C::Int(a), C::Int(b)]) => C::Bool(a > b),
+        (FlowOp::Ge, [C::Int(a), C::Int(b)]) => C::Bool(a >= b),
+        (FlowOp::Eq, [C::Int(a), C::Int(b)]) => C::Bool(a == b),
+        (FlowOp::Ne, [C::Int(a), C::Int(b)]) => C::Bool(a != b),
+        (FlowOp::Eq, [C::Str(a), C::Str(b)]) => C::Bool(a == b),
+        (FlowOp::Ne, [C::Str(a), C::Str(b)]) => C::Bool(a != b),
+        (FlowOp::Is, [a, b]) => match (a, b) {
+            (C::None, C::None) => C::Bool(true),
+            (C::Obj(x, _), C::Obj(y, _)) => C::Bool(x == y),
+            (C::None, C::Obj(..)) | (C::Obj(..), C::None) => C::Bool(false),
+            _ => return None,
+        },
+        (FlowOp::Bool, [c]) => C::Bool(truth(c)?),
+        (FlowOp::Not, [c]) => C::Bool(!truth(c)?),
+        (FlowOp::GetItem, [C::Obj(id, _), C::Int(i)]) => match snapshot.obj(*id) {
+            rpy_model::snapshot::PyObject::Tuple(items) => {
+                let n = items.len() as i64;
+                let idx = if *i < 0 { i + n } else { *i };
+                let v = items.get(usize::try_from(idx).ok()?)?;
+                const_of(snapshot, v).ok()?
+            }
+            _ => return None,
+        },
+        (FlowOp::GetItem, [C::Str(s), C::Int(i)]) if s.is_ascii() => {
+            let n = s.len() as i64;
+            let idx = if *i < 0 { i + n } else { *i };
+            let c = s.as_bytes().get(usize::try_from(idx).ok()?)?;
+            C::Str((*c as char).to_string().into())
+        }
+        _ => return None,
+    })
+}

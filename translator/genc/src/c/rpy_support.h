@@ -1,0 +1,702 @@
+/* rpy_support.h: the C support of translated programs, written next to the generated C.
+ *
+ * It holds the exception state and the builtin exception classes, the traceback of fatal errors,
+ * the inline allocation fast paths over the runtime library's nursery (rpyrt.h), the stack check,
+ * integer and float operations with Python's semantics, and the support functions that the
+ * rtyper's table (translator/rtyper/src/support.rs) declares, with the effects declared there.
+ *
+ * Layout contract with genc: every `str` and `bytes` is a `struct rpy_str`; every resizable list
+ * is laid out as `struct rpy_list` and its items as `struct rpy_array`. Generated code defines
+ * RPY_TID_STR, RPY_TID_BYTES before including this file.
+ *
+ * Support functions that allocate keep their GC pointer arguments on the shadow stack across the
+ * allocation, since the collector moves objects. */
+#ifndef RPY_SUPPORT_H
+#define RPY_SUPPORT_H
+
+#include <math.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <errno.h>
+#include <sys/resource.h>
+
+#include "rpyrt.h"
+
+#define RPY_LIKELY(x) __builtin_expect(!!(x), 1)
+#define RPY_UNLIKELY(x) __builtin_expect(!!(x), 0)
+
+struct rpy_str {
+    uint64_t hdr;
+    int64_t hash;
+    int64_t length;
+    unsigned char items[];
+};
+
+struct rpy_array {
+    uint64_t hdr;
+    int64_t length;
+    char items[];
+};
+
+struct rpy_list {
+    uint64_t hdr;
+    int64_t length;
+    struct rpy_array *items;
+};
+
+/* ---- exceptions ---- */
+
+enum {
+    RPY_EXC_NONE = 0,
+    RPY_EXC_Exception, RPY_EXC_AssertionError, RPY_EXC_IndexError, RPY_EXC_KeyError,
+    RPY_EXC_ZeroDivisionError, RPY_EXC_OverflowError, RPY_EXC_ValueError, RPY_EXC_RuntimeError,
+    RPY_EXC_RecursionError, RPY_EXC_NotImplementedError, RPY_EXC_MemoryError,
+    RPY_EXC_StopIteration, RPY_EXC_TypeError, RPY_EXC_OSError,
+    RPY_EXC_LookupError, RPY_EXC_ArithmeticError,
+    RPY_EXC_COUNT
+};
+
+static const char *const rpy_exc_names[RPY_EXC_COUNT] = {
+    "", "Exception", "AssertionError", "IndexError", "KeyError", "ZeroDivisionError",
+    "OverflowError", "ValueError", "RuntimeError", "RecursionError", "NotImplementedError",
+    "MemoryError", "StopIteration", "TypeError", "OSError", "LookupError", "ArithmeticError",
+};
+
+/* The base class of each class, as in Python's hierarchy (0 for Exception itself). */
+static const int rpy_exc_parent[RPY_EXC_COUNT] = {
+    0, 0, RPY_EXC_Exception, RPY_EXC_LookupError, RPY_EXC_LookupError,
+    RPY_EXC_ArithmeticError, RPY_EXC_ArithmeticError, RPY_EXC_Exception, RPY_EXC_Exception,
+    RPY_EXC_RuntimeError, RPY_EXC_RuntimeError, RPY_EXC_Exception, RPY_EXC_Exception,
+    RPY_EXC_Exception, RPY_EXC_Exception, RPY_EXC_Exception, RPY_EXC_Exception,
+};
+
+static int64_t rpy_exc_type;
+static struct rpy_str *rpy_exc_value;
+
+/* A traceback entry: where an exception passed. */
+struct rpy_location {
+    const char *func;
+    const char *file;
+    int line;
+};
+
+#define RPY_TB_SIZE 128
+static const struct rpy_location *rpy_tb[RPY_TB_SIZE];
+static int rpy_tb_count;
+
+static inline void rpy_tb_record(const struct rpy_location *loc) {
+    rpy_tb[rpy_tb_count % RPY_TB_SIZE] = loc;
+    rpy_tb_count++;
+}
+
+static inline void rpy_raise(int64_t cls, struct rpy_str *value) {
+    rpy_exc_type = cls;
+    rpy_exc_value = value;
+    rpy_tb_count = 0;
+}
+
+#define RPY_EXC_OCCURRED() RPY_UNLIKELY(rpy_exc_type != 0)
+
+static inline bool rpy_exc_matches(int64_t cls) {
+    int64_t c = rpy_exc_type;
+    while (c != 0) {
+        if (c == cls)
+            return true;
+        c = rpy_exc_parent[c];
+    }
+    return false;
+}
+
+static void rpy_flush_stdout(void);
+
+/* Prints "Fatal RPython error: <class>" and the RPython traceback, then exits with status 1. */
+static void rpy_fatal_exception(void) {
+    rpy_flush_stdout();
+    int n = rpy_tb_count < RPY_TB_SIZE ? rpy_tb_count : RPY_TB_SIZE;
+    fprintf(stderr, "RPython traceback:\n");
+    if (rpy_tb_count > RPY_TB_SIZE)
+        fprintf(stderr, "  ...\n");
+    /* Entries were recorded innermost first; print outermost first, as Python does. */
+    for (int i = n - 1; i >= 0; i--) {
+        const struct rpy_location *loc = rpy_tb[(rpy_tb_count - 1 - i) % RPY_TB_SIZE];
+        fprintf(stderr, "  File \"%s\", line %d, in %s\n", loc->file, loc->line, loc->func);
+    }
+    int64_t c = rpy_exc_type;
+    const char *name = (c > 0 && c < RPY_EXC_COUNT) ? rpy_exc_names[c] : "?";
+    fprintf(stderr, "Fatal RPython error: %s", name);
+    if (rpy_exc_value != NULL) {
+        fprintf(stderr, ": ");
+        fwrite(rpy_exc_value->items, 1, (size_t)rpy_exc_value->length, stderr);
+    }
+    fprintf(stderr, "\n");
+    exit(1);
+}
+
+/* ---- allocation ---- */
+
+static inline size_t rpy_round_size(size_t size) {
+    size = (size + 7) & ~(size_t)7;
+    return size < 16 ? 16 : size;
+}
+
+static inline void *rpy_malloc_fixed(uint32_t tid, size_t size) {
+    size = rpy_round_size(size);
+    char *p = rpy_nursery_free;
+    if (RPY_LIKELY((size_t)(rpy_nursery_top - p) >= size)) {
+        rpy_nursery_free = p + size;
+        *(uint64_t *)p = tid;
+        return p;
+    }
+    p = rpy_gc_malloc_slowpath(tid, size);
+    if (RPY_UNLIKELY(p == NULL))
+        rpy_raise(RPY_EXC_MemoryError, NULL);
+    return p;
+}
+
+static inline void *rpy_malloc_varsize(uint32_t tid, size_t fixed, size_t itemsize, int64_t length,
+                                       size_t length_offset) {
+    if (RPY_UNLIKELY(length < 0 || (uint64_t)length > (((uint64_t)1 << 40) / (itemsize ? itemsize : 1)))) {
+        rpy_raise(RPY_EXC_MemoryError, NULL);
+        return NULL;
+    }
+    char *p = rpy_malloc_fixed(tid, fixed + itemsize * (size_t)length);
+    if (p != NULL)
+        *(int64_t *)(p + length_offset) = length;
+    return p;
+}
+
+#define RPY_PUSH1(a) (rpy_shadowstack_top[0] = (void *)(a), rpy_shadowstack_top += 1)
+#define RPY_POP1(a) (rpy_shadowstack_top -= 1, (a) = (void *)rpy_shadowstack_top[0])
+
+/* ---- stack check ---- */
+
+static char *rpy_stack_limit;
+
+static void rpy_stack_init(void) {
+    char here;
+    struct rlimit rl;
+    size_t size = 8 << 20;
+    if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < ((rlim_t)1 << 32))
+        size = (size_t)rl.rlim_cur;
+    /* Keep a margin for the C code between checks and for the runtime library. */
+    size_t usable = size > (512 << 10) ? size - (256 << 10) : size / 2;
+    rpy_stack_limit = &here - usable;
+}
+
+static inline void rpy_stack_check(void) {
+    char here;
+    if (RPY_UNLIKELY(&here < rpy_stack_limit))
+        rpy_raise(RPY_EXC_RecursionError, NULL);
+}
+
+/* ---- integers ---- */
+
+static inline int64_t rpy_int_floordiv(int64_t a, int64_t b) {
+    if (RPY_UNLIKELY(b == 0)) {
+        rpy_raise(RPY_EXC_ZeroDivisionError, NULL);
+        return 0;
+    }
+    if (RPY_UNLIKELY(b == -1))
+        return (int64_t)(0 - (uint64_t)a);
+    int64_t q = a / b;
+    if ((a % b != 0) && ((a < 0) != (b < 0)))
+        q -= 1;
+    return q;
+}
+
+static inline int64_t rpy_int_mod(int64_t a, int64_t b) {
+    if (RPY_UNLIKELY(b == 0)) {
+        rpy_raise(RPY_EXC_ZeroDivisionError, NULL);
+        return 0;
+    }
+    if (RPY_UNLIKELY(b == -1))
+        return 0;
+    int64_t r = a % b;
+    if (r != 0 && ((r < 0) != (b < 0)))
+        r += b;
+    return r;
+}
+
+static inline double rpy_int_truediv(int64_t a, int64_t b) {
+    if (RPY_UNLIKELY(b == 0)) {
+        rpy_raise(RPY_EXC_ZeroDivisionError, NULL);
+        return 0.0;
+    }
+    return (double)a / (double)b;
+}
+
+static inline int64_t rpy_int_pow(int64_t a, int64_t b) {
+    if (RPY_UNLIKELY(b < 0)) {
+        rpy_raise(RPY_EXC_ValueError, NULL);
+        return 0;
+    }
+    uint64_t r = 1, x = (uint64_t)a;
+    while (b) {
+        if (b & 1)
+            r *= x;
+        x *= x;
+        b >>= 1;
+    }
+    return (int64_t)r;
+}
+
+static inline int64_t rpy_int_lshift(int64_t a, int64_t b) {
+    if (RPY_UNLIKELY(b < 0)) {
+        rpy_raise(RPY_EXC_ValueError, NULL);
+        return 0;
+    }
+    return b >= 64 ? 0 : (int64_t)((uint64_t)a << b);
+}
+
+static inline int64_t rpy_int_rshift(int64_t a, int64_t b) {
+    if (RPY_UNLIKELY(b < 0)) {
+        rpy_raise(RPY_EXC_ValueError, NULL);
+        return 0;
+    }
+    return b >= 64 ? (a < 0 ? -1 : 0) : (a >> b);
+}
+
+static inline int64_t rpy_int_abs(int64_t a) { return a < 0 ? (int64_t)(0 - (uint64_t)a) : a; }
+
+/* ---- floats ---- */
+
+static inline double rpy_float_truediv(double a, double b) {
+    if (RPY_UNLIKELY(b == 0.0)) {
+        rpy_raise(RPY_EXC_ZeroDivisionError, NULL);
+        return 0.0;
+    }
+    return a / b;
+}
+
+static inline double rpy_float_mod(double a, double b) {
+    if (RPY_UNLIKELY(b == 0.0)) {
+        rpy_raise(RPY_EXC_ZeroDivisionError, NULL);
+        return 0.0;
+    }
+    double m = fmod(a, b);
+    if (m != 0.0) {
+        if ((b < 0) != (m < 0))
+            m += b;
+    } else {
+        m = copysign(0.0, b);
+    }
+    return m;
+}
+
+static inline double rpy_float_floordiv(double a, double b) {
+    if (RPY_UNLIKELY(b == 0.0)) {
+        rpy_raise(RPY_EXC_ZeroDivisionError, NULL);
+        return 0.0;
+    }
+    double m = fmod(a, b);
+    double div = (a - m) / b;
+    if (m != 0.0 && ((b < 0) != (m < 0)))
+        div -= 1.0;
+    double fl;
+    if (div != 0.0) {
+        fl = floor(div);
+        if (div - fl > 0.5)
+            fl += 1.0;
+    } else {
+        fl = copysign(0.0, a / b);
+    }
+    return fl;
+}
+
+static inline double rpy_float_pow(double a, double b) {
+    if (RPY_UNLIKELY(a == 0.0 && b < 0.0)) {
+        rpy_raise(RPY_EXC_ZeroDivisionError, NULL);
+        return 0.0;
+    }
+    return pow(a, b);
+}
+
+static inline int64_t rpy_cast_float_to_int(double x) {
+    if (RPY_UNLIKELY(isnan(x))) {
+        rpy_raise(RPY_EXC_ValueError, NULL);
+        return 0;
+    }
+    if (RPY_UNLIKELY(!(x >= -9223372036854775808.0 && x < 9223372036854775808.0))) {
+        rpy_raise(RPY_EXC_OverflowError, NULL);
+        return 0;
+    }
+    return (int64_t)x;
+}
+
+static inline unsigned char rpy_cast_int_to_char(int64_t x) {
+    if (RPY_UNLIKELY(x < 0 || x > 255)) {
+        rpy_raise(RPY_EXC_ValueError, NULL);
+        return 0;
+    }
+    return (unsigned char)x;
+}
+
+/* ---- checks ---- */
+
+/* Python's index normalisation: a negative index counts from the end; out of range raises. */
+static inline int64_t rpy_check_index(int64_t i, int64_t length) {
+    if (i < 0)
+        i += length;
+    if (RPY_UNLIKELY((uint64_t)i >= (uint64_t)length)) {
+        rpy_raise(RPY_EXC_IndexError, NULL);
+        return 0;
+    }
+    return i;
+}
+
+static inline void rpy_check_range_step(int64_t step) {
+    if (RPY_UNLIKELY(step == 0))
+        rpy_raise(RPY_EXC_ValueError, NULL);
+}
+
+/* ---- strings ---- */
+
+static inline struct rpy_str *rpy_str_alloc(uint32_t tid, int64_t length) {
+    return rpy_malloc_varsize(tid, offsetof(struct rpy_str, items), 1, length,
+                              offsetof(struct rpy_str, length));
+}
+
+static struct rpy_str *rpy_str_from_bytes(uint32_t tid, const char *data, int64_t length) {
+    struct rpy_str *s = rpy_str_alloc(tid, length);
+    if (s != NULL)
+        memcpy(s->items, data, (size_t)length);
+    return s;
+}
+
+static inline struct rpy_str *rpy_str_from_char(unsigned char c) {
+    struct rpy_str *s = rpy_str_alloc(RPY_TID_STR, 1);
+    if (s != NULL)
+        s->items[0] = c;
+    return s;
+}
+
+static struct rpy_str *rpy_concat_tid(uint32_t tid, struct rpy_str *a, struct rpy_str *b) {
+    int64_t n = a->length + b->length;
+    RPY_PUSH1(a);
+    RPY_PUSH1(b);
+    struct rpy_str *s = rpy_str_alloc(tid, n);
+    RPY_POP1(b);
+    RPY_POP1(a);
+    if (s == NULL)
+        return NULL;
+    memcpy(s->items, a->items, (size_t)a->length);
+    memcpy(s->items + a->length, b->items, (size_t)b->length);
+    return s;
+}
+
+static struct rpy_str *rpy_str_concat(struct rpy_str *a, struct rpy_str *b) {
+    return rpy_concat_tid(RPY_TID_STR, a, b);
+}
+
+static struct rpy_str *rpy_bytes_concat(struct rpy_str *a, struct rpy_str *b) {
+    return rpy_concat_tid(RPY_TID_BYTES, a, b);
+}
+
+static inline bool rpy_str_eq(struct rpy_str *a, struct rpy_str *b) {
+    if (a == b)
+        return true;
+    if (a == NULL || b == NULL || a->length != b->length)
+        return false;
+    return memcmp(a->items, b->items, (size_t)a->length) == 0;
+}
+
+static inline bool rpy_bytes_eq(struct rpy_str *a, struct rpy_str *b) { return rpy_str_eq(a, b); }
+
+static inline int64_t rpy_str_cmp(struct rpy_str *a, struct rpy_str *b) {
+    int64_t n = a->length < b->length ? a->length : b->length;
+    int c = memcmp(a->items, b->items, (size_t)n);
+    if (c != 0)
+        return c;
+    return a->length < b->length ? -1 : (a->length > b->length ? 1 : 0);
+}
+
+static inline int64_t rpy_bytes_cmp(struct rpy_str *a, struct rpy_str *b) { return rpy_str_cmp(a, b); }
+
+static struct rpy_str *rpy_slice_tid(uint32_t tid, struct rpy_str *s, int64_t lo, int64_t hi) {
+    int64_t n = s->length;
+    if (lo < 0) {
+        lo += n;
+        if (lo < 0)
+            lo = 0;
+    } else if (lo > n) {
+        lo = n;
+    }
+    if (hi < 0) {
+        hi += n;
+        if (hi < 0)
+            hi = 0;
+    } else if (hi > n) {
+        hi = n;
+    }
+    if (hi < lo)
+        hi = lo;
+    if (lo == 0 && hi == n && tid == RPY_HDR_TID(s->hdr))
+        return s;
+    RPY_PUSH1(s);
+    struct rpy_str *r = rpy_str_alloc(tid, hi - lo);
+    RPY_POP1(s);
+    if (r != NULL)
+        memcpy(r->items, s->items + lo, (size_t)(hi - lo));
+    return r;
+}
+
+static struct rpy_str *rpy_str_slice(struct rpy_str *s, int64_t lo, int64_t hi) {
+    return rpy_slice_tid(RPY_TID_STR, s, lo, hi);
+}
+
+static struct rpy_str *rpy_bytes_slice(struct rpy_str *s, int64_t lo, int64_t hi) {
+    return rpy_slice_tid(RPY_TID_BYTES, s, lo, hi);
+}
+
+static bool rpy_str_contains(struct rpy_str *hay, struct rpy_str *needle) {
+    int64_t n = hay->length, m = needle->length;
+    if (m == 0)
+        return true;
+    for (int64_t i = 0; i + m <= n; i++) {
+        if (hay->items[i] == needle->items[0] && memcmp(hay->items + i, needle->items, (size_t)m) == 0)
+            return true;
+    }
+    return false;
+}
+
+static inline bool rpy_str_contains_char(struct rpy_str *hay, unsigned char c) {
+    return memchr(hay->items, c, (size_t)hay->length) != NULL;
+}
+
+static struct rpy_str *rpy_str_mul(struct rpy_str *s, int64_t n) {
+    if (n <= 0)
+        n = 0;
+    int64_t len = s->length;
+    if (len != 0 && n > (((int64_t)1 << 40) / len)) {
+        rpy_raise(RPY_EXC_MemoryError, NULL);
+        return NULL;
+    }
+    RPY_PUSH1(s);
+    struct rpy_str *r = rpy_str_alloc(RPY_TID_STR, len * n);
+    RPY_POP1(s);
+    if (r == NULL)
+        return NULL;
+    for (int64_t i = 0; i < n; i++)
+        memcpy(r->items + i * len, s->items, (size_t)len);
+    return r;
+}
+
+static struct rpy_str *rpy_str_of_int(int64_t x) {
+    char buf[32];
+    int n = snprintf(buf, sizeof buf, "%lld", (long long)x);
+    return rpy_str_from_bytes(RPY_TID_STR, buf, n);
+}
+
+static struct rpy_str *rpy_str_of_float(double x) {
+    char buf[40];
+    size_t n = rpy_float_repr(x, buf);
+    return rpy_str_from_bytes(RPY_TID_STR, buf, (int64_t)n);
+}
+
+static struct rpy_str *rpy_str_of_bool(bool b) {
+    static struct { uint64_t hdr; int64_t hash; int64_t length; unsigned char items[8]; } t = {
+        RPY_GCFLAG_STATIC | RPY_TID_STR, 0, 4, "True"}, f = {RPY_GCFLAG_STATIC | RPY_TID_STR, 0, 5, "False"};
+    return b ? (struct rpy_str *)&t : (struct rpy_str *)&f;
+}
+
+/* int(str): ValueError (fatal unless caught) for text that is not an integer. */
+static int64_t rpy_int_of_str(struct rpy_str *s) {
+    int64_t out = 0;
+    int r = rpy_parse_int((const char *)s->items, (size_t)s->length, &out);
+    if (RPY_UNLIKELY(r != 0))
+        rpy_raise(r == 2 ? RPY_EXC_OverflowError : RPY_EXC_ValueError, NULL);
+    return out;
+}
+
+/* str.encode(): str holds Latin-1 code points, encoded here as UTF-8. */
+static struct rpy_str *rpy_str_encode(struct rpy_str *s) {
+    int64_t extra = 0;
+    for (int64_t i = 0; i < s->length; i++)
+        extra += s->items[i] >= 0x80;
+    RPY_PUSH1(s);
+    struct rpy_str *r = rpy_str_alloc(RPY_TID_BYTES, s->length + extra);
+    RPY_POP1(s);
+    if (r == NULL)
+        return NULL;
+    int64_t j = 0;
+    for (int64_t i = 0; i < s->length; i++) {
+        unsigned char c = s->items[i];
+        if (c < 0x80) {
+            r->items[j++] = c;
+        } else {
+            r->items[j++] = (unsigned char)(0xC0 | (c >> 6));
+            r->items[j++] = (unsigned char)(0x80 | (c & 0x3F));
+        }
+    }
+    return r;
+}
+
+/* ---- output ---- */
+
+static char rpy_outbuf[1 << 16];
+static size_t rpy_outlen;
+
+static void rpy_write_all(int fd, const void *data, size_t n) {
+    const char *p = data;
+    while (n > 0) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            return;
+        }
+        p += w;
+        n -= (size_t)w;
+    }
+}
+
+static void rpy_flush_stdout(void) {
+    if (rpy_outlen) {
+        rpy_write_all(1, rpy_outbuf, rpy_outlen);
+        rpy_outlen = 0;
+    }
+}
+
+static void rpy_out(const void *data, size_t n) {
+    if (rpy_outlen + n > sizeof rpy_outbuf) {
+        rpy_flush_stdout();
+        if (n > sizeof rpy_outbuf) {
+            rpy_write_all(1, data, n);
+            return;
+        }
+    }
+    memcpy(rpy_outbuf + rpy_outlen, data, n);
+    rpy_outlen += n;
+}
+
+/* print() writes text: Latin-1 characters are encoded as UTF-8, like CPython's stdout. */
+static void rpy_print_char(unsigned char c) {
+    if (c < 0x80) {
+        rpy_out(&c, 1);
+    } else {
+        unsigned char b[2] = {(unsigned char)(0xC0 | (c >> 6)), (unsigned char)(0x80 | (c & 0x3F))};
+        rpy_out(b, 2);
+    }
+}
+
+static void rpy_print_str(struct rpy_str *s) {
+    for (int64_t i = 0; i < s->length; i++) {
+        if (s->items[i] >= 0x80) {
+            for (int64_t j = 0; j < s->length; j++)
+                rpy_print_char(s->items[j]);
+            return;
+        }
+    }
+    rpy_out(s->items, (size_t)s->length);
+}
+
+static void rpy_print_int(int64_t x) {
+    char buf[32];
+    int n = snprintf(buf, sizeof buf, "%lld", (long long)x);
+    rpy_out(buf, (size_t)n);
+}
+
+static void rpy_print_float(double x) {
+    char buf[40];
+    size_t n = rpy_float_repr(x, buf);
+    rpy_out(buf, n);
+}
+
+static void rpy_print_bool(bool b) {
+    if (b)
+        rpy_out("True", 4);
+    else
+        rpy_out("False", 5);
+}
+
+static void rpy_print_none(void) { rpy_out("None", 4); }
+
+/* os.write(fd, data): flushes print()'s buffer first so output keeps its order. */
+static int64_t rpy_os_write(int64_t fd, struct rpy_str *data) {
+    rpy_flush_stdout();
+    ssize_t w;
+    do {
+        w = write((int)fd, data->items, (size_t)data->length);
+    } while (w < 0 && errno == EINTR);
+    if (w < 0) {
+        rpy_raise(RPY_EXC_OSError, NULL);
+        return 0;
+    }
+    return (int64_t)w;
+}
+
+/* ---- lists ---- */
+
+/* Makes room for at least `n` items, over-allocating as CPython does. */
+static void rpy_list_grow(struct rpy_list *l, int64_t n, uint32_t array_tid, size_t itemsize) {
+    int64_t cap = l->items ? l->items->length : 0;
+    if (RPY_LIKELY(n <= cap))
+        return;
+    int64_t newcap = n + (n >> 3) + (n < 9 ? 3 : 6);
+    RPY_PUSH1(l);
+    struct rpy_array *a = rpy_malloc_varsize(array_tid, offsetof(struct rpy_array, items), itemsize,
+                                             newcap, offsetof(struct rpy_array, length));
+    RPY_POP1(l);
+    if (a == NULL)
+        return;
+    if (l->items)
+        memcpy(a->items, l->items->items, (size_t)l->length * itemsize);
+    l->items = a;
+}
+
+static struct rpy_list *rpy_list_mul(struct rpy_list *src, int64_t n, uint32_t list_tid,
+                                     uint32_t array_tid, size_t itemsize) {
+    if (n < 0)
+        n = 0;
+    int64_t len = src->length;
+    if (len != 0 && n > (((int64_t)1 << 36) / len)) {
+        rpy_raise(RPY_EXC_MemoryError, NULL);
+        return NULL;
+    }
+    RPY_PUSH1(src);
+    struct rpy_array *a = rpy_malloc_varsize(array_tid, offsetof(struct rpy_array, items), itemsize,
+                                             len * n, offsetof(struct rpy_array, length));
+    RPY_PUSH1(a);
+    struct rpy_list *l = a ? rpy_malloc_fixed(list_tid, sizeof(struct rpy_list)) : NULL;
+    RPY_POP1(a);
+    RPY_POP1(src);
+    if (l == NULL)
+        return NULL;
+    size_t chunk = (size_t)len * itemsize;
+    if (len == 1 && itemsize == 8) {
+        int64_t v = *(int64_t *)src->items->items;
+        int64_t *items = (int64_t *)a->items;
+        for (int64_t i = 0; i < n; i++)
+            items[i] = v;
+    } else {
+        for (int64_t i = 0; i < n; i++)
+            memcpy(a->items + (size_t)i * chunk, src->items->items, chunk);
+    }
+    l->length = len * n;
+    l->items = a;
+    return l;
+}
+
+/* The list of command-line arguments given to the entry point. */
+static struct rpy_list *rpy_make_argv(int argc, char **argv, uint32_t list_tid, uint32_t array_tid) {
+    struct rpy_list *l = rpy_malloc_fixed(list_tid, sizeof(struct rpy_list));
+    if (l == NULL)
+        return NULL;
+    RPY_PUSH1(l);
+    rpy_list_grow(l, argc, array_tid, sizeof(void *));
+    for (int i = 0; i < argc && !rpy_exc_type; i++) {
+        struct rpy_str *s = rpy_str_from_bytes(RPY_TID_STR, argv[i], (int64_t)strlen(argv[i]));
+        l = rpy_shadowstack_top[-1];
+        ((struct rpy_str **)l->items->items)[i] = s;
+        l->length = i + 1;
+    }
+    RPY_POP1(l);
+    return l;
+}
+
+#endif

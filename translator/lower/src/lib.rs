@@ -1,0 +1,31 @@
+//! Lowering of low-level graphs before C generation, as an ordered pipeline of passes:
+//!
+//! 1. `effects`: which functions can raise and which can collect, to a fixpoint over the call
+//!    graph (support functions declare theirs in the rtyper's table);
+//! 2. `stackcheck`: a `stack_check` at the start of every function on a cycle of the call graph,
+//!    so deep recursion raises RecursionError instead of overflowing the C stack;
+//! 3. `exceptions`: the exception transform — after every operation that can raise, a test of the
+//!    global exception state that either continues, jumps to the handler that catches it, or
+//!    records a traceback entry and returns to the caller; `raise` sets the state;
+//! 4. `gcroots`: the shadow-stack root transform — around every operation that can collect, the
+//!    GC pointers live after it are pushed on the shadow stack and reloaded afterwards, since a
+//!    moving collector may change them.
+//!
+//! Relies only on `rpy-model` (and `petgraph` for strongly connected components). After these
+//! passes the graphs are in the "lowered" dialect that genc prints.
+
+pub mod effects;
+pub mod exceptions;
+pub mod gcroots;
+pub mod split;
+pub mod stackcheck;
+
+use rpy_model::llop::LlProgram;
+
+/// Runs every lowering pass in order.
+pub fn lower_program(p: &mut LlProgram) {
+    effects::compute(p);
+    stackcheck::insert(p);
+    exceptions::transform(p);
+    gcroots::transform(p);
+}

@@ -1,0 +1,221 @@
+//! Representations: the low-level type of each annotation, the GC struct types (strings, lists,
+//! their item arrays, tuples, iterators), and prebuilt objects for constants.
+//!
+//! Layouts: `STR`/`BYTES` are `{hash} + [Char]`; a list is `{length, items}` with `items` a
+//! `ARRAY` of `{} + [T]` holding at least `length` items; a tuple is `{item0, item1, ...}`; a list
+//! iterator is `{list, index}`.
+
+use rpy_annotator::{Ann, Annotator};
+use rpy_model::flowop::Const;
+use rpy_model::llop::{LlConst, Prebuilt, PrebuiltId};
+use rpy_model::lltype::{GcStruct, LlType, TypeId, TypeTable};
+use rpy_model::snapshot::{ObjId, PyObject};
+use std::collections::HashMap;
+
+/// Exception classes known to the translator, in a fixed order (their class ids).
+pub const EXCEPTION_CLASSES: &[&str] = &[
+    "Exception",
+    "AssertionError",
+    "IndexError",
+    "KeyError",
+    "ZeroDivisionError",
+    "OverflowError",
+    "ValueError",
+    "RuntimeError",
+    "RecursionError",
+    "NotImplementedError",
+    "MemoryError",
+    "StopIteration",
+    "TypeError",
+    "OSError",
+];
+
+/// The types and prebuilt objects of the program being built.
+pub struct Reprs {
+    pub types: TypeTable,
+    pub prebuilt: Vec<Prebuilt>,
+    pub str_t: TypeId,
+    pub bytes_t: TypeId,
+    str_consts: HashMap<Vec<u8>, PrebuiltId>,
+    bytes_consts: HashMap<Vec<u8>, PrebuiltId>,
+    objects: HashMap<ObjId, PrebuiltId>,
+}
+
+impl Default for Reprs {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Reprs {
+    pub fn new() -> Self {
+        let mut types = TypeTable::default();
+        let str_t = types.intern(GcStruct {
+            name: "STR".into(),
+            fields: vec![("hash".into(), LlType::Signed)],
+            items: Some(LlType::Char),
+        });
+        let bytes_t = types.intern(GcStruct {
+            name: "BYTES".into(),
+            fields: vec![("hash".into(), LlType::Signed)],
+            items: Some(LlType::Char),
+        });
+        Reprs {
+            types,
+            prebuilt: vec![],
+            str_t,
+            bytes_t,
+            str_consts: HashMap::new(),
+            bytes_consts: HashMap::new(),
+            objects: HashMap::new(),
+        }
+    }
+
+    pub fn str_type(&self) -> LlType {
+        LlType::Ptr(self.str_t)
+    }
+    pub fn bytes_type(&self) -> LlType {
+        LlType::Ptr(self.bytes_t)
+    }
+
+    fn type_name(&self, t: LlType) -> String {
+        match t {
+            LlType::Ptr(id) => self.types.get(id).name.clone(),
+            other => self.types.display(other),
+        }
+    }
+
+    pub fn array_of(&mut self, item: LlType) -> TypeId {
+        let name = format!("ARRAY<{}>", self.type_name(item));
+        self.types.intern(GcStruct {
+            name,
+            fields: vec![],
+            items: Some(item),
+        })
+    }
+
+    pub fn list_of(&mut self, item: LlType) -> TypeId {
+        let arr = self.array_of(item);
+        let name = format!("LIST<{}>", self.type_name(item));
+        self.types.intern(GcStruct {
+            name,
+            fields: vec![
+                ("length".into(), LlType::Signed),
+                ("items".into(), LlType::Ptr(arr)),
+            ],
+            items: None,
+        })
+    }
+
+    pub fn tuple_of(&mut self, items: &[LlType]) -> TypeId {
+        let names: Vec<String> = items.iter().map(|t| self.type_name(*t)).collect();
+        let name = format!("TUPLE<{}>", names.join(","));
+        let fields = items
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (format!("item{i}"), *t))
+            .collect();
+        self.types.intern(GcStruct {
+            name,
+            fields,
+            items: None,
+        })
+    }
+
+    pub fn iter_of(&mut self, seq: LlType) -> TypeId {
+        let name = format!("ITER<{}>", self.type_name(seq));
+        self.types.intern(GcStruct {
+            name,
+            fields: vec![("seq".into(), seq), ("index".into(), LlType::Signed)],
+            items: None,
+        })
+    }
+
+    /// The low-level type of an annotation.
+    pub fn lltype(&mut self, an: &mut Annotator, a: &Ann) -> LlType {
+        match a {
+            Ann::Bottom | Ann::None => LlType::Void,
+            Ann::Bool => LlType::Bool,
+            Ann::Int => LlType::Signed,
+            Ann::Float => LlType::Float,
+            Ann::Char => LlType::Char,
+            Ann::Str => self.str_type(),
+            Ann::Bytes => self.bytes_type(),
+            Ann::List(k) => {
+                let item = an.list_item_final(*k);
+                let mut it = self.lltype(an, &item);
+                if it == LlType::Void {
+                    // A list that never received an item: any item type does.
+                    it = LlType::Signed;
+                }
+                LlType::Ptr(self.list_of(it))
+            }
+            Ann::Tuple(items) => {
+                let ts: Vec<LlType> = items.iter().map(|i| self.lltype(an, i)).collect();
+                LlType::Ptr(self.tuple_of(&ts))
+            }
+            Ann::Pbc(Const::Builtin(n)) if EXCEPTION_CLASSES.contains(&&**n) => LlType::Signed,
+            Ann::Pbc(_) => LlType::Void,
+            Ann::Iter(seq) => {
+                let s = self.lltype(an, seq);
+                LlType::Ptr(self.iter_of(s))
+            }
+            Ann::Exc(_) => self.str_type(),
+        }
+    }
+
+    /// A prebuilt string (Latin-1 text, one byte per character); `None` if a character does not
+    /// fit.
+    pub fn prebuilt_str(&mut self, s: &str) -> Option<PrebuiltId> {
+        let bytes: Vec<u8> = s
+            .chars()
+            .map(|c| u8::try_from(c as u32).ok())
+            .collect::<Option<_>>()?;
+        if let Some(p) = self.str_consts.get(&bytes) {
+            return Some(*p);
+        }
+        let id = self.push_prebuilt(
+            self.str_t,
+            vec![LlConst::Signed(0)],
+            bytes.iter().map(|b| LlConst::Char(*b)).collect(),
+        );
+        self.str_consts.insert(bytes, id);
+        Some(id)
+    }
+
+    pub fn prebuilt_bytes(&mut self, b: &[u8]) -> PrebuiltId {
+        if let Some(p) = self.bytes_consts.get(b) {
+            return *p;
+        }
+        let id = self.push_prebuilt(
+            self.bytes_t,
+            vec![LlConst::Signed(0)],
+            b.iter().map(|b| LlConst::Char(*b)).collect(),
+        );
+        self.bytes_consts.insert(b.to_vec(), id);
+        id
+    }
+
+    pub fn push_prebuilt(
+        &mut self,
+        ty: TypeId,
+        fields: Vec<LlConst>,
+        items: Vec<LlConst>,
+    ) -> PrebuiltId {
+        self.prebuilt.push(Prebuilt { ty, fields, items });
+        PrebuiltId(self.prebuilt.len() as u32 - 1)
+    }
+
+    pub fn prebuilt_object(&self, id: ObjId) -> Option<PrebuiltId> {
+        self.objects.get(&id).copied()
+    }
+
+    pub fn set_prebuilt_object(&mut self, id: ObjId, p: PrebuiltId) {
+        self.objects.insert(id, p);
+    }
+
+    /// Whether a snapshot object is a list or tuple (a prebuilt object at run time).
+    pub fn is_container(an: &Annotator, id: ObjId) -> bool {
+        matches!(an.snapshot.obj(id), PyObject::List(_) | PyObject::Tuple(_))
+    }
+}

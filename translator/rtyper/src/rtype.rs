@@ -1,0 +1,1401 @@
+//! Translation of annotated graphs into low-level graphs, operation by operation.
+//!
+//! Each low-level graph has the flow graph's blocks and variables (same indices) plus the
+//! variables of the operations it adds; a variable's type is the representation of its
+//! annotation. Blocks the annotator never reached are dropped; operations whose operands include
+//! an impossible value are dead and dropped. Where a link passes a value whose type differs from
+//! its target's (a char into a str variable, an int into a float one), a block with the
+//! conversions is inserted on the link.
+
+use crate::repr::{Reprs, EXCEPTION_CLASSES};
+use crate::support::SUPPORT;
+use rpy_annotator::rules::{bind_args, ArgSource};
+use rpy_annotator::{Ann, Annotator, GraphId};
+use rpy_model::flowop::{Const, FlowOp};
+use rpy_model::graph::{BlockData, ExitCase, ExitSwitch, Graph, Link, LinkArg, Operation, Value};
+use rpy_model::llop::{Effects, FuncId, LlConst, LlFunction, LlGraph, LlOp, LlProgram};
+use rpy_model::lltype::LlType;
+use rpy_model::snapshot::{ObjId, PyObject};
+use rpy_model::{Block, Diagnostic, Diagnostics, Span, Var};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+type V = Value<LlConst>;
+
+/// Builds the low-level program from the annotator's results.
+pub fn rtype_program(an: &mut Annotator, entry: GraphId) -> Result<LlProgram, Diagnostics> {
+    let n = an.graphs.len();
+    let mut rt = Rtyper {
+        an,
+        reprs: Reprs::new(),
+        extra: vec![],
+        support_ids: HashMap::new(),
+        n_graphs: n,
+        diags: Diagnostics::default(),
+    };
+    let mut functions = Vec::new();
+    for i in 0..n {
+        functions.push(rt.graph(GraphId(i as u32)));
+    }
+    if !rt.diags.is_empty() {
+        return Err(rt.diags);
+    }
+    functions.extend(rt.extra);
+    Ok(LlProgram {
+        types: rt.reprs.types,
+        functions,
+        prebuilt: rt.reprs.prebuilt,
+        entry: Some(FuncId(entry.0)),
+    })
+}
+
+struct Rtyper<'a, 's> {
+    an: &'a mut Annotator<'s>,
+    reprs: Reprs,
+    extra: Vec<LlFunction>,
+    support_ids: HashMap<&'static str, FuncId>,
+    n_graphs: usize,
+    diags: Diagnostics,
+}
+
+/// The state while one graph is translated.
+struct G {
+    gid: GraphId,
+
+    g: LlGraph,
+    types: Vec<LlType>,
+    ops: Vec<Operation<LlOp, LlConst>>,
+    span: Span,
+}
+
+impl G {
+    fn new_var(&mut self, hint: &str, t: LlType) -> Var {
+        let v = self.g.new_var(hint);
+        self.types.push(t);
+        debug_assert_eq!(self.types.len(), self.g.vars.len());
+        v
+    }
+}
+
+impl Rtyper<'_, '_> {
+    fn error(&mut self, span: Span, msg: String) {
+        self.diags
+            .push(Diagnostic::new("E0300", msg).at(span, "here"));
+    }
+
+    fn support(&mut self, cname: &str) -> FuncId {
+        let row = SUPPORT
+            .iter()
+            .find(|s| s.cname == cname)
+            .unwrap_or_else(|| panic!("unknown support function {cname}"));
+        if let Some(id) = self.support_ids.get(row.cname) {
+            return *id;
+        }
+        let (s, b) = (self.reprs.str_type(), self.reprs.bytes_type());
+        let f = LlFunction::Support {
+            cname: row.cname,
+            args: row.args.iter().map(|t| t.resolve(s, b)).collect(),
+            ret: row.ret.resolve(s, b),
+            effects: Effects {
+                canraise: row.canraise,
+                cancollect: row.cancollect,
+            },
+        };
+        let id = FuncId((self.n_graphs + self.extra.len()) as u32);
+        self.extra.push(f);
+        self.support_ids.insert(row.cname, id);
+        id
+    }
+
+    fn support_ret(&self, cname: &str) -> LlType {
+        let row = SUPPORT
+            .iter()
+            .find(|s| s.cname == cname)
+            .expect("support function");
+        row.ret
+            .resolve(self.reprs.str_type(), self.reprs.bytes_type())
+    }
+
+    fn ann_of(&mut self, gid: GraphId, v: &Value<Const>) -> Ann {
+        self.an.ann(gid, v)
+    }
+
+    fn var_lltype(&mut self, gid: GraphId, v: Var) -> LlType {
+        let a = self.an.graphs[gid.0 as usize].anns[v.0 as usize].clone();
+        self.reprs.lltype(self.an, &a)
+    }
+
+    // ---- whole graphs ----
+
+    fn graph(&mut self, gid: GraphId) -> LlFunction {
+        let ag = &self.an.graphs[gid.0 as usize];
+        let fg = ag.graph.clone();
+        let reached = ag.reached.clone();
+        let mut types = Vec::with_capacity(fg.vars.len());
+        for v in fg.vars.keys() {
+            let t = self.var_lltype(gid, v);
+            types.push(t);
+        }
+        let ev = &fg.blocks[fg.exceptblock].inputargs;
+        types[ev[0].0 as usize] = LlType::Signed;
+        types[ev[1].0 as usize] = self.reprs.str_type();
+        let rv = fg.blocks[fg.returnblock].inputargs[0];
+        let ret = types[rv.0 as usize];
+        let mut g: LlGraph = Graph {
+            name: fg.name.clone(),
+            span: fg.span,
+            blocks: Default::default(),
+            vars: fg.vars.clone(),
+            startblock: fg.startblock,
+            returnblock: fg.returnblock,
+            exceptblock: fg.exceptblock,
+        };
+        for (_, b) in fg.blocks.iter() {
+            g.blocks.push(BlockData::new(b.inputargs.clone()));
+        }
+        let mut st = G {
+            gid,
+            g,
+            types,
+            ops: vec![],
+            span: fg.span,
+        };
+        for (b, data) in fg.blocks.iter() {
+            if !reached[b.0 as usize] || fg.is_final(b) {
+                continue;
+            }
+            self.an.current = (gid, b);
+            let mut dead = false;
+            for op in &data.ops {
+                st.span = op.span;
+                let anns: Vec<Ann> = op.args.iter().map(|a| self.ann_of(gid, a)).collect();
+                let res_ann = self.an.graphs[gid.0 as usize].anns[op.result.0 as usize].clone();
+                if (anns.iter().any(Ann::is_bottom)
+                    && !matches!(op.op, FlowOp::Call | FlowOp::NewList))
+                    || (res_ann.is_bottom()
+                        && op.op != FlowOp::Call
+                        && op.op != FlowOp::CallMethod
+                        && op.op != FlowOp::SetItem)
+                {
+                    dead = true;
+                    break;
+                }
+                self.op(&mut st, op, &anns);
+            }
+            let ops = std::mem::take(&mut st.ops);
+            st.g.blocks[b].ops = ops;
+            if dead {
+                // The rest of the block cannot run (a value is impossible): it ends here by
+                // re-raising, which never happens at run time.
+                st.g.blocks[b].exitswitch = ExitSwitch::None;
+                let eb = st.g.exceptblock;
+                let s = self.reprs.str_t;
+                st.g.blocks[b].exits = vec![Link {
+                    case: ExitCase::Always,
+                    args: vec![
+                        LinkArg::Value(Value::Const(LlConst::ExcClass("AssertionError".into()))),
+                        LinkArg::Value(Value::Const(LlConst::Null(s))),
+                    ],
+                    target: eb,
+                    span: None,
+                }];
+                continue;
+            }
+            st.g.blocks[b].exitswitch = match &data.exitswitch {
+                ExitSwitch::None => ExitSwitch::None,
+                ExitSwitch::LastException => ExitSwitch::LastException,
+                ExitSwitch::Value(v) => ExitSwitch::Value(self.value(&mut st, v, LlType::Bool)),
+            };
+            let mut exits = Vec::new();
+            for l in &data.exits {
+                exits.push(self.link(&mut st, l));
+            }
+            st.g.blocks[b].exits = exits;
+        }
+        propagate_copies(&mut st.g);
+        let effects = Effects {
+            canraise: true,
+            cancollect: true,
+        };
+        LlFunction::Graph {
+            graph: st.g,
+            types: st.types,
+            ret,
+            effects,
+        }
+    }
+
+    fn link(&mut self, st: &mut G, l: &Link<Const>) -> Link<LlConst> {
+        let case = match &l.case {
+            ExitCase::Exception(Const::Builtin(n)) => {
+                ExitCase::Exception(LlConst::ExcClass(n.clone()))
+            }
+            ExitCase::Exception(_) => ExitCase::Exception(LlConst::ExcClass("Exception".into())),
+            ExitCase::Always => ExitCase::Always,
+            ExitCase::Bool(b) => ExitCase::Bool(*b),
+            ExitCase::Int(i) => ExitCase::Int(*i),
+            ExitCase::Default => ExitCase::Default,
+        };
+        let targets = st.g.blocks[l.target].inputargs.clone();
+        let mut needs_block = false;
+        let mut args = Vec::new();
+        for (a, t) in l.args.iter().zip(&targets) {
+            let want = st.types[t.0 as usize];
+            match a {
+                LinkArg::Value(Value::Var(v)) => {
+                    if st.types[v.0 as usize] != want {
+                        needs_block = true;
+                    }
+                    args.push(LinkArg::Value(Value::Var(*v)));
+                }
+                LinkArg::Value(Value::Const(c)) => {
+                    let c = self.llconst(c, want, st.span);
+                    args.push(LinkArg::Value(Value::Const(c)));
+                }
+                LinkArg::LastException => args.push(LinkArg::LastException),
+                LinkArg::LastExcValue => args.push(LinkArg::LastExcValue),
+            }
+        }
+        if !needs_block {
+            return Link {
+                case,
+                args,
+                target: l.target,
+                span: l.span,
+            };
+        }
+        // A block on the link converts the values.
+        let mut inputs = Vec::new();
+        let mut passed = Vec::new();
+        let saved = std::mem::take(&mut st.ops);
+        let mut new_args = Vec::new();
+        for (a, t) in args.iter().zip(&targets) {
+            let want = st.types[t.0 as usize];
+            match a {
+                LinkArg::Value(Value::Var(v)) => {
+                    let from = st.types[v.0 as usize];
+                    let hint = st.g.vars[*v].hint.clone();
+                    let nv = st.new_var(&hint, from);
+                    inputs.push(nv);
+                    passed.push(a.clone());
+                    let c = self.convert(st, Value::Var(nv), from, want);
+                    new_args.push(LinkArg::Value(c));
+                }
+                other => new_args.push(other.clone()),
+            }
+        }
+        let ops = std::mem::replace(&mut st.ops, saved);
+        let nb = st.g.new_block(inputs);
+        st.g.blocks[nb].ops = ops;
+        st.g.blocks[nb].exits = vec![Link {
+            case: ExitCase::Always,
+            args: new_args,
+            target: l.target,
+            span: l.span,
+        }];
+        Link {
+            case,
+            args: passed,
+            target: nb,
+            span: l.span,
+        }
+    }
+
+    // ---- values ----
+
+    fn emit(&mut self, st: &mut G, op: LlOp, args: Vec<V>, t: LlType) -> V {
+        let hint = op.name().split('_').next().unwrap_or("v").to_string();
+        let r = st.new_var(&hint, t);
+        st.ops.push(Operation {
+            op,
+            args,
+            result: r,
+            span: st.span,
+        });
+        Value::Var(r)
+    }
+
+    fn call_support(&mut self, st: &mut G, cname: &str, mut args: Vec<V>) -> V {
+        let id = self.support(cname);
+        let ret = self.support_ret(cname);
+        args.insert(0, Value::Const(LlConst::Func(id)));
+        self.emit(st, LlOp::DirectCall, args, ret)
+    }
+
+    fn ty(&mut self, st: &G, v: &Value<Const>, a: &Ann) -> LlType {
+        match v {
+            Value::Var(x) => st.types[x.0 as usize],
+            Value::Const(_) => self.reprs.lltype(self.an, a),
+        }
+    }
+
+    /// A flow value as a low-level value of type `want` (converted if needed).
+    fn value(&mut self, st: &mut G, v: &Value<Const>, want: LlType) -> V {
+        match v {
+            Value::Var(x) => {
+                let from = st.types[x.0 as usize];
+                self.convert(st, Value::Var(*x), from, want)
+            }
+            Value::Const(c) => Value::Const(self.llconst(c, want, st.span)),
+        }
+    }
+
+    fn zero(&self, t: LlType) -> LlConst {
+        match t {
+            LlType::Void => LlConst::Void,
+            LlType::Bool => LlConst::Bool(false),
+            LlType::Signed => LlConst::Signed(0),
+            LlType::Float => LlConst::Float(0.0),
+            LlType::Char => LlConst::Char(0),
+            LlType::Ptr(id) => LlConst::Null(id),
+        }
+    }
+
+    fn convert(&mut self, st: &mut G, v: V, from: LlType, to: LlType) -> V {
+        if from == to || to == LlType::Void {
+            return if to == LlType::Void {
+                Value::Const(LlConst::Void)
+            } else {
+                v
+            };
+        }
+        match (from, to) {
+            (LlType::Void, t) => Value::Const(self.zero(t)),
+            (LlType::Bool, LlType::Signed) => {
+                self.emit(st, LlOp::CastBoolToInt, vec![v], LlType::Signed)
+            }
+            (LlType::Bool, LlType::Float) => {
+                let i = self.emit(st, LlOp::CastBoolToInt, vec![v], LlType::Signed);
+                self.emit(st, LlOp::CastIntToFloat, vec![i], LlType::Float)
+            }
+            (LlType::Signed, LlType::Float) => {
+                self.emit(st, LlOp::CastIntToFloat, vec![v], LlType::Float)
+            }
+            (LlType::Char, t) if t == self.reprs.str_type() => {
+                self.call_support(st, "rpy_str_from_char", vec![v])
+            }
+            (LlType::Ptr(a), LlType::Ptr(b)) => {
+                let (fa, fb) = (
+                    self.reprs.types.get(a).clone(),
+                    self.reprs.types.get(b).clone(),
+                );
+                if fa.name.starts_with("TUPLE")
+                    && fb.name.starts_with("TUPLE")
+                    && fa.fields.len() == fb.fields.len()
+                {
+                    let mut items = Vec::new();
+                    for ((fname, ft), (_, tt)) in fa.fields.iter().zip(&fb.fields) {
+                        let x = self.emit(
+                            st,
+                            LlOp::GetField,
+                            vec![
+                                v.clone(),
+                                Value::Const(LlConst::Field(fname.as_str().into())),
+                            ],
+                            *ft,
+                        );
+                        items.push(self.convert(st, x, *ft, *tt));
+                    }
+                    return self.new_struct(
+                        st,
+                        b,
+                        &fb.fields.iter().map(|f| f.0.clone()).collect::<Vec<_>>(),
+                        items,
+                    );
+                }
+                let msg = format!("internal: cannot convert {} to {}", fa.name, fb.name);
+                self.error(st.span, msg);
+                Value::Const(self.zero(to))
+            }
+            _ => {
+                let msg = format!(
+                    "cannot convert `{}` to `{}`",
+                    self.reprs.types.display(from),
+                    self.reprs.types.display(to)
+                );
+                self.error(st.span, msg);
+                Value::Const(self.zero(to))
+            }
+        }
+    }
+
+    fn new_struct(
+        &mut self,
+        st: &mut G,
+        t: rpy_model::lltype::TypeId,
+        fields: &[String],
+        vals: Vec<V>,
+    ) -> V {
+        let p = self.emit(
+            st,
+            LlOp::Malloc,
+            vec![Value::Const(LlConst::Type(t))],
+            LlType::Ptr(t),
+        );
+        for (f, v) in fields.iter().zip(vals) {
+            self.emit(
+                st,
+                LlOp::SetField,
+                vec![
+                    p.clone(),
+                    Value::Const(LlConst::Field(f.as_str().into())),
+                    v,
+                ],
+                LlType::Void,
+            );
+        }
+        p
+    }
+
+    /// The low-level constant for a flow constant, in the representation `t`.
+    fn llconst(&mut self, c: &Const, t: LlType, span: Span) -> LlConst {
+        match (c, t) {
+            (_, LlType::Void) => LlConst::Void,
+            (Const::Bool(b), LlType::Bool) => LlConst::Bool(*b),
+            (Const::Bool(b), LlType::Signed) => LlConst::Signed(*b as i64),
+            (Const::Bool(b), LlType::Float) => LlConst::Float(*b as i64 as f64),
+            (Const::Int(i), LlType::Signed) => LlConst::Signed(*i),
+            (Const::Int(i), LlType::Float) => LlConst::Float(*i as f64),
+            (Const::Int(i), LlType::Bool) => LlConst::Bool(*i != 0),
+            (Const::Float(x), LlType::Float) => LlConst::Float(*x),
+            (Const::Str(s), LlType::Char) => match s.chars().next().map(|c| c as u32) {
+                Some(c) if c < 256 => LlConst::Char(c as u8),
+                _ => {
+                    self.error(
+                        span,
+                        format!(
+                            "the character {s:?} is outside Latin-1, which str supports so far"
+                        ),
+                    );
+                    LlConst::Char(0)
+                }
+            },
+            (Const::Str(s), t) if t == self.reprs.str_type() => match self.reprs.prebuilt_str(s) {
+                Some(p) => LlConst::Prebuilt(p),
+                None => {
+                    self.error(span, format!("the string {s:?} has characters outside Latin-1, which str supports so far"));
+                    LlConst::Null(self.reprs.str_t)
+                }
+            },
+            (Const::Bytes(b), t) if t == self.reprs.bytes_type() => {
+                LlConst::Prebuilt(self.reprs.prebuilt_bytes(b))
+            }
+            (Const::None, LlType::Ptr(id)) => LlConst::Null(id),
+            (Const::Undefined, t) => self.zero(t),
+            (Const::Builtin(n), LlType::Signed) if EXCEPTION_CLASSES.contains(&&**n) => {
+                LlConst::ExcClass(n.clone())
+            }
+            (Const::Obj(id, _), LlType::Ptr(tid)) => self.prebuilt_container(*id, tid, span),
+            _ => {
+                let mut s = String::new();
+                rpy_model::graph::IrDisplay::fmt_ir(c, &mut s);
+                self.error(
+                    span,
+                    format!(
+                        "cannot represent the constant {s} as `{}`",
+                        self.reprs.types.display(t)
+                    ),
+                );
+                self.zero(t)
+            }
+        }
+    }
+
+    fn prebuilt_container(
+        &mut self,
+        id: ObjId,
+        tid: rpy_model::lltype::TypeId,
+        span: Span,
+    ) -> LlConst {
+        if let Some(p) = self.reprs.prebuilt_object(id) {
+            return LlConst::Prebuilt(p);
+        }
+        let st = self.reprs.types.get(tid).clone();
+        let snapshot = self.an.snapshot;
+        match snapshot.obj(id).clone() {
+            PyObject::List(items) => {
+                let arr_t = match st.fields.get(1) {
+                    Some((_, LlType::Ptr(a))) => *a,
+                    _ => return self.zero(LlType::Ptr(tid)),
+                };
+                let item_t = self.reprs.types.get(arr_t).items.unwrap_or(LlType::Signed);
+                let arr = self.reprs.push_prebuilt(arr_t, vec![], vec![]);
+                let list = self.reprs.push_prebuilt(
+                    tid,
+                    vec![LlConst::Signed(items.len() as i64), LlConst::Prebuilt(arr)],
+                    vec![],
+                );
+                self.reprs.set_prebuilt_object(id, list);
+                let mut vals = Vec::new();
+                for it in &items {
+                    let c = rpy_flow::build::const_of(snapshot, it).unwrap_or(Const::None);
+                    vals.push(self.llconst(&c, item_t, span));
+                }
+                self.reprs.prebuilt[arr.0 as usize].items = vals;
+                LlConst::Prebuilt(list)
+            }
+            PyObject::Tuple(items) => {
+                let p = self.reprs.push_prebuilt(tid, vec![], vec![]);
+                self.reprs.set_prebuilt_object(id, p);
+                let mut vals = Vec::new();
+                for (it, (_, ft)) in items.iter().zip(&st.fields) {
+                    let c = rpy_flow::build::const_of(snapshot, it).unwrap_or(Const::None);
+                    vals.push(self.llconst(&c, *ft, span));
+                }
+                self.reprs.prebuilt[p.0 as usize].fields = vals;
+                LlConst::Prebuilt(p)
+            }
+            _ => {
+                self.error(
+                    span,
+                    "this prebuilt object cannot be represented yet".into(),
+                );
+                self.zero(LlType::Ptr(tid))
+            }
+        }
+    }
+
+    // ---- operations ----
+
+    fn finish(&mut self, st: &mut G, result: Var, v: V) {
+        let t = st.types[result.0 as usize];
+        if t == LlType::Void {
+            return;
+        }
+        st.ops.push(Operation {
+            op: LlOp::SameAs,
+            args: vec![v],
+            result,
+            span: st.span,
+        });
+    }
+
+    fn op(&mut self, st: &mut G, op: &Operation<FlowOp, Const>, anns: &[Ann]) {
+        let rt = st.types[op.result.0 as usize];
+        let tys: Vec<LlType> = op
+            .args
+            .iter()
+            .zip(anns)
+            .map(|(v, a)| self.ty(st, v, a))
+            .collect();
+        let s = self.reprs.str_type();
+        let b = self.reprs.bytes_type();
+        use LlType as T;
+        let arg = |me: &mut Self, st: &mut G, i: usize, t: LlType| me.value(st, &op.args[i], t);
+        let res: V = match op.op {
+            FlowOp::Add
+            | FlowOp::Sub
+            | FlowOp::Mul
+            | FlowOp::TrueDiv
+            | FlowOp::FloorDiv
+            | FlowOp::Mod
+            | FlowOp::Pow
+            | FlowOp::LShift
+            | FlowOp::RShift
+            | FlowOp::And
+            | FlowOp::Or
+            | FlowOp::Xor => {
+                return self.binop(st, op, anns, &tys, rt);
+            }
+            FlowOp::Neg | FlowOp::Pos | FlowOp::Invert => {
+                let x = arg(self, st, 0, rt);
+                match (op.op, rt) {
+                    (FlowOp::Pos, _) => x,
+                    (FlowOp::Neg, T::Float) => self.emit(st, LlOp::FloatNeg, vec![x], rt),
+                    (FlowOp::Neg, _) => self.emit(st, LlOp::IntNeg, vec![x], rt),
+                    _ => self.emit(st, LlOp::IntInvert, vec![x], rt),
+                }
+            }
+            FlowOp::Bool => self.truth(st, &op.args[0], tys[0], &anns[0]),
+            FlowOp::Not => {
+                let t = self.truth(st, &op.args[0], tys[0], &anns[0]);
+                self.emit(st, LlOp::BoolNot, vec![t], T::Bool)
+            }
+            FlowOp::Lt | FlowOp::Le | FlowOp::Eq | FlowOp::Ne | FlowOp::Gt | FlowOp::Ge => {
+                self.compare(st, op, &tys)
+            }
+            FlowOp::Is | FlowOp::IsNot => {
+                let eq = match (tys[0], tys[1]) {
+                    (T::Void, T::Void) => Value::Const(LlConst::Bool(true)),
+                    (T::Void, T::Ptr(_)) | (T::Ptr(_), T::Void) => {
+                        let p = if tys[0] == T::Void { 1 } else { 0 };
+                        let x = arg(self, st, p, tys[p]);
+                        self.emit(st, LlOp::PtrIsZero, vec![x], T::Bool)
+                    }
+                    (T::Ptr(_), T::Ptr(_)) => {
+                        let (x, y) = (arg(self, st, 0, tys[0]), arg(self, st, 1, tys[0]));
+                        self.emit(st, LlOp::PtrEq, vec![x, y], T::Bool)
+                    }
+                    (T::Void, _) | (_, T::Void) => Value::Const(LlConst::Bool(false)),
+                    (a, _) => {
+                        let (x, y) = (arg(self, st, 0, a), arg(self, st, 1, a));
+                        let o = match a {
+                            T::Float => LlOp::FloatEq,
+                            T::Char => LlOp::CharEq,
+                            _ => LlOp::IntEq,
+                        };
+                        let (x, y) = if a == T::Bool {
+                            (
+                                self.convert(st, x, T::Bool, T::Signed),
+                                self.convert(st, y, T::Bool, T::Signed),
+                            )
+                        } else {
+                            (x, y)
+                        };
+                        self.emit(st, o, vec![x, y], T::Bool)
+                    }
+                };
+                if op.op == FlowOp::IsNot {
+                    self.emit(st, LlOp::BoolNot, vec![eq], T::Bool)
+                } else {
+                    eq
+                }
+            }
+            FlowOp::Contains => match (&anns[0], &anns[1]) {
+                (Ann::Str | Ann::Char, Ann::Char) => {
+                    let (h, n) = (arg(self, st, 0, s), arg(self, st, 1, T::Char));
+                    self.call_support(st, "rpy_str_contains_char", vec![h, n])
+                }
+                (Ann::Str | Ann::Char, _) => {
+                    let (h, n) = (arg(self, st, 0, s), arg(self, st, 1, s));
+                    self.call_support(st, "rpy_str_contains", vec![h, n])
+                }
+                _ => return self.unsupported(st, "`in` on this type"),
+            },
+            FlowOp::GetItem => match &anns[0] {
+                Ann::List(_) => {
+                    let l = arg(self, st, 0, tys[0]);
+                    let i = arg(self, st, 1, T::Signed);
+                    let n = self.emit(
+                        st,
+                        LlOp::GetField,
+                        vec![l.clone(), field("length")],
+                        T::Signed,
+                    );
+                    let i = self.call_support(st, "rpy_check_index", vec![i, n]);
+                    let arr_t = self.field_type(tys[0], "items");
+                    let items = self.emit(st, LlOp::GetField, vec![l, field("items")], arr_t);
+                    let item_t = self.item_type(arr_t);
+                    let v = self.emit(st, LlOp::GetArrayItem, vec![items, i], item_t);
+                    self.convert(st, v, item_t, rt)
+                }
+                Ann::Str | Ann::Char | Ann::Bytes => {
+                    let st_t = if anns[0] == Ann::Bytes { b } else { s };
+                    let x = arg(self, st, 0, st_t);
+                    let i = arg(self, st, 1, T::Signed);
+                    let n = self.emit(st, LlOp::GetArraySize, vec![x.clone()], T::Signed);
+                    let i = self.call_support(st, "rpy_check_index", vec![i, n]);
+                    let c = self.emit(st, LlOp::GetArrayItem, vec![x, i], T::Char);
+                    if anns[0] == Ann::Bytes {
+                        self.emit(st, LlOp::CastCharToInt, vec![c], T::Signed)
+                    } else {
+                        c
+                    }
+                }
+                Ann::Tuple(items) => {
+                    let Value::Const(Const::Int(i)) = &op.args[1] else {
+                        return self.unsupported(st, "a non-constant tuple index");
+                    };
+                    let idx = if *i < 0 { *i + items.len() as i64 } else { *i };
+                    let t = arg(self, st, 0, tys[0]);
+                    let ft = self.field_type(tys[0], &format!("item{idx}"));
+                    let v = self.emit(
+                        st,
+                        LlOp::GetField,
+                        vec![t, field(&format!("item{idx}"))],
+                        ft,
+                    );
+                    self.convert(st, v, ft, rt)
+                }
+                _ => return self.unsupported(st, "indexing this type"),
+            },
+            FlowOp::SetItem => match &anns[0] {
+                Ann::List(_) => {
+                    let l = arg(self, st, 0, tys[0]);
+                    let i = arg(self, st, 1, T::Signed);
+                    let arr_t = self.field_type(tys[0], "items");
+                    let item_t = self.item_type(arr_t);
+                    let v = arg(self, st, 2, item_t);
+                    let n = self.emit(
+                        st,
+                        LlOp::GetField,
+                        vec![l.clone(), field("length")],
+                        T::Signed,
+                    );
+                    let i = self.call_support(st, "rpy_check_index", vec![i, n]);
+                    let items = self.emit(st, LlOp::GetField, vec![l, field("items")], arr_t);
+                    self.emit(st, LlOp::SetArrayItem, vec![items, i, v], T::Void);
+                    Value::Const(LlConst::Void)
+                }
+                _ => return self.unsupported(st, "item assignment on this type"),
+            },
+            FlowOp::GetSlice => match &anns[0] {
+                Ann::Str | Ann::Char | Ann::Bytes => {
+                    let (t, f) = if anns[0] == Ann::Bytes {
+                        (b, "rpy_bytes_slice")
+                    } else {
+                        (s, "rpy_str_slice")
+                    };
+                    let x = arg(self, st, 0, t);
+                    let lo = if anns[1] == Ann::None {
+                        Value::Const(LlConst::Signed(0))
+                    } else {
+                        arg(self, st, 1, T::Signed)
+                    };
+                    let hi = if anns[2] == Ann::None {
+                        Value::Const(LlConst::Signed(i64::MAX))
+                    } else {
+                        arg(self, st, 2, T::Signed)
+                    };
+                    self.call_support(st, f, vec![x, lo, hi])
+                }
+                _ => return self.unsupported(st, "slicing this type"),
+            },
+            FlowOp::NewList => {
+                let T::Ptr(lt) = rt else {
+                    return self.unsupported(st, "this list");
+                };
+                let arr_t = self.field_type(rt, "items");
+                let T::Ptr(at) = arr_t else { return };
+                let item_t = self.item_type(arr_t);
+                let n = op.args.len() as i64;
+                let vals: Vec<V> = (0..op.args.len())
+                    .map(|i| arg(self, st, i, item_t))
+                    .collect();
+                let items = self.emit(
+                    st,
+                    LlOp::MallocVarsize,
+                    vec![
+                        Value::Const(LlConst::Type(at)),
+                        Value::Const(LlConst::Signed(n)),
+                    ],
+                    arr_t,
+                );
+                for (i, v) in vals.into_iter().enumerate() {
+                    self.emit(
+                        st,
+                        LlOp::SetArrayItem,
+                        vec![items.clone(), Value::Const(LlConst::Signed(i as i64)), v],
+                        T::Void,
+                    );
+                }
+                self.new_struct(
+                    st,
+                    lt,
+                    &["length".into(), "items".into()],
+                    vec![Value::Const(LlConst::Signed(n)), items],
+                )
+            }
+            FlowOp::NewTuple => {
+                let T::Ptr(tt) = rt else {
+                    return self.unsupported(st, "this tuple");
+                };
+                let fields = self.reprs.types.get(tt).fields.clone();
+                let vals: Vec<V> = fields
+                    .iter()
+                    .enumerate()
+                    .map(|(i, f)| arg(self, st, i, f.1))
+                    .collect();
+                let names: Vec<String> = fields.iter().map(|f| f.0.clone()).collect();
+                self.new_struct(st, tt, &names, vals)
+            }
+            FlowOp::Iter => {
+                let T::Ptr(it) = rt else {
+                    return self.unsupported(st, "this iterator");
+                };
+                let seq_t = self.field_type(rt, "seq");
+                let x = arg(self, st, 0, seq_t);
+                self.new_struct(
+                    st,
+                    it,
+                    &["seq".into(), "index".into()],
+                    vec![x, Value::Const(LlConst::Signed(0))],
+                )
+            }
+            FlowOp::Next => {
+                let it = arg(self, st, 0, tys[0]);
+                let seq_t = self.field_type(tys[0], "seq");
+                if seq_t == b {
+                    return self.unsupported(st, "iterating over bytes");
+                } else if seq_t == s {
+                    self.emit(st, LlOp::StrIterNext, vec![it], T::Char)
+                } else {
+                    let arr_t = self.field_type(seq_t, "items");
+                    let item_t = self.item_type(arr_t);
+                    if item_t != rt {
+                        return self.unsupported(st, "iterating with a conversion");
+                    }
+                    let r = op.result;
+                    st.ops.push(Operation {
+                        op: LlOp::ListIterNext,
+                        args: vec![it],
+                        result: r,
+                        span: st.span,
+                    });
+                    return;
+                }
+            }
+            FlowOp::SameAs => arg(self, st, 0, rt),
+            FlowOp::CheckRangeStep => {
+                let x = arg(self, st, 0, T::Signed);
+                self.call_support(st, "rpy_check_range_step", vec![x]);
+                Value::Const(LlConst::Void)
+            }
+            FlowOp::Call => return self.call(st, op, anns, &tys),
+            FlowOp::CallMethod => return self.method(st, op, anns, &tys),
+            FlowOp::GetAttr => return self.unsupported(st, "attribute access"),
+        };
+        self.finish(st, op.result, res);
+    }
+
+    fn unsupported(&mut self, st: &mut G, what: &str) {
+        self.error(st.span, format!("not RPython (yet): {what}"));
+    }
+
+    fn field_type(&self, t: LlType, f: &str) -> LlType {
+        match t {
+            LlType::Ptr(id) => self.reprs.types.field_type(id, f).unwrap_or(LlType::Void),
+            _ => LlType::Void,
+        }
+    }
+
+    fn item_type(&self, t: LlType) -> LlType {
+        match t {
+            LlType::Ptr(id) => self.reprs.types.get(id).items.unwrap_or(LlType::Void),
+            _ => LlType::Void,
+        }
+    }
+
+    fn truth(&mut self, st: &mut G, v: &Value<Const>, t: LlType, a: &Ann) -> V {
+        let x = self.value(st, v, t);
+        match a {
+            Ann::Bool => x,
+            Ann::Int => self.emit(st, LlOp::IntIsTrue, vec![x], LlType::Bool),
+            Ann::Float => self.emit(st, LlOp::FloatIsTrue, vec![x], LlType::Bool),
+            Ann::None => Value::Const(LlConst::Bool(false)),
+            Ann::Char | Ann::Pbc(_) | Ann::Tuple(_) | Ann::Iter(_) | Ann::Exc(_) => {
+                Value::Const(LlConst::Bool(true))
+            }
+            Ann::Str | Ann::Bytes => {
+                let n = self.emit(st, LlOp::GetArraySize, vec![x], LlType::Signed);
+                self.emit(st, LlOp::IntIsTrue, vec![n], LlType::Bool)
+            }
+            Ann::List(_) => {
+                let n = self.emit(st, LlOp::GetField, vec![x, field("length")], LlType::Signed);
+                self.emit(st, LlOp::IntIsTrue, vec![n], LlType::Bool)
+            }
+            Ann::Bottom => Value::Const(LlConst::Bool(false)),
+        }
+    }
+
+    fn binop(
+        &mut self,
+        st: &mut G,
+        op: &Operation<FlowOp, Const>,
+        anns: &[Ann],
+        tys: &[LlType],
+        rt: LlType,
+    ) {
+        use LlType as T;
+        let s = self.reprs.str_type();
+        let res = match (rt, &anns[0]) {
+            (T::Signed | T::Bool, _) if anns[0].is_intlike() && anns[1].is_intlike() => {
+                let w = if rt == T::Bool { T::Bool } else { T::Signed };
+                let x = self.value(st, &op.args[0], w);
+                let y = self.value(st, &op.args[1], w);
+                let o = match op.op {
+                    FlowOp::Add => LlOp::IntAdd,
+                    FlowOp::Sub => LlOp::IntSub,
+                    FlowOp::Mul => LlOp::IntMul,
+                    FlowOp::FloorDiv => LlOp::IntFloorDiv,
+                    FlowOp::Mod => LlOp::IntMod,
+                    FlowOp::Pow => LlOp::IntPow,
+                    FlowOp::LShift => LlOp::IntLShift,
+                    FlowOp::RShift => LlOp::IntRShift,
+                    FlowOp::And => LlOp::IntAnd,
+                    FlowOp::Or => LlOp::IntOr,
+                    _ => LlOp::IntXor,
+                };
+                self.emit(st, o, vec![x, y], rt)
+            }
+            (T::Float, _)
+                if op.op == FlowOp::TrueDiv && anns[0].is_intlike() && anns[1].is_intlike() =>
+            {
+                let x = self.value(st, &op.args[0], T::Signed);
+                let y = self.value(st, &op.args[1], T::Signed);
+                self.emit(st, LlOp::IntTrueDiv, vec![x, y], T::Float)
+            }
+            (T::Float, _) => {
+                let x = self.value(st, &op.args[0], T::Float);
+                let y = self.value(st, &op.args[1], T::Float);
+                let o = match op.op {
+                    FlowOp::Add => LlOp::FloatAdd,
+                    FlowOp::Sub => LlOp::FloatSub,
+                    FlowOp::Mul => LlOp::FloatMul,
+                    FlowOp::TrueDiv => LlOp::FloatTrueDiv,
+                    FlowOp::FloorDiv => LlOp::FloatFloorDiv,
+                    FlowOp::Mod => LlOp::FloatMod,
+                    FlowOp::Pow => LlOp::FloatPow,
+                    _ => return self.unsupported(st, "this float operation"),
+                };
+                self.emit(st, o, vec![x, y], T::Float)
+            }
+            (t, Ann::Str | Ann::Char) if t == s => match op.op {
+                FlowOp::Add => {
+                    let x = self.value(st, &op.args[0], s);
+                    let y = self.value(st, &op.args[1], s);
+                    self.call_support(st, "rpy_str_concat", vec![x, y])
+                }
+                _ => {
+                    let x = self.value(st, &op.args[0], s);
+                    let n = self.value(st, &op.args[1], T::Signed);
+                    self.call_support(st, "rpy_str_mul", vec![x, n])
+                }
+            },
+            (_, Ann::Bytes) => {
+                let b = self.reprs.bytes_type();
+                let x = self.value(st, &op.args[0], b);
+                let y = self.value(st, &op.args[1], b);
+                self.call_support(st, "rpy_bytes_concat", vec![x, y])
+            }
+            (T::Ptr(_), Ann::List(_)) if op.op == FlowOp::Mul => {
+                let x = self.value(st, &op.args[0], tys[0]);
+                let n = self.value(st, &op.args[1], T::Signed);
+                self.emit(st, LlOp::ListMul, vec![x, n], rt)
+            }
+            _ => return self.unsupported(st, "this operation on these types"),
+        };
+        self.finish(st, op.result, res);
+    }
+
+    fn compare(&mut self, st: &mut G, op: &Operation<FlowOp, Const>, tys: &[LlType]) -> V {
+        use LlType as T;
+        let s = self.reprs.str_type();
+        let b = self.reprs.bytes_type();
+        let num = |t: LlType| matches!(t, T::Bool | T::Signed | T::Float);
+        let (t0, t1) = (tys[0], tys[1]);
+        if (t0 == T::Void || t1 == T::Void) && matches!(op.op, FlowOp::Eq | FlowOp::Ne) {
+            // Comparing with None: equal only if both are None or the other is a null pointer.
+            let eq = match (t0, t1) {
+                (T::Void, T::Void) => Value::Const(LlConst::Bool(true)),
+                (T::Ptr(_), _) | (_, T::Ptr(_)) => {
+                    let (i, t) = if t0 == T::Void { (1, t1) } else { (0, t0) };
+                    let x = self.value(st, &op.args[i], t);
+                    self.emit(st, LlOp::PtrIsZero, vec![x], T::Bool)
+                }
+                _ => Value::Const(LlConst::Bool(false)),
+            };
+            return if op.op == FlowOp::Ne {
+                self.emit(st, LlOp::BoolNot, vec![eq], T::Bool)
+            } else {
+                eq
+            };
+        }
+        let idx = match op.op {
+            FlowOp::Lt => 0,
+            FlowOp::Le => 1,
+            FlowOp::Eq => 2,
+            FlowOp::Ne => 3,
+            FlowOp::Gt => 4,
+            _ => 5,
+        };
+        if num(t0) && num(t1) {
+            let w = if t0 == T::Float || t1 == T::Float {
+                T::Float
+            } else {
+                T::Signed
+            };
+            let x = self.value(st, &op.args[0], w);
+            let y = self.value(st, &op.args[1], w);
+            let ops = if w == T::Float {
+                [
+                    LlOp::FloatLt,
+                    LlOp::FloatLe,
+                    LlOp::FloatEq,
+                    LlOp::FloatNe,
+                    LlOp::FloatGt,
+                    LlOp::FloatGe,
+                ]
+            } else {
+                [
+                    LlOp::IntLt,
+                    LlOp::IntLe,
+                    LlOp::IntEq,
+                    LlOp::IntNe,
+                    LlOp::IntGt,
+                    LlOp::IntGe,
+                ]
+            };
+            return self.emit(st, ops[idx], vec![x, y], T::Bool);
+        }
+        if t0 == T::Char && t1 == T::Char {
+            let x = self.value(st, &op.args[0], T::Char);
+            let y = self.value(st, &op.args[1], T::Char);
+            let ops = [
+                LlOp::CharLt,
+                LlOp::CharLe,
+                LlOp::CharEq,
+                LlOp::CharNe,
+                LlOp::CharGt,
+                LlOp::CharGe,
+            ];
+            return self.emit(st, ops[idx], vec![x, y], T::Bool);
+        }
+        let (w, eqf, cmpf) = if t0 == b {
+            (b, "rpy_bytes_eq", "rpy_bytes_cmp")
+        } else {
+            (s, "rpy_str_eq", "rpy_str_cmp")
+        };
+        let x = self.value(st, &op.args[0], w);
+        let y = self.value(st, &op.args[1], w);
+        match op.op {
+            FlowOp::Eq => self.call_support(st, eqf, vec![x, y]),
+            FlowOp::Ne => {
+                let e = self.call_support(st, eqf, vec![x, y]);
+                self.emit(st, LlOp::BoolNot, vec![e], T::Bool)
+            }
+            _ => {
+                let c = self.call_support(st, cmpf, vec![x, y]);
+                let o = [
+                    LlOp::IntLt,
+                    LlOp::IntLe,
+                    LlOp::IntEq,
+                    LlOp::IntNe,
+                    LlOp::IntGt,
+                    LlOp::IntGe,
+                ][idx];
+                self.emit(st, o, vec![c, Value::Const(LlConst::Signed(0))], T::Bool)
+            }
+        }
+    }
+
+    fn method(&mut self, st: &mut G, op: &Operation<FlowOp, Const>, anns: &[Ann], tys: &[LlType]) {
+        use LlType as T;
+        let name = match &op.args[1] {
+            Value::Const(Const::Str(s)) => s.to_string(),
+            _ => String::new(),
+        };
+        let rt = st.types[op.result.0 as usize];
+        let res = match (&anns[0], name.as_str()) {
+            (Ann::List(_), "append") => {
+                let l = self.value(st, &op.args[0], tys[0]);
+                let arr_t = self.field_type(tys[0], "items");
+                let item_t = self.item_type(arr_t);
+                let x = self.value(st, &op.args[3], item_t);
+                let n = self.emit(
+                    st,
+                    LlOp::GetField,
+                    vec![l.clone(), field("length")],
+                    T::Signed,
+                );
+                let n1 = self.emit(
+                    st,
+                    LlOp::IntAdd,
+                    vec![n.clone(), Value::Const(LlConst::Signed(1))],
+                    T::Signed,
+                );
+                self.emit(st, LlOp::ListGrow, vec![l.clone(), n1.clone()], T::Void);
+                let items = self.emit(st, LlOp::GetField, vec![l.clone(), field("items")], arr_t);
+                self.emit(st, LlOp::SetArrayItem, vec![items, n, x], T::Void);
+                self.emit(st, LlOp::SetField, vec![l, field("length"), n1], T::Void);
+                Value::Const(LlConst::Void)
+            }
+            (Ann::List(_), "pop") if op.args.len() == 3 => {
+                let l = self.value(st, &op.args[0], tys[0]);
+                let arr_t = self.field_type(tys[0], "items");
+                let item_t = self.item_type(arr_t);
+                let n = self.emit(
+                    st,
+                    LlOp::GetField,
+                    vec![l.clone(), field("length")],
+                    T::Signed,
+                );
+                let i = self.call_support(
+                    st,
+                    "rpy_check_index",
+                    vec![Value::Const(LlConst::Signed(-1)), n],
+                );
+                let items = self.emit(st, LlOp::GetField, vec![l.clone(), field("items")], arr_t);
+                let v = self.emit(
+                    st,
+                    LlOp::GetArrayItem,
+                    vec![items.clone(), i.clone()],
+                    item_t,
+                );
+                if item_t.is_gc() {
+                    let z = Value::Const(self.zero(item_t));
+                    self.emit(st, LlOp::SetArrayItem, vec![items, i.clone(), z], T::Void);
+                }
+                self.emit(st, LlOp::SetField, vec![l, field("length"), i], T::Void);
+                self.convert(st, v, item_t, rt)
+            }
+            (Ann::Str | Ann::Char, "encode") => {
+                let x = self.value(st, &op.args[0], self.reprs.str_type());
+                self.call_support(st, "rpy_str_encode", vec![x])
+            }
+            _ => return self.unsupported(st, &format!("the method `{name}` here")),
+        };
+        self.finish(st, op.result, res);
+    }
+
+    fn call(&mut self, st: &mut G, op: &Operation<FlowOp, Const>, anns: &[Ann], tys: &[LlType]) {
+        let names: Rc<[Rc<str>]> = match &op.args[1] {
+            Value::Const(Const::Names(n)) => n.clone(),
+            _ => Rc::from(vec![]),
+        };
+        let nargs = op.args.len() - 2 - names.len();
+        let rt = st.types[op.result.0 as usize];
+        match &anns[0] {
+            Ann::Pbc(Const::Obj(_, _)) => {
+                let Some(&callee) = self.an.call_targets.get(&(st.gid, op.result)) else {
+                    return self.unsupported(st, "this call");
+                };
+                let (params, defaults, fname) = self.an.signature(callee);
+                let Ok(binding) = bind_args(&params, &defaults, &fname, nargs, &names) else {
+                    return;
+                };
+                let cg = self.an.graphs[callee.0 as usize].graph.params().to_vec();
+                let mut args = vec![Value::Const(LlConst::Func(FuncId(callee.0)))];
+                for (b, p) in binding.iter().zip(&cg) {
+                    let pt = self.var_lltype(callee, *p);
+                    let v = match b {
+                        ArgSource::Positional(i) => self.value(st, &op.args[2 + i], pt),
+                        ArgSource::Keyword(k) => self.value(st, &op.args[2 + nargs + k], pt),
+                        ArgSource::Default(d) => {
+                            let c = rpy_flow::build::const_of(self.an.snapshot, d)
+                                .unwrap_or(Const::None);
+                            Value::Const(self.llconst(&c, pt, st.span))
+                        }
+                    };
+                    args.push(v);
+                }
+                let rv = {
+                    let g = &self.an.graphs[callee.0 as usize].graph;
+                    g.blocks[g.returnblock].inputargs[0]
+                };
+                let ret = self.var_lltype(callee, rv);
+                let r = self.emit(st, LlOp::DirectCall, args, ret);
+                let r = self.convert(st, r, ret, rt);
+                self.finish(st, op.result, r);
+            }
+            Ann::Pbc(Const::Builtin(name)) => {
+                let name = name.clone();
+                self.builtin(st, op, &name, &anns[2..], &tys[2..], &names, rt)
+            }
+            _ => self.unsupported(st, "this call"),
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn builtin(
+        &mut self,
+        st: &mut G,
+        op: &Operation<FlowOp, Const>,
+        name: &str,
+        anns: &[Ann],
+        tys: &[LlType],
+        names: &[Rc<str>],
+        rt: LlType,
+    ) {
+        use LlType as T;
+        let s = self.reprs.str_type();
+        let npos = anns.len() - names.len();
+        let arg = |me: &mut Self, st: &mut G, i: usize, t: LlType| me.value(st, &op.args[2 + i], t);
+        let res: V = match name {
+            "print" => {
+                let mut sep = None;
+                let mut end = None;
+                for (k, n) in names.iter().enumerate() {
+                    let i = npos + k;
+                    let t = if anns[i] == Ann::Char { T::Char } else { s };
+                    let v = arg(self, st, i, t);
+                    if &**n == "sep" {
+                        sep = Some((v, t))
+                    } else {
+                        end = Some((v, t))
+                    }
+                }
+                for i in 0..npos {
+                    if i > 0 {
+                        self.print_piece(st, sep.clone(), b' ');
+                    }
+                    let v = arg(self, st, i, tys[i]);
+                    let f = match tys[i] {
+                        T::Bool => "rpy_print_bool",
+                        T::Signed => "rpy_print_int",
+                        T::Float => "rpy_print_float",
+                        T::Char => "rpy_print_char",
+                        T::Void => "rpy_print_none",
+                        _ => "rpy_print_str",
+                    };
+                    let args = if tys[i] == T::Void { vec![] } else { vec![v] };
+                    self.call_support(st, f, args);
+                }
+                self.print_piece(st, end, b'\n');
+                Value::Const(LlConst::Void)
+            }
+            "len" => {
+                let x = arg(self, st, 0, tys[0]);
+                match &anns[0] {
+                    Ann::List(_) => {
+                        self.emit(st, LlOp::GetField, vec![x, field("length")], T::Signed)
+                    }
+                    Ann::Char => Value::Const(LlConst::Signed(1)),
+                    Ann::Tuple(items) => Value::Const(LlConst::Signed(items.len() as i64)),
+                    _ => self.emit(st, LlOp::GetArraySize, vec![x], T::Signed),
+                }
+            }
+            "int" => match &anns[0] {
+                Ann::Float => {
+                    let x = arg(self, st, 0, T::Float);
+                    self.emit(st, LlOp::CastFloatToInt, vec![x], T::Signed)
+                }
+                Ann::Str | Ann::Char => {
+                    let x = arg(self, st, 0, s);
+                    self.call_support(st, "rpy_int_of_str", vec![x])
+                }
+                _ => arg(self, st, 0, T::Signed),
+            },
+            "float" => arg(self, st, 0, T::Float),
+            "bool" => self.truth(st, &op.args[2], tys[0], &anns[0]),
+            "str" => match tys[0] {
+                T::Signed => {
+                    let x = arg(self, st, 0, T::Signed);
+                    self.call_support(st, "rpy_str_of_int", vec![x])
+                }
+                T::Float => {
+                    let x = arg(self, st, 0, T::Float);
+                    self.call_support(st, "rpy_str_of_float", vec![x])
+                }
+                T::Bool => {
+                    let x = arg(self, st, 0, T::Bool);
+                    self.call_support(st, "rpy_str_of_bool", vec![x])
+                }
+                T::Void => Value::Const(self.llconst(&Const::Str("None".into()), s, st.span)),
+                _ => arg(self, st, 0, s),
+            },
+            "abs" => {
+                if rt == T::Float {
+                    let x = arg(self, st, 0, T::Float);
+                    self.emit(st, LlOp::FloatAbs, vec![x], T::Float)
+                } else {
+                    let x = arg(self, st, 0, T::Signed);
+                    self.emit(st, LlOp::IntAbs, vec![x], T::Signed)
+                }
+            }
+            "min" | "max" => {
+                let mut acc = arg(self, st, 0, rt);
+                for i in 1..npos {
+                    let x = arg(self, st, i, rt);
+                    let better = match (rt, name) {
+                        (T::Float, "min") => {
+                            self.emit(st, LlOp::FloatLt, vec![x.clone(), acc.clone()], T::Bool)
+                        }
+                        (T::Float, _) => {
+                            self.emit(st, LlOp::FloatGt, vec![x.clone(), acc.clone()], T::Bool)
+                        }
+                        (T::Char, "min") => {
+                            self.emit(st, LlOp::CharLt, vec![x.clone(), acc.clone()], T::Bool)
+                        }
+                        (T::Char, _) => {
+                            self.emit(st, LlOp::CharGt, vec![x.clone(), acc.clone()], T::Bool)
+                        }
+                        (T::Signed, "min") => {
+                            self.emit(st, LlOp::IntLt, vec![x.clone(), acc.clone()], T::Bool)
+                        }
+                        (T::Signed, _) => {
+                            self.emit(st, LlOp::IntGt, vec![x.clone(), acc.clone()], T::Bool)
+                        }
+                        (_, m) => {
+                            let c =
+                                self.call_support(st, "rpy_str_cmp", vec![x.clone(), acc.clone()]);
+                            let o = if m == "min" { LlOp::IntLt } else { LlOp::IntGt };
+                            self.emit(st, o, vec![c, Value::Const(LlConst::Signed(0))], T::Bool)
+                        }
+                    };
+                    acc = self.emit(st, LlOp::Select, vec![better, x, acc], rt);
+                }
+                acc
+            }
+            "ord" => {
+                let x = arg(self, st, 0, T::Char);
+                self.emit(st, LlOp::CastCharToInt, vec![x], T::Signed)
+            }
+            "chr" => {
+                let x = arg(self, st, 0, T::Signed);
+                self.emit(st, LlOp::CastIntToChar, vec![x], T::Char)
+            }
+            "os.write" => {
+                let fd = arg(self, st, 0, T::Signed);
+                let data = arg(self, st, 1, self.reprs.bytes_type());
+                self.call_support(st, "rpy_os_write", vec![fd, data])
+            }
+            n if EXCEPTION_CLASSES.contains(&n) => {
+                if anns.is_empty() {
+                    Value::Const(LlConst::Null(self.reprs.str_t))
+                } else {
+                    arg(self, st, 0, s)
+                }
+            }
+            _ => return self.unsupported(st, &format!("the builtin `{name}`")),
+        };
+        self.finish(st, op.result, res);
+    }
+
+    fn print_piece(&mut self, st: &mut G, piece: Option<(V, LlType)>, default: u8) {
+        match piece {
+            Some((v, LlType::Char)) => {
+                self.call_support(st, "rpy_print_char", vec![v]);
+            }
+            Some((v, _)) => {
+                self.call_support(st, "rpy_print_str", vec![v]);
+            }
+            None => {
+                self.call_support(
+                    st,
+                    "rpy_print_char",
+                    vec![Value::Const(LlConst::Char(default))],
+                );
+            }
+        }
+    }
+}
+
+fn field(name: &str) -> V {
+    Value::Const(LlConst::Field(name.into()))
+}
+
+/// Replaces the results of `same_as` by their argument within each block (variables are local to
+/// their block) and removes those operations.
+fn propagate_copies(g: &mut LlGraph) {
+    for b in g.blocks.keys().collect::<Vec<Block>>() {
+        let mut map: HashMap<Var, V> = HashMap::new();
+        let data = &mut g.blocks[b];
+        let subst = |v: &V, map: &HashMap<Var, V>| match v {
+            Value::Var(x) => map.get(x).cloned().unwrap_or(Value::Var(*x)),
+            c => c.clone(),
+        };
+        let mut ops = Vec::new();
+        for mut op in std::mem::take(&mut data.ops) {
+            op.args = op.args.iter().map(|a| subst(a, &map)).collect();
+            if op.op == LlOp::SameAs {
+                map.insert(op.result, op.args[0].clone());
+            } else {
+                ops.push(op);
+            }
+        }
+        // A `same_as` that would have been the last operation of a raising block keeps nothing to
+        // raise; the raising operation before it stays last.
+        data.ops = ops;
+        if let ExitSwitch::Value(v) = &data.exitswitch {
+            data.exitswitch = ExitSwitch::Value(subst(v, &map));
+        }
+        for l in &mut data.exits {
+            for a in &mut l.args {
+                if let LinkArg::Value(v) = a {
+                    *v = subst(v, &map);
+                }
+            }
+        }
+    }
+}

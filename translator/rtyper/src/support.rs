@@ -1,0 +1,89 @@
+//! The table of support functions: C functions of the runtime support header (`rpy_support.h`,
+//! written by genc) that low-level graphs call with `direct_call`. Each row declares the C name,
+//! the low-level argument and result types and the effects (can it raise, can it collect), which
+//! the exception transform, the GC transform and later the JIT read.
+
+use rpy_model::lltype::LlType;
+
+/// A support function's signature and effects. `Ptr` types are given by name (`STR`, `BYTES`)
+/// and resolved by the rtyper.
+pub struct SupportFn {
+    pub cname: &'static str,
+    pub args: &'static [Ty],
+    pub ret: Ty,
+    pub canraise: bool,
+    pub cancollect: bool,
+}
+
+/// A type in the support table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ty {
+    Void,
+    Bool,
+    Signed,
+    Float,
+    Char,
+    Str,
+    Bytes,
+}
+
+macro_rules! support {
+    ($($cname:literal ($($a:ident),*) -> $r:ident $(, $flag:ident)*;)*) => {
+        /// Every support function.
+        pub const SUPPORT: &[SupportFn] = &[$(SupportFn {
+            cname: $cname,
+            args: &[$(Ty::$a),*],
+            ret: Ty::$r,
+            canraise: support!(@has raise $($flag)*),
+            cancollect: support!(@has collect $($flag)*),
+        },)*];
+    };
+    (@has $want:ident) => { false };
+    (@has raise raise $($rest:ident)*) => { true };
+    (@has collect collect $($rest:ident)*) => { true };
+    (@has $want:ident $other:ident $($rest:ident)*) => { support!(@has $want $($rest)*) };
+}
+
+support! {
+    "rpy_check_index"(Signed, Signed) -> Signed, raise;
+    "rpy_check_range_step"(Signed) -> Void, raise;
+    "rpy_str_concat"(Str, Str) -> Str, raise, collect;
+    "rpy_str_from_char"(Char) -> Str, raise, collect;
+    "rpy_str_eq"(Str, Str) -> Bool;
+    "rpy_str_cmp"(Str, Str) -> Signed;
+    "rpy_str_slice"(Str, Signed, Signed) -> Str, raise, collect;
+    "rpy_str_contains"(Str, Str) -> Bool;
+    "rpy_str_contains_char"(Str, Char) -> Bool;
+    "rpy_str_mul"(Str, Signed) -> Str, raise, collect;
+    "rpy_str_of_int"(Signed) -> Str, raise, collect;
+    "rpy_str_of_float"(Float) -> Str, raise, collect;
+    "rpy_str_of_bool"(Bool) -> Str;
+    "rpy_int_of_str"(Str) -> Signed, raise;
+    "rpy_str_encode"(Str) -> Bytes, raise, collect;
+    "rpy_bytes_concat"(Bytes, Bytes) -> Bytes, raise, collect;
+    "rpy_bytes_eq"(Bytes, Bytes) -> Bool;
+    "rpy_bytes_cmp"(Bytes, Bytes) -> Signed;
+    "rpy_bytes_slice"(Bytes, Signed, Signed) -> Bytes, raise, collect;
+    "rpy_print_str"(Str) -> Void;
+    "rpy_print_char"(Char) -> Void;
+    "rpy_print_int"(Signed) -> Void;
+    "rpy_print_float"(Float) -> Void;
+    "rpy_print_bool"(Bool) -> Void;
+    "rpy_print_none"() -> Void;
+    "rpy_os_write"(Signed, Bytes) -> Signed, raise;
+}
+
+impl Ty {
+    /// The low-level type, given the ids of the STR and BYTES structs.
+    pub fn resolve(self, str_t: LlType, bytes_t: LlType) -> LlType {
+        match self {
+            Ty::Void => LlType::Void,
+            Ty::Bool => LlType::Bool,
+            Ty::Signed => LlType::Signed,
+            Ty::Float => LlType::Float,
+            Ty::Char => LlType::Char,
+            Ty::Str => str_t,
+            Ty::Bytes => bytes_t,
+        }
+    }
+}
