@@ -39,10 +39,12 @@ pub fn translate_to_exe(target: &Path, name: &str) -> Result<PathBuf, String> {
     translate(&opts).map(|_| exe).map_err(|e| e.message)
 }
 
-/// Runs a command with arguments, optionally with the GC stress mode.
-pub fn run_exe(exe: &Path, args: &[String], stress: bool) -> Output {
+/// Runs a translated program with the arguments and environment of a test, optionally with the
+/// GC stress mode.
+pub fn run_exe(exe: &Path, e: &RunExpect, stress: bool) -> Output {
     let mut c = Command::new(exe);
-    c.args(args);
+    c.args(&e.args);
+    c.envs(e.env.iter().map(|(k, v)| (k, v)));
     if stress {
         c.env("RPY_GC_STRESS", "1");
     }
@@ -66,6 +68,10 @@ pub fn run_cpython(target: &Path, args: &[String]) -> Output {
 #[derive(Debug, Default, Clone)]
 pub struct RunExpect {
     pub args: Vec<String>,
+    /// Environment variables of the translated run.
+    pub env: Vec<(String, String)>,
+    /// Why the test does not run on CPython, if it does not.
+    pub translated_only: Option<String>,
     pub exit: i32,
     pub fatal: Option<String>,
     pub stdout: String,
@@ -77,6 +83,14 @@ pub fn parse_run_expect(text: &str) -> RunExpect {
     for line in text.lines() {
         if let Some(rest) = line.strip_prefix("# args:") {
             e.args = rest.split_whitespace().map(str::to_string).collect();
+        } else if let Some(rest) = line.strip_prefix("# env:") {
+            for kv in rest.split_whitespace() {
+                if let Some((k, v)) = kv.split_once('=') {
+                    e.env.push((k.to_string(), v.to_string()));
+                }
+            }
+        } else if let Some(rest) = line.strip_prefix("# translated-only:") {
+            e.translated_only = Some(rest.trim().to_string());
         } else if let Some(rest) = line.strip_prefix("# exit:") {
             e.exit = rest.trim().parse().expect("exit status");
         } else if let Some(rest) = line.strip_prefix("# fatal:") {

@@ -1,6 +1,8 @@
 //! Run tests: every `tests/run/*.py` runs untranslated on CPython and translated (normally and
 //! under GC stress, where every allocation collects); all must match its `# expect:` lines.
-//! Files named `runhelper_*.py` are modules imported by run tests.
+//! Files named `runhelper_*.py` are modules imported by run tests. A test with a
+//! `# translated-only: <reason>` line (for example one that sets a heap limit with `# env:`) does
+//! not run on CPython.
 
 use libtest_mimic::{Arguments, Failed, Trial};
 use rpy_tests::*;
@@ -23,16 +25,18 @@ fn main() {
         let text = std::fs::read_to_string(&path).expect("read");
         let expect = parse_run_expect(&text);
         let (p1, e1) = (path.clone(), expect.clone());
-        trials.push(Trial::test(format!("cpython::{name}"), move || {
-            let out = run_cpython(&p1, &e1.args);
-            check_output("untranslated", &out, &e1, false).map_err(Failed::from)
-        }));
+        if expect.translated_only.is_none() {
+            trials.push(Trial::test(format!("cpython::{name}"), move || {
+                let out = run_cpython(&p1, &e1.args);
+                check_output("untranslated", &out, &e1, false).map_err(Failed::from)
+            }));
+        }
         let n = name.clone();
         trials.push(Trial::test(format!("translated::{name}"), move || {
             let exe = translate_to_exe(&path, &n).map_err(Failed::from)?;
-            let out = run_exe(&exe, &expect.args, false);
+            let out = run_exe(&exe, &expect, false);
             check_output("translated", &out, &expect, true)?;
-            let out = run_exe(&exe, &expect.args, true);
+            let out = run_exe(&exe, &expect, true);
             check_output("translated under GC stress", &out, &expect, true).map_err(Failed::from)
         }));
     }

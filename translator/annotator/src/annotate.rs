@@ -135,7 +135,21 @@ impl<'s> Annotator<'s> {
         }
         let mut graph = src.build(func)?;
         if !spec.is_empty() {
-            graph.name = format!("{}[{spec}]", graph.name);
+            // The key names objects by id; the graph's name shows only their names.
+            let mut shown = String::new();
+            let mut skip = false;
+            for c in spec.chars() {
+                match c {
+                    '#' => skip = true,
+                    ',' => {
+                        skip = false;
+                        shown.push(c);
+                    }
+                    _ if !skip => shown.push(c),
+                    _ => {}
+                }
+            }
+            graph.name = format!("{}[{shown}]", graph.name);
         }
         let gid = GraphId(self.graphs.len() as u32);
         let n = graph.vars.len();
@@ -389,7 +403,7 @@ impl<'s> Annotator<'s> {
                     ),
                 );
                 match (origin, prev) {
-                    (Some(o), Some(p)) => {
+                    (Some(o), Some(p)) if o != p => {
                         d = d
                             .at(o, format!("this is `{}`", self.display(&a)))
                             .also(p, format!("this is `{}`", self.display(&old)));

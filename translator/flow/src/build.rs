@@ -395,6 +395,19 @@ impl Builder<'_, '_> {
         Value::Var(result)
     }
 
+    /// A `same_as` of a value: a new variable with its own span.
+    fn emit_copy(&mut self, v: Value<Const>, span: Span) -> Value<Const> {
+        let Some(cur) = self.cur else { return v };
+        let result = self.g.new_var("const");
+        self.g.blocks[cur].ops.push(Operation {
+            op: FlowOp::SameAs,
+            args: vec![v],
+            result,
+            span,
+        });
+        Value::Var(result)
+    }
+
     /// Ends the current block with one unconditional exit, decided later.
     fn pending_here(&mut self) -> Option<Pending> {
         let cur = self.cur.take()?;
@@ -549,7 +562,23 @@ impl Builder<'_, '_> {
             }
             StmtKind::Pass | StmtKind::Global(_) => {}
             StmtKind::Assign(targets, value) => {
-                let v = self.expr(value);
+                let mut v = self.expr(value);
+                // A constant assigned to a local becomes a variable defined here, so that the
+                // annotator can say where its value came from. The rtyper removes the copy.
+                if matches!(
+                    v,
+                    Value::Const(
+                        Const::None
+                            | Const::Bool(_)
+                            | Const::Int(_)
+                            | Const::Float(_)
+                            | Const::Str(_)
+                            | Const::Bytes(_)
+                    )
+                ) && targets.iter().all(|t| matches!(t, Target::Name(..)))
+                {
+                    v = self.emit_copy(v, value.span);
+                }
                 for t in targets {
                     self.assign(t, v.clone());
                 }

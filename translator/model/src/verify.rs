@@ -11,6 +11,7 @@
 //! - `last_exception` / `last_exc_value` appear only on exception links;
 //! - the return block has one input variable, the except block two, and neither has exits;
 //! - operations have the arity of the operation table.
+//!
 //! Only blocks reachable from the start block are checked: passes may leave unreachable ones.
 //! Not yet checked: types (the rtyper's own checks cover them).
 

@@ -558,10 +558,6 @@ impl Rtyper<'_, '_> {
     // ---- operations ----
 
     fn finish(&mut self, st: &mut G, result: Var, v: V) {
-        let t = st.types[result.0 as usize];
-        if t == LlType::Void {
-            return;
-        }
         st.ops.push(Operation {
             op: LlOp::SameAs,
             args: vec![v],

@@ -119,13 +119,14 @@ static void rpy_fatal_exception(void) {
     rpy_flush_stdout();
     int n = rpy_tb_count < RPY_TB_SIZE ? rpy_tb_count : RPY_TB_SIZE;
     fprintf(stderr, "RPython traceback:\n");
-    if (rpy_tb_count > RPY_TB_SIZE)
-        fprintf(stderr, "  ...\n");
-    /* Entries were recorded innermost first; print outermost first, as Python does. */
-    for (int i = n - 1; i >= 0; i--) {
-        const struct rpy_location *loc = rpy_tb[(rpy_tb_count - 1 - i) % RPY_TB_SIZE];
+    /* Entries were recorded innermost first; print the outermost first, as Python does. When
+     * the ring overflowed, the innermost entries are lost. */
+    for (int k = rpy_tb_count - 1; k >= rpy_tb_count - n; k--) {
+        const struct rpy_location *loc = rpy_tb[k % RPY_TB_SIZE];
         fprintf(stderr, "  File \"%s\", line %d, in %s\n", loc->file, loc->line, loc->func);
     }
+    if (rpy_tb_count > RPY_TB_SIZE)
+        fprintf(stderr, "  ... (%d more entries)\n", rpy_tb_count - RPY_TB_SIZE);
     int64_t c = rpy_exc_type;
     const char *name = (c > 0 && c < RPY_EXC_COUNT) ? rpy_exc_names[c] : "?";
     fprintf(stderr, "Fatal RPython error: %s", name);
