@@ -17,6 +17,12 @@ pub struct FuncDef {
     /// 1-based line of the first decorator or of `def`, and of `def` itself.
     pub first_line: u32,
     pub def_line: u32,
+    /// Byte column of `def` or `lambda` in its line (CPython's `col_offset`).
+    pub col: u32,
+    /// Names that constructs outside the subset would bind (an `except ... as e`, a name
+    /// assigned in a `try` body, a `:=` target): an error was reported for the construct, so
+    /// their uses are not reported again.
+    pub poisoned: Vec<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -143,10 +149,17 @@ pub struct Module {
 
 impl Module {
     /// The function named `name` whose definition starts at `line` (either the line of its first
-    /// decorator or of its `def`).
-    pub fn find(&self, name: &str, line: u32) -> Option<&FuncDef> {
-        self.functions
+    /// decorator or of its `def`); among several on that line (lambdas), the one at byte column
+    /// `col` if given.
+    pub fn find(&self, name: &str, line: u32, col: Option<u32>) -> Option<&FuncDef> {
+        let mut found = self
+            .functions
             .iter()
-            .find(|f| f.name == name && (f.first_line == line || f.def_line == line))
+            .filter(|f| f.name == name && (f.first_line == line || f.def_line == line));
+        let first = found.next()?;
+        match col {
+            Some(c) if first.col != c => found.find(|f| f.col == c).or(Some(first)),
+            _ => Some(first),
+        }
     }
 }

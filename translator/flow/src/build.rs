@@ -134,7 +134,7 @@ impl<'s> FlowContext<'s> {
             return None;
         };
         let (_, module) = self.module(&f.file)?;
-        module.find(&f.name, f.line).map(|d| d.span)
+        find_def(&module, f).map(|d| d.span)
     }
 
     /// The parameter names of a function, from its source.
@@ -143,9 +143,7 @@ impl<'s> FlowContext<'s> {
             return None;
         };
         let (_, module) = self.module(&f.file)?;
-        module
-            .find(&f.name, f.line)
-            .map(|d| d.params.iter().map(|p| p.name.clone()).collect())
+        find_def(&module, f).map(|d| d.params.iter().map(|p| p.name.clone()).collect())
     }
 
     /// Builds the flow graph of a function; `None` after recording diagnostics.
@@ -157,10 +155,7 @@ impl<'s> FlowContext<'s> {
         };
         let f = f.clone();
         let (_, module) = self.module(&f.file)?;
-        let Some(def) = module
-            .find(&f.name, f.line)
-            .or_else(|| module.find(&f.name, f.def_line))
-        else {
+        let Some(def) = find_def(&module, &f) else {
             self.diags.push(Diagnostic::new(
                 "E0004",
                 format!(
@@ -216,6 +211,13 @@ impl<'s> FlowContext<'s> {
         simplify(&mut g);
         Some(g)
     }
+}
+
+/// The definition of a function object in its parsed module.
+fn find_def<'m>(module: &'m Module, f: &FunctionObj) -> Option<&'m FuncDef> {
+    module
+        .find(&f.name, f.line, Some(f.col))
+        .or_else(|| module.find(&f.name, f.def_line, Some(f.col)))
 }
 
 fn not_rpython(span: Span, what: &str) -> Diagnostic {

@@ -1,14 +1,22 @@
 //! The parser adapter: parses a source file with `rustpython-parser` and converts its tree into
 //! the translator's own (`ast.rs`). This is the only file that sees the parser's types, so the
 //! parser can be swapped by rewriting this file alone.
+//!
+//! Every `def` and every `lambda` of the module, at any depth, becomes a `FuncDef` (a lambda is a
+//! function whose body returns its expression). Constructs outside the subset become
+//! `Unsupported` nodes whose span is their header (`try:`, `class A:`), and the names they would
+//! bind are listed on the function, so the builder does not report their later uses as unknown.
 
 use crate::ast::*;
 use rpy_model::span::SourceFile;
 use rpy_model::{Diagnostic, FileId, Span};
 use rustpython_parser::ast as py;
+use rustpython_parser::ast::fold::{self, Fold};
 use rustpython_parser::ast::Ranged;
-use rustpython_parser::text_size::TextRange;
+use rustpython_parser::text_size::{TextRange, TextSize};
 use rustpython_parser::Parse;
+use std::cell::RefCell;
+use std::convert::Infallible;
 
 /// Parses a whole file and collects every function definition in it.
 pub fn parse_module(file: &SourceFile, id: FileId) -> Result<Module, Diagnostic> {
@@ -23,15 +31,112 @@ pub fn parse_module(file: &SourceFile, id: FileId) -> Result<Module, Diagnostic>
             "here",
         )
     })?;
-    let conv = Conv { file, id };
+    let conv = Conv {
+        file,
+        id,
+        bound: RefCell::new(Vec::new()),
+    };
     let mut module = Module::default();
     conv.collect(&suite, &mut module);
+    let mut lambdas = LambdaFinder(Vec::new());
+    for s in suite {
+        let _ = lambdas.fold_stmt(s);
+    }
+    for l in &lambdas.0 {
+        module.functions.push(conv.lambda(l));
+    }
     Ok(module)
 }
 
 struct Conv<'a> {
     file: &'a SourceFile,
     id: FileId,
+    /// Names bound by unsupported constructs of the function being converted.
+    bound: RefCell<Vec<String>>,
+}
+
+/// Collects every `lambda` expression of a module.
+struct LambdaFinder(Vec<py::ExprLambda>);
+
+impl Fold<TextRange> for LambdaFinder {
+    type TargetU = TextRange;
+    type Error = Infallible;
+    type UserContext = ();
+    fn will_map_user(&mut self, _: &TextRange) {}
+    fn map_user(&mut self, user: TextRange, _: ()) -> Result<TextRange, Infallible> {
+        Ok(user)
+    }
+    fn fold_expr(&mut self, node: py::Expr) -> Result<py::Expr, Infallible> {
+        if let py::Expr::Lambda(l) = &node {
+            self.0.push(l.clone());
+        }
+        fold::fold_expr(self, node)
+    }
+}
+
+/// Collects the names a statement or expression binds in the enclosing function's scope
+/// (assignment targets, `except ... as e`, imports, nested `def` and `class` names).
+struct BindingFinder(Vec<String>);
+
+impl Fold<TextRange> for BindingFinder {
+    type TargetU = TextRange;
+    type Error = Infallible;
+    type UserContext = ();
+    fn will_map_user(&mut self, _: &TextRange) {}
+    fn map_user(&mut self, user: TextRange, _: ()) -> Result<TextRange, Infallible> {
+        Ok(user)
+    }
+    fn fold_expr(&mut self, node: py::Expr) -> Result<py::Expr, Infallible> {
+        if let py::Expr::Name(n) = &node {
+            if !matches!(n.ctx, py::ExprContext::Load) {
+                self.0.push(n.id.to_string());
+            }
+        }
+        // Lambdas and comprehensions have scopes of their own; only `:=` inside them leaks.
+        fold::fold_expr(self, node)
+    }
+    fn fold_stmt(&mut self, node: py::Stmt) -> Result<py::Stmt, Infallible> {
+        match &node {
+            py::Stmt::FunctionDef(f) => {
+                self.0.push(f.name.to_string());
+                return Ok(node);
+            }
+            py::Stmt::AsyncFunctionDef(f) => {
+                self.0.push(f.name.to_string());
+                return Ok(node);
+            }
+            py::Stmt::ClassDef(c) => {
+                self.0.push(c.name.to_string());
+                return Ok(node);
+            }
+            py::Stmt::Import(i) => {
+                for a in &i.names {
+                    let full = a.name.to_string();
+                    let first = full.split('.').next().unwrap_or_default().to_string();
+                    self.0
+                        .push(a.asname.as_ref().map_or(first, |n| n.to_string()));
+                }
+            }
+            py::Stmt::ImportFrom(i) => {
+                for a in &i.names {
+                    self.0
+                        .push(a.asname.as_ref().unwrap_or(&a.name).to_string());
+                }
+            }
+            _ => {}
+        }
+        fold::fold_stmt(self, node)
+    }
+    fn fold_excepthandler(
+        &mut self,
+        node: py::ExceptHandler,
+    ) -> Result<py::ExceptHandler, Infallible> {
+        let py::ExceptHandler::ExceptHandler(h) = &node;
+        if let Some(n) = &h.name {
+            self.0.push(n.to_string());
+        }
+        fold::fold_excepthandler(self, node)
+    }
 }
 
 impl Conv<'_> {
@@ -70,8 +175,8 @@ impl Conv<'_> {
         }
     }
 
-    fn funcdef(&self, f: &py::StmtFunctionDef) -> FuncDef {
-        let a = &f.args;
+    /// The parameters of a `def` or `lambda`, and the first unsupported kind of parameter.
+    fn params(&self, a: &py::Arguments) -> (Vec<Param>, Option<(Span, &'static str)>) {
         let mut params = Vec::new();
         for p in a.posonlyargs.iter().chain(a.args.iter()) {
             params.push(Param {
@@ -79,7 +184,7 @@ impl Conv<'_> {
                 span: self.span(p.def.range),
             });
         }
-        let unsupported_params = if let Some(v) = &a.vararg {
+        let unsupported = if let Some(v) = &a.vararg {
             Some((self.span(v.range), "`*args` parameters"))
         } else if let Some(k) = &a.kwarg {
             Some((self.span(k.range), "`**kwargs` parameters"))
@@ -88,6 +193,42 @@ impl Conv<'_> {
                 .first()
                 .map(|k| (self.span(k.def.range), "keyword-only parameters"))
         };
+        (params, unsupported)
+    }
+
+    /// The span of a compound statement's header: from its start to its body, without trailing
+    /// blanks and comments (`def f(x):`, `try:`, `class A:`).
+    fn header(&self, start: TextSize, body_start: Option<TextSize>, end: TextSize) -> Span {
+        let lo = usize::from(start);
+        let hi = usize::from(body_start.unwrap_or(end)).max(lo);
+        let text = &self.file.text[lo..hi];
+        // Stop at the colon that ends the header when the body is on the same line.
+        let mut len = text.trim_end().len();
+        if let Some(nl) = text.find('\n') {
+            if text[..nl].trim_end().ends_with(':') {
+                len = text[..nl].trim_end().len();
+            } else if let Some(c) = text.rfind(':') {
+                len = c + 1;
+            }
+        } else if let Some(c) = text.rfind(':') {
+            len = c + 1;
+        }
+        Span {
+            file: self.id,
+            lo: lo as u32,
+            hi: (lo + len) as u32,
+        }
+    }
+
+    /// The byte column of an offset in its line, as CPython counts `col_offset`.
+    fn col(&self, off: TextSize) -> u32 {
+        let line = self.file.line_col(off.into()).0;
+        let start = self.file.line_start(line).unwrap_or(0);
+        u32::from(off) - start
+    }
+
+    fn funcdef(&self, f: &py::StmtFunctionDef) -> FuncDef {
+        let (params, unsupported_params) = self.params(&f.args);
         let def_line = self.line(f.range);
         let first_line = f
             .decorator_list
@@ -100,11 +241,14 @@ impl Conv<'_> {
         let header = self.file.text[usize::from(f.range.start())..usize::from(hi)].trim_end();
         let header_len = header.len() as u32;
         let lo: u32 = f.range.start().into();
+        let outer = self.bound.replace(Vec::new());
+        let body = self.stmts(&f.body);
+        let poisoned = self.bound.replace(outer);
         FuncDef {
             name: f.name.to_string(),
             params,
             unsupported_params,
-            body: self.stmts(&f.body),
+            body,
             span: Span {
                 file: self.id,
                 lo,
@@ -112,7 +256,41 @@ impl Conv<'_> {
             },
             first_line: first_line.min(def_line),
             def_line,
+            col: self.col(f.range.start()),
+            poisoned,
         }
+    }
+
+    /// A `lambda` as a function whose body returns its expression.
+    fn lambda(&self, l: &py::ExprLambda) -> FuncDef {
+        let (params, unsupported_params) = self.params(&l.args);
+        let line = self.line(l.range);
+        let outer = self.bound.replace(Vec::new());
+        let value = self.expr(&l.body);
+        let poisoned = self.bound.replace(outer);
+        let span = self.header(l.range.start(), Some(l.body.range().start()), l.range.end());
+        FuncDef {
+            name: "<lambda>".into(),
+            params,
+            unsupported_params,
+            body: vec![Stmt {
+                span: value.span,
+                kind: StmtKind::Return(Some(value)),
+            }],
+            span,
+            first_line: line,
+            def_line: line,
+            col: self.col(l.range.start()),
+            poisoned,
+        }
+    }
+
+    /// An unsupported statement: its description, and the names it binds are recorded.
+    fn unsupported(&self, s: &py::Stmt, what: &'static str) -> StmtKind {
+        let mut finder = BindingFinder(Vec::new());
+        let _ = finder.fold_stmt(s.clone());
+        self.bound.borrow_mut().extend(finder.0);
+        StmtKind::Unsupported(what)
     }
 
     fn stmts(&self, body: &[py::Stmt]) -> Vec<Stmt> {
@@ -159,25 +337,50 @@ impl Conv<'_> {
             }
             py::Stmt::Global(g) => K::Global(g.names.iter().map(|n| n.to_string()).collect()),
             py::Stmt::FunctionDef(_) | py::Stmt::AsyncFunctionDef(_) => {
-                K::Unsupported("nested function definitions")
+                self.unsupported(s, "nested function definitions")
             }
-            py::Stmt::ClassDef(_) => K::Unsupported("class definitions"),
-            py::Stmt::Delete(_) => K::Unsupported("`del` statements"),
-            py::Stmt::TypeAlias(_) => K::Unsupported("type alias statements"),
-            py::Stmt::AsyncFor(_) | py::Stmt::AsyncWith(_) => K::Unsupported("async statements"),
-            py::Stmt::With(_) => K::Unsupported("`with` statements"),
-            py::Stmt::Match(_) => K::Unsupported("`match` statements"),
-            py::Stmt::Raise(_) => K::Unsupported("`raise` statements"),
-            py::Stmt::Try(_) | py::Stmt::TryStar(_) => K::Unsupported("`try` statements"),
+            py::Stmt::ClassDef(_) => self.unsupported(s, "class definitions"),
+            py::Stmt::Delete(_) => self.unsupported(s, "`del` statements"),
+            py::Stmt::TypeAlias(_) => self.unsupported(s, "type alias statements"),
+            py::Stmt::AsyncFor(_) | py::Stmt::AsyncWith(_) => {
+                self.unsupported(s, "async statements")
+            }
+            py::Stmt::With(_) => self.unsupported(s, "`with` statements"),
+            py::Stmt::Match(_) => self.unsupported(s, "`match` statements"),
+            py::Stmt::Raise(_) => self.unsupported(s, "`raise` statements"),
+            py::Stmt::Try(_) | py::Stmt::TryStar(_) => self.unsupported(s, "`try` statements"),
             py::Stmt::Import(_) | py::Stmt::ImportFrom(_) => {
-                K::Unsupported("imports inside functions")
+                self.unsupported(s, "imports inside functions")
             }
-            py::Stmt::Nonlocal(_) => K::Unsupported("`nonlocal` statements"),
+            py::Stmt::Nonlocal(_) => self.unsupported(s, "`nonlocal` statements"),
         };
         Stmt {
             kind,
-            span: self.span(s.range()),
+            span: self.stmt_span(s),
         }
+    }
+
+    /// The span a statement is reported at: compound statements outside the subset are reported
+    /// at their header only.
+    fn stmt_span(&self, s: &py::Stmt) -> Span {
+        let r = s.range();
+        let body = match s {
+            py::Stmt::FunctionDef(f) => &f.body,
+            py::Stmt::AsyncFunctionDef(f) => &f.body,
+            py::Stmt::ClassDef(c) => &c.body,
+            py::Stmt::With(w) => &w.body,
+            py::Stmt::AsyncWith(w) => &w.body,
+            py::Stmt::AsyncFor(f) => &f.body,
+            py::Stmt::Try(t) => &t.body,
+            py::Stmt::TryStar(t) => &t.body,
+            py::Stmt::Match(m) => {
+                let start = m.cases.first().map(|c| c.pattern.range().start());
+                return self.header(r.start(), start, r.end());
+            }
+            _ => return self.span(r),
+        };
+        let start = body.first().map(|b| b.range().start());
+        self.header(r.start(), start, r.end())
     }
 
     fn target(&self, t: &py::Expr) -> Target {
@@ -267,7 +470,12 @@ impl Conv<'_> {
             ),
             py::Expr::List(l) => K::List(l.elts.iter().map(|x| self.expr(x)).collect()),
             py::Expr::Tuple(t) => K::Tuple(t.elts.iter().map(|x| self.expr(x)).collect()),
-            py::Expr::NamedExpr(_) => K::Unsupported("assignment expressions (`:=`)"),
+            py::Expr::NamedExpr(n) => {
+                let mut finder = BindingFinder(Vec::new());
+                let _ = finder.fold_expr((*n.target).clone());
+                self.bound.borrow_mut().extend(finder.0);
+                K::Unsupported("assignment expressions (`:=`)")
+            }
             py::Expr::Lambda(_) => K::Unsupported("`lambda` expressions"),
             py::Expr::Dict(_) => K::Unsupported("dict displays"),
             py::Expr::Set(_) => K::Unsupported("set displays"),
