@@ -43,6 +43,7 @@ pub fn translate_to_exe(target: &Path, name: &str) -> Result<PathBuf, String> {
 /// GC stress mode.
 pub fn run_exe(exe: &Path, e: &RunExpect, stress: bool) -> Output {
     let mut c = Command::new(exe);
+    c.current_dir(root());
     c.args(&e.args);
     c.envs(e.env.iter().map(|(k, v)| (k, v)));
     if stress {
@@ -51,9 +52,11 @@ pub fn run_exe(exe: &Path, e: &RunExpect, stress: bool) -> Output {
     c.output().expect("run the translated program")
 }
 
-/// Runs a target untranslated on CPython, as VM authors test.
+/// Runs a target untranslated on CPython, as VM authors test. Runs start in the repository root,
+/// so arguments may name files relative to it.
 pub fn run_cpython(target: &Path, args: &[String]) -> Output {
     Command::new("python3")
+        .current_dir(root())
         .arg("-m")
         .arg("rpython.run")
         .arg(target)
