@@ -124,3 +124,29 @@ def compute_unique_id(x):
 def compute_hash(x):
     """The hash of a str, int, float, tuple (by value) or instance (by identity)."""
     return hash(x)
+
+
+def instantiate(cls, nonmovable=False):
+    """A new instance of `cls` whose `__init__` is not called."""
+    return object.__new__(cls)
+
+
+def import_from_mixin(M, special_methods=['__init__', '__del__']):
+    """Copies the attributes of the mixin class `M` into the class being defined (call it in a
+    class body). Functions are copied as new function objects, so each class gets its own
+    (and the translator its own graphs). Special methods other than `special_methods` are
+    skipped; redefining a name already in the class is an error."""
+    import sys
+    import types
+    target = sys._getframe(1).f_locals
+    for key, value in M.__dict__.items():
+        if key in ('__module__', '__doc__', '__dict__', '__weakref__', '__qualname__'):
+            continue
+        if key.startswith('__') and key.endswith('__') and key not in special_methods:
+            continue
+        if key in target:
+            raise Exception("import_from_mixin: would overwrite %r" % (key,))
+        if isinstance(value, types.FunctionType):
+            value = types.FunctionType(value.__code__, value.__globals__, value.__name__,
+                                       value.__defaults__, value.__closure__)
+        target[key] = value
