@@ -1,4 +1,4 @@
-/* rpyrt.h: the C interface of the Rust runtime library `rpyrt` (garbage collector, shadow stack
+/* rpyrt.h: the C interface of the Rust runtime library `rpyrt` (garbage collectors, shadow stack
  * and support functions). Generated C includes this header; the Rust side (gc/rpyrt/src) exports
  * exactly these symbols. Object layouts are decided by the C compiler: the generated C describes
  * every GC type in a table of `rpy_typeinfo` filled with sizeof/offsetof and hands it to
@@ -6,7 +6,19 @@
  *
  * Every GC object starts with one 64-bit header word: the low 32 bits are the type id (an index
  * into the type table), the high 32 bits are GC flags. Objects are at least 16 bytes long, so a
- * forwarding address fits after the header while the collector copies. */
+ * forwarding address fits after the header while the collector copies. An object may be followed
+ * by one hidden word (its identity hash, see RPY_GCFLAG_HASHFIELD) that the type's size does not
+ * include; generated code never sees it.
+ *
+ * Two collectors, chosen at start-up (rpy_gc_init's flags, or RPY_GC in the environment):
+ * - semispace: copies everything at every collection; never sets RPY_GCFLAG_TRACK_YOUNG_PTRS, so
+ *   the write barrier's inline test always fails.
+ * - generational (the translator's default): a nursery (bump allocation, emptied by minor
+ *   collections that copy survivors out) and an old generation that never moves (mark and sweep
+ *   in major collections). Old objects carry RPY_GCFLAG_TRACK_YOUNG_PTRS; generated code must use
+ *   the write barrier (RPY_WRITE_BARRIER / RPY_WRITE_BARRIER_ARRAY below) before storing a GC
+ *   pointer into an object. Stores into an object allocated since the last operation that can
+ *   collect need no barrier (the flag is never set on such an object, large ones included). */
 #ifndef RPYRT_H
 #define RPYRT_H
 
@@ -30,9 +42,24 @@ typedef struct rpy_typeinfo {
 #define RPY_GCFLAG_STATIC (1ull << 32)
 /* Set by the collector on an old copy while it copies; the new address is in the next word. */
 #define RPY_GCFLAG_FORWARDED (1ull << 33)
+/* Set (by the generational collector only) on old objects that can hold GC pointers and on every
+ * registered static object: before storing a GC pointer into such an object, generated code calls
+ * the write barrier's slow path. Static objects may be initialised with or without it. */
+#define RPY_GCFLAG_TRACK_YOUNG_PTRS (1ull << 34)
+/* Internal to the collectors; generated code must leave them alone. HASHTAKEN: the identity hash
+ * was taken while the object could still move; HASHFIELD: the object is followed by a word holding
+ * its identity; HAS_CARDS / CARDS_SET: a large array of GC pointers with a card table in front of
+ * it, with marked cards; VISITED: marked by a major collection. */
+#define RPY_GCFLAG_HASHTAKEN (1ull << 35)
+#define RPY_GCFLAG_HASHFIELD (1ull << 36)
+#define RPY_GCFLAG_HAS_CARDS (1ull << 37)
+#define RPY_GCFLAG_CARDS_SET (1ull << 38)
+#define RPY_GCFLAG_VISITED (1ull << 39)
 
 /* The allocation area: the inline fast path bumps `rpy_nursery_free` while it stays at or below
- * `rpy_nursery_top`; everything between them is zeroed memory. */
+ * `rpy_nursery_top`; everything between them is zeroed memory. Under the generational collector
+ * this is the nursery (whose top advances in chunks as the slow path zeroes memory ahead);
+ * in stress mode `rpy_nursery_top == rpy_nursery_free`, so every allocation takes the slow path. */
 extern char *rpy_nursery_free;
 extern char *rpy_nursery_top;
 
@@ -41,23 +68,79 @@ extern char *rpy_nursery_top;
  * are roots; each is a GC pointer or NULL. The collector updates them in place when objects move. */
 extern void **rpy_shadowstack_top;
 
-/* Must be called once before any allocation. `static_objs` lists prebuilt objects (flag
- * RPY_GCFLAG_STATIC) whose GC pointer fields must be traced as roots at every collection, because
- * they may be mutated to point into the heap. `stress` != 0 forces a collection at every allocation
- * (the environment variable RPY_GC_STRESS=1 does the same). */
-void rpy_gc_init(const rpy_typeinfo *types, uint32_t n_types, void *const *static_objs,
-                 size_t n_static, int stress);
+/* Flags of rpy_gc_init: bit 0 is stress mode; bits 8..15 are the collector kind. A kind of 0 is
+ * the semispace collector, so code that passes just 0 or 1 keeps working. */
+#define RPY_GC_FLAG_STRESS 1
+#define RPY_GC_KIND_SHIFT 8
+#define RPY_GC_KIND_MASK (0xff << RPY_GC_KIND_SHIFT)
+#define RPY_GC_SEMISPACE 0
+#define RPY_GC_GENERATIONAL 1
+#define RPY_GC_FLAGS(kind, stress) (((kind) << RPY_GC_KIND_SHIFT) | ((stress) ? RPY_GC_FLAG_STRESS : 0))
 
-/* Slow path of allocation: collects (and grows the heap) as needed, then returns `size` bytes of
- * zeroed memory whose header word is set to `tid`. Returns NULL when the heap limit is reached or
- * the size is absurd; the caller then raises MemoryError. */
+/* Must be called once before any allocation. `static_objs` lists prebuilt objects (flag
+ * RPY_GCFLAG_STATIC) whose GC pointer fields must be traced as roots, because they may be mutated
+ * to point into the heap; the generational collector sets RPY_GCFLAG_TRACK_YOUNG_PTRS on each of
+ * them, so stores into them must go through the write barrier. Static objects not listed must hold
+ * no GC pointers. `flags`: see RPY_GC_FLAGS above; an unknown kind is a fatal error.
+ * The environment overrides: RPY_GC=semispace|generational (the kind), RPY_GC_STRESS=1 (stress:
+ * semispace collects at every allocation; generational does a minor collection at every
+ * allocation and a major one every 64th), PYPY_GC_NURSERY or RPY_GC_NURSERY (nursery size, K/M/G
+ * suffixes; default: 4 x the per-core L2 cache size from /sys, clamped to [1M, 8M], 4M if
+ * unknown), PYPY_GC_MAJOR_COLLECT (default 1.82), PYPY_GC_MIN (default 8 nurseries),
+ * RPY_GC_INITIAL_HEAP (semispace), RPY_GC_MAX_HEAP (limit of the whole heap), PYPYLOG (`gc`: one
+ * line per collection on stderr; `gc-summary`: a summary at exit). */
+void rpy_gc_init(const rpy_typeinfo *types, uint32_t n_types, void *const *static_objs,
+                 size_t n_static, int flags);
+
+/* Slow path of allocation: collects as needed, then returns `size` bytes of zeroed memory whose
+ * header word is set to `tid`. Returns NULL when the heap limit is reached or the size is absurd;
+ * the caller then raises MemoryError. Any size is accepted; under the generational collector,
+ * sizes above the large-object threshold are allocated outside the nursery and never move. */
 void *rpy_gc_malloc_slowpath(uint32_t tid, size_t size);
 
-/* A full collection now. */
-void rpy_gc_collect(void);
+/* Objects larger than this many bytes should be allocated by calling rpy_gc_malloc_slowpath
+ * directly, skipping the inline fast path: the generational collector then places them outside the
+ * nursery instead of copying them at the next minor collection. (Skipping the check is correct,
+ * only slower: a large object bump-allocated in the nursery is copied out when it survives.) */
+#define RPY_GC_LARGE_OBJECT (64 * 1024)
 
-/* Number of collections so far, and bytes currently in use (for tests and statistics). */
+/* The write barrier. Before storing a GC pointer into a field of `p` (a GC object or a static
+ * object), generated code does RPY_WRITE_BARRIER(p); before storing one into item `i` of an array
+ * of GC pointers `p`, RPY_WRITE_BARRIER_ARRAY(p, i). Before copying many items into an array at
+ * once (memcpy), use RPY_WRITE_BARRIER(dst), which remembers the whole array. The slow paths
+ * remember the object for the next minor collection (clearing its flag) or, for large arrays,
+ * mark the card of RPY_GC_CARD_ITEMS items holding item `i` (the flag stays set). */
+void rpy_gc_write_barrier(void *p);
+void rpy_gc_write_barrier_array(void *p, int64_t i);
+#define RPY_GC_CARD_ITEMS 128
+#define RPY_WRITE_BARRIER(p)                                                           \
+    do {                                                                               \
+        if (__builtin_expect((*(const uint64_t *)(p) & RPY_GCFLAG_TRACK_YOUNG_PTRS) != 0, 0)) \
+            rpy_gc_write_barrier((void *)(p));                                         \
+    } while (0)
+#define RPY_WRITE_BARRIER_ARRAY(p, i)                                                  \
+    do {                                                                               \
+        if (__builtin_expect((*(const uint64_t *)(p) & RPY_GCFLAG_TRACK_YOUNG_PTRS) != 0, 0)) \
+            rpy_gc_write_barrier_array((void *)(p), (int64_t)(i));                     \
+    } while (0)
+
+/* Identity: rpy_gc_id(obj) is unique among live objects and stable for the object's life (the
+ * address of an object that never moves, otherwise a value kept by the collector);
+ * rpy_gc_identityhash(obj) is a scrambling of it. Both are 0 for NULL. Neither allocates nor
+ * collects. */
+int64_t rpy_gc_identityhash(void *obj);
+int64_t rpy_gc_id(void *obj);
+
+/* A full (major) collection now. */
+void rpy_gc_collect(void);
+/* A minor collection now (a full one under the semispace collector). */
+void rpy_gc_collect_minor(void);
+
+/* Statistics: collections so far (minor + major), minor and major separately (the semispace
+ * collector's collections are all major), and bytes currently in use. */
 uint64_t rpy_gc_collections(void);
+uint64_t rpy_gc_minor_collections(void);
+uint64_t rpy_gc_major_collections(void);
 uint64_t rpy_gc_heap_used(void);
 
 /* Writes Python's repr() of a float (shortest round-trip digits, CPython's layout: "1.0",

@@ -1,18 +1,28 @@
 //! The C interface of `include/rpyrt.h`: the exported allocation statics, the one global collector
-//! instance behind them, and the `extern "C"` entry points.
+//! instance behind them (semispace or generational, chosen by `rpy_gc_init`), and the `extern "C"`
+//! entry points, including the write barrier's slow paths and the summary printed at exit.
 //!
 //! Relies on the program being single-threaded (the generated C never calls in concurrently) and
-//! on the inline fast path keeping `rpy_nursery_free` within the current space. The collector
-//! itself keeps its own copy of the bump pointers; each entry point loads `rpy_nursery_free` into
-//! it and stores both pointers back afterwards.
+//! on the inline fast path keeping `rpy_nursery_free` at or below `rpy_nursery_top`. The collector
+//! itself keeps its own copy of the bump pointers; each entry point that can allocate or collect
+//! loads `rpy_nursery_free` into it and stores both pointers back afterwards.
 
-use crate::config::GcConfig;
-use crate::semispace::Gc;
+use crate::collector::AnyGc;
+use crate::config::{GcConfig, GcKind};
 use crate::shadowstack::global_roots;
 use crate::typeinfo::{TypeInfo, TypeTable};
 use core::cell::UnsafeCell;
 use core::ffi::{c_char, c_int, c_void};
 use core::ptr::null_mut;
+
+/// Bit 0 of `rpy_gc_init`'s flags: stress mode.
+pub const RPY_GC_FLAG_STRESS: c_int = 1;
+/// Position of the collector kind in `rpy_gc_init`'s flags (bits 8..15).
+pub const RPY_GC_KIND_SHIFT: c_int = 8;
+/// Collector kind: semispace (the default when the kind bits are 0).
+pub const RPY_GC_SEMISPACE: c_int = 0;
+/// Collector kind: generational.
+pub const RPY_GC_GENERATIONAL: c_int = 1;
 
 /// Next free byte of the allocation area.
 #[no_mangle]
@@ -24,22 +34,49 @@ pub static mut rpy_nursery_free: *mut c_char = null_mut();
 #[allow(non_upper_case_globals)]
 pub static mut rpy_nursery_top: *mut c_char = null_mut();
 
-struct GlobalGc(UnsafeCell<Option<Gc>>);
+struct GlobalGc(UnsafeCell<Option<AnyGc>>);
 
 // SAFETY: the runtime is single-threaded by contract.
 unsafe impl Sync for GlobalGc {}
 
 static GC: GlobalGc = GlobalGc(UnsafeCell::new(None));
 
+struct Once(UnsafeCell<bool>);
+
+// SAFETY: the runtime is single-threaded by contract.
+unsafe impl Sync for Once {}
+
+static ATEXIT_REGISTERED: Once = Once(UnsafeCell::new(false));
+
+extern "C" {
+    fn atexit(callback: extern "C" fn()) -> c_int;
+}
+
 /// Runs `f` on the global collector with its bump pointer synchronised with the C side; `None`
 /// before `rpy_gc_init`.
-unsafe fn with_gc<R>(f: impl FnOnce(&mut Gc) -> R) -> Option<R> {
+unsafe fn with_gc<R>(f: impl FnOnce(&mut AnyGc) -> R) -> Option<R> {
     let gc = (*GC.0.get()).as_mut()?;
-    gc.nursery_free = rpy_nursery_free as *mut u8;
+    gc.set_nursery_free(rpy_nursery_free as *mut u8);
     let result = f(gc);
-    rpy_nursery_free = gc.nursery_free as *mut c_char;
-    rpy_nursery_top = gc.nursery_top as *mut c_char;
+    rpy_nursery_free = gc.nursery_free() as *mut c_char;
+    rpy_nursery_top = gc.nursery_top() as *mut c_char;
     Some(result)
+}
+
+/// The global collector without touching the bump pointers, for entry points that neither
+/// allocate nor collect.
+unsafe fn gc_ref() -> Option<&'static mut AnyGc> {
+    (*GC.0.get()).as_mut()
+}
+
+/// Prints the summary asked for by `PYPYLOG=gc-summary`; registered with `atexit`.
+extern "C" fn print_summary() {
+    // SAFETY: called by `exit` on the program's only thread, after the generated code is done.
+    let text = unsafe { gc_ref().and_then(|gc| gc.summary()) };
+    if let Some(text) = text {
+        use std::io::Write;
+        let _ = std::io::stderr().write_all(text.as_bytes());
+    }
 }
 
 /// Sets up the global collector; see `rpyrt.h`. Calling it again replaces the collector and
@@ -54,7 +91,7 @@ pub unsafe extern "C" fn rpy_gc_init(
     n_types: u32,
     static_objs: *const *mut c_void,
     n_static: usize,
-    stress: c_int,
+    flags: c_int,
 ) {
     let table = match TypeTable::from_raw(types, n_types as usize) {
         Ok(table) => table,
@@ -65,13 +102,28 @@ pub unsafe extern "C" fn rpy_gc_init(
     } else {
         core::slice::from_raw_parts(static_objs as *const *mut u8, n_static)
     };
-    let gc = match Gc::new(table, statics, GcConfig::from_env(stress != 0)) {
+    let kind = match GcKind::from_flags(flags) {
+        Some(kind) => kind,
+        None => crate::fatal(&format!(
+            "rpy_gc_init: unknown collector kind {} in flags {flags:#x}",
+            (flags >> RPY_GC_KIND_SHIFT) & 0xff
+        )),
+    };
+    let config = GcConfig::from_env(flags & RPY_GC_FLAG_STRESS != 0, kind);
+    // Drop the previous collector first, so that two heaps never coexist.
+    *GC.0.get() = None;
+    let gc = match AnyGc::new(table, statics, config) {
         Ok(gc) => gc,
         Err(msg) => crate::fatal(&format!("rpy_gc_init: {msg}")),
     };
-    rpy_nursery_free = gc.nursery_free as *mut c_char;
-    rpy_nursery_top = gc.nursery_top as *mut c_char;
+    rpy_nursery_free = gc.nursery_free() as *mut c_char;
+    rpy_nursery_top = gc.nursery_top() as *mut c_char;
+    let wants_summary = gc.config().summary;
     *GC.0.get() = Some(gc);
+    if wants_summary && !*ATEXIT_REGISTERED.0.get() {
+        *ATEXIT_REGISTERED.0.get() = true;
+        atexit(print_summary);
+    }
 }
 
 /// Slow path of allocation; see `rpyrt.h`.
@@ -87,7 +139,7 @@ pub unsafe extern "C" fn rpy_gc_malloc_slowpath(tid: u32, size: usize) -> *mut c
     }
 }
 
-/// A full collection now (nothing before `rpy_gc_init`).
+/// A full (major) collection now (nothing before `rpy_gc_init`).
 ///
 /// # Safety
 /// As for [`rpy_gc_malloc_slowpath`].
@@ -96,16 +148,87 @@ pub unsafe extern "C" fn rpy_gc_collect() {
     with_gc(|gc| gc.collect(global_roots()));
 }
 
-/// Number of collections so far.
+/// A minor collection now (a full one under the semispace collector).
+///
+/// # Safety
+/// As for [`rpy_gc_malloc_slowpath`].
+#[no_mangle]
+pub unsafe extern "C" fn rpy_gc_collect_minor() {
+    with_gc(|gc| gc.collect_minor(global_roots()));
+}
+
+/// The write barrier's slow path for a store of a GC pointer into a field of `obj`.
+///
+/// # Safety
+/// `obj` must be a GC object or a static object.
+#[no_mangle]
+pub unsafe extern "C" fn rpy_gc_write_barrier(obj: *mut c_void) {
+    match gc_ref() {
+        Some(gc) => gc.write_barrier(obj as *mut u8),
+        None => crate::typeinfo::clear_track_flag(obj as *mut u8),
+    }
+}
+
+/// The write barrier's slow path for a store of a GC pointer into item `index` of the array
+/// `obj`.
+///
+/// # Safety
+/// As for [`rpy_gc_write_barrier`].
+#[no_mangle]
+pub unsafe extern "C" fn rpy_gc_write_barrier_array(obj: *mut c_void, index: i64) {
+    match gc_ref() {
+        Some(gc) => gc.write_barrier_array(obj as *mut u8, index.max(0) as usize),
+        None => crate::typeinfo::clear_track_flag(obj as *mut u8),
+    }
+}
+
+/// The identity hash of `obj` (0 for NULL).
+///
+/// # Safety
+/// `obj` must be NULL, a GC object or a static object.
+#[no_mangle]
+pub unsafe extern "C" fn rpy_gc_identityhash(obj: *mut c_void) -> i64 {
+    // `with_gc`: the semispace collector tells heap objects by the current bump pointer.
+    with_gc(|gc| gc.identityhash(obj as *mut u8)).unwrap_or_else(|| crate::hash::mix(obj as u64))
+}
+
+/// `id()` of `obj`: unique among live objects (0 for NULL).
+///
+/// # Safety
+/// As for [`rpy_gc_identityhash`].
+#[no_mangle]
+pub unsafe extern "C" fn rpy_gc_id(obj: *mut c_void) -> i64 {
+    with_gc(|gc| gc.id(obj as *mut u8)).unwrap_or(obj as i64)
+}
+
+/// Number of collections so far: minor plus major.
 ///
 /// # Safety
 /// Must not run concurrently with another entry point.
 #[no_mangle]
 pub unsafe extern "C" fn rpy_gc_collections() -> u64 {
-    with_gc(|gc| gc.collections()).unwrap_or(0)
+    gc_ref().map(|gc| gc.collections()).unwrap_or(0)
 }
 
-/// Bytes currently in use: live data at the last collection plus everything allocated since.
+/// Number of minor collections so far (0 under the semispace collector).
+///
+/// # Safety
+/// Must not run concurrently with another entry point.
+#[no_mangle]
+pub unsafe extern "C" fn rpy_gc_minor_collections() -> u64 {
+    gc_ref().map(|gc| gc.minor_collections()).unwrap_or(0)
+}
+
+/// Number of major (full) collections so far.
+///
+/// # Safety
+/// Must not run concurrently with another entry point.
+#[no_mangle]
+pub unsafe extern "C" fn rpy_gc_major_collections() -> u64 {
+    gc_ref().map(|gc| gc.major_collections()).unwrap_or(0)
+}
+
+/// Bytes currently in use.
 ///
 /// # Safety
 /// Must not run concurrently with another entry point.

@@ -7,15 +7,27 @@
 //! current one. Spaces grow when live data fills more than half of one, up to the configured
 //! limit; failure to get memory makes the slow path return NULL, never abort.
 //!
+//! Identity hashes: every object of the heap can move, so the first `id()` or identity hash of an
+//! object hands out a value kept on the side (`hash.rs`) and flags the object
+//! `GCFLAG_HASHTAKEN`; the next copy appends a field holding the value and flags it
+//! `GCFLAG_HASHFIELD`, and later copies carry the field along. The room those fields need is
+//! counted before a collection chooses the size of to-space. Static objects hash by address.
+//!
+//! The write barrier's flag is never set on objects of this collector; its slow paths are
+//! no-ops here apart from clearing the flag.
+//!
 //! Relies on `typeinfo.rs` for object sizes and pointer fields, on `space.rs` for zeroed memory,
 //! and on the caller for the roots: every root slot holds NULL, a pointer to the start of an
 //! object, or a pointer outside the heap (left alone).
 
 use crate::config::{GcConfig, MIN_SPACE_SIZE};
+use crate::hash::{mix, YoungIds};
 use crate::space::Space;
-use crate::typeinfo::{header_tid, round_size, TypeTable, GCFLAG_FORWARDED, GCFLAG_STATIC};
-use std::io::Write;
-use std::time::Instant;
+use crate::stats::Stats;
+use crate::typeinfo::{
+    round_size, TypeTable, GCFLAG_FORWARDED, GCFLAG_HASHFIELD, GCFLAG_HASHTAKEN,
+    GCFLAG_TRACK_YOUNG_PTRS, HASH_FIELD_SIZE,
+};
 
 /// Keeps every size far enough below `isize::MAX` that address arithmetic cannot overflow.
 const SIZE_CAP: usize = (isize::MAX as usize / 4) & !15;
@@ -36,7 +48,8 @@ pub struct Gc {
     space_size: usize,
     grow_pending: bool,
     last_live: usize,
-    collections: u64,
+    ids: YoungIds,
+    stats: Stats,
 }
 
 impl Gc {
@@ -53,20 +66,12 @@ impl Gc {
     ) -> Result<Gc, String> {
         let statics: Vec<*mut u8> = statics.iter().copied().filter(|p| !p.is_null()).collect();
         for (i, &obj) in statics.iter().enumerate() {
-            let header = (obj as *const u64).read();
-            let tid = header_tid(header);
-            if tid as usize >= types.len() {
-                return Err(format!(
-                    "static object {i} at {obj:p} has type id {tid}, but there are {} types",
-                    types.len()
-                ));
-            }
-            if header & GCFLAG_STATIC == 0 {
-                return Err(format!(
-                    "static object {i} at {obj:p} lacks the flag RPY_GCFLAG_STATIC"
-                ));
-            }
+            types
+                .check_static(obj)
+                .map_err(|msg| format!("static object {i}: {msg}"))?;
         }
+        let mut stats = Stats::new(config.log, config.summary);
+        stats.major_name = "collection";
         let mut gc = Gc {
             nursery_free: core::ptr::null_mut(),
             nursery_top: core::ptr::null_mut(),
@@ -78,7 +83,8 @@ impl Gc {
             space_size: 0,
             grow_pending: false,
             last_live: 0,
-            collections: 0,
+            ids: YoungIds::new(),
+            stats,
         };
         let initial = gc.config.initial_space.clamp(MIN_SPACE_SIZE, SIZE_CAP);
         gc.space_size = ((initial + 15) & !15).min(gc.max_space());
@@ -96,9 +102,67 @@ impl Gc {
         &self.config
     }
 
-    /// Number of collections so far.
+    /// Number of collections so far (all of them full collections).
     pub fn collections(&self) -> u64 {
-        self.collections
+        self.stats.major
+    }
+
+    /// The statistics so far.
+    pub fn stats(&self) -> &Stats {
+        &self.stats
+    }
+
+    /// The summary printed at exit by `PYPYLOG=gc-summary`.
+    pub fn summary(&self) -> String {
+        self.stats.summary_text("semispace", None)
+    }
+
+    /// The identity value of `obj` (`id()`): its address for static objects and pointers
+    /// outside the heap, else a value handed out on first request and kept in the object's hash
+    /// field once it has moved. 0 for NULL.
+    ///
+    /// # Safety
+    /// `obj` must be NULL, an object of this collector, a static object or a pointer outside the
+    /// heap to a readable header.
+    pub unsafe fn id(&mut self, obj: *mut u8) -> i64 {
+        if obj.is_null() {
+            return 0;
+        }
+        let addr = obj as usize;
+        if addr < self.from.start() as usize || addr >= self.nursery_free as usize {
+            return addr as i64;
+        }
+        let hdr = obj as *mut u64;
+        let header = hdr.read();
+        if header & GCFLAG_HASHFIELD != 0 {
+            let size = self.types.base_size(obj);
+            return (obj.add(size) as *const i64).read();
+        }
+        if header & GCFLAG_HASHTAKEN == 0 {
+            hdr.write(header | GCFLAG_HASHTAKEN);
+        }
+        self.ids.get_or_assign(addr) as i64
+    }
+
+    /// The identity hash of `obj`: a scrambling of [`Gc::id`], stable for the object's life.
+    ///
+    /// # Safety
+    /// As for [`Gc::id`].
+    pub unsafe fn identityhash(&mut self, obj: *mut u8) -> i64 {
+        if obj.is_null() {
+            return 0;
+        }
+        mix(self.id(obj) as u64)
+    }
+
+    /// The write barrier's slow path: never needed by this collector, which never sets the
+    /// flag; clears it if some object has it anyway.
+    ///
+    /// # Safety
+    /// `obj` must point to a writable header.
+    pub unsafe fn write_barrier(&mut self, obj: *mut u8) {
+        let hdr = obj as *mut u64;
+        hdr.write(hdr.read() & !GCFLAG_TRACK_YOUNG_PTRS);
     }
 
     /// Bytes in use in the current space: live data at the last collection plus everything
@@ -160,6 +224,12 @@ impl Gc {
         self.collect_for(0, roots)
     }
 
+    /// Bytes the next collection adds to live data: one hash field per object whose identity
+    /// was taken since the last collection (at most; some of them may be dead).
+    fn pending_hash_bytes(&self) -> usize {
+        self.ids.len() * HASH_FIELD_SIZE
+    }
+
     fn max_space(&self) -> usize {
         match self.config.max_heap {
             Some(max) => (max / 2).min(SIZE_CAP) & !15,
@@ -200,7 +270,19 @@ impl Gc {
     unsafe fn collect_for(&mut self, request: usize, roots: &mut [*mut u8]) -> bool {
         let current = self.space_size;
         let mut collected = false;
-        if self.grow_pending {
+        let worst = self.heap_used() + self.pending_hash_bytes();
+        if worst > current {
+            // The hash fields to append may not fit in a space of the current size.
+            match self.grown_size(worst + request) {
+                Some(bigger) if bigger >= worst => {
+                    if !self.collect_into(bigger, roots) {
+                        return false;
+                    }
+                    collected = true;
+                }
+                _ => return false,
+            }
+        } else if self.grow_pending {
             // An optional growth: if the memory is not there, collect without growing.
             if let Some(bigger) = self.grown_size(self.last_live + request) {
                 if bigger > current {
@@ -230,9 +312,10 @@ impl Gc {
     /// Copies everything reachable into a space of `size` bytes, which becomes the current
     /// space. Returns false, having changed nothing, when that space cannot be obtained.
     unsafe fn collect_into(&mut self, size: usize, roots: &mut [*mut u8]) -> bool {
-        let started = self.config.log.then(Instant::now);
+        let timer = self.stats.start();
+        self.stats.sample_heap(self.heap_used());
         let old_used = self.heap_used();
-        debug_assert!(size >= old_used);
+        debug_assert!(size >= old_used + self.pending_hash_bytes());
         let spare = core::mem::replace(&mut self.spare, Space::empty());
         let to = if !spare.is_empty() && spare.size() == size {
             spare
@@ -250,6 +333,7 @@ impl Gc {
             from_end: self.nursery_free as usize,
             free: to.start(),
             limit: to.end(),
+            ids: &mut self.ids,
         };
         for root in roots.iter_mut() {
             copier.forward(root);
@@ -263,6 +347,7 @@ impl Gc {
             scan = scan.add(size);
         }
         let free = copier.free;
+        self.ids.clear();
 
         let mut old = core::mem::replace(&mut self.from, to);
         if old.size() == size {
@@ -272,19 +357,11 @@ impl Gc {
         self.space_size = size;
         self.nursery_free = free;
         self.reset_top();
-        self.collections += 1;
         self.last_live = self.heap_used();
-        if let Some(started) = started {
-            // Not `eprintln!`, which panics (and so aborts) if stderr cannot be written.
-            let _ = writeln!(
-                std::io::stderr(),
-                "[gc] collection {}: live {} bytes, space {} bytes, {:.3} ms",
-                self.collections,
-                self.last_live,
-                self.space_size,
-                started.elapsed().as_secs_f64() * 1e3
-            );
-        }
+        self.stats.copied += self.last_live as u64;
+        let (live, space) = (self.last_live, self.space_size);
+        self.stats
+            .end_major(timer, || format!("live {live} bytes, space {space} bytes"));
         true
     }
 }
@@ -296,6 +373,7 @@ struct Copier<'a> {
     from_end: usize,
     free: *mut u8,
     limit: *mut u8,
+    ids: &'a mut YoungIds,
 }
 
 impl Copier<'_> {
@@ -314,7 +392,12 @@ impl Copier<'_> {
             return;
         }
         let size = self.types.object_size(obj);
-        if size > self.limit as usize - self.free as usize || size > self.from_end - addr {
+        let extra = if header & GCFLAG_HASHTAKEN != 0 {
+            HASH_FIELD_SIZE
+        } else {
+            0
+        };
+        if size + extra > self.limit as usize - self.free as usize || size > self.from_end - addr {
             does_not_fit(obj, size);
         }
         let new = self.free;
@@ -327,7 +410,11 @@ impl Copier<'_> {
         } else {
             core::ptr::copy_nonoverlapping(obj, new, size);
         }
-        self.free = new.add(size);
+        if extra != 0 {
+            (new.add(size) as *mut u64).write(self.ids.take(addr));
+            (new as *mut u64).write((header & !GCFLAG_HASHTAKEN) | GCFLAG_HASHFIELD);
+        }
+        self.free = new.add(size + extra);
         (obj as *mut u64).write(header | GCFLAG_FORWARDED);
         (obj.add(8) as *mut *mut u8).write(new);
         slot.write(new);

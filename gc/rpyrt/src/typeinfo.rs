@@ -4,7 +4,9 @@
 //!
 //! Relies on the layout described in `include/rpyrt.h`: a 64-bit header word (type id in the low 32
 //! bits, flags in the high 32 bits), an `int64_t` length field for variable-sized types, and
-//! pointer-sized, pointer-aligned GC pointer fields.
+//! pointer-sized, pointer-aligned GC pointer fields. An object whose identity hash was kept when
+//! it moved has one more word after the size its type gives (`GCFLAG_HASHFIELD`); the sizes
+//! computed here include it.
 
 use core::mem::size_of;
 
@@ -35,11 +37,34 @@ pub const TI_GCPTR_ITEMS: u32 = 2;
 pub const GCFLAG_STATIC: u64 = 1 << 32;
 /// Header flag of an old copy during a collection; the new address is in the next word.
 pub const GCFLAG_FORWARDED: u64 = 1 << 33;
+/// Header flag of an old (or static) object that may not point to young objects without the
+/// write barrier hearing of it: set on every old object that can hold GC pointers and on every
+/// registered static object by the generational collector; never set by the semispace collector.
+pub const GCFLAG_TRACK_YOUNG_PTRS: u64 = 1 << 34;
+/// The object's identity hash was taken while it could still move, and the object has no hash
+/// field yet: the value is kept on the side until the object is copied (see `hash.rs`).
+pub const GCFLAG_HASHTAKEN: u64 = 1 << 35;
+/// The object ends with one extra word holding its identity hash value (its `id`), appended when
+/// it was copied after its hash was taken; the type table's size does not include that word.
+pub const GCFLAG_HASHFIELD: u64 = 1 << 36;
+/// A large array of GC pointers with a card table in front of it (see `large.rs`).
+pub const GCFLAG_HAS_CARDS: u64 = 1 << 37;
+/// An array with cards on the list of arrays whose cards are marked since the last minor
+/// collection.
+pub const GCFLAG_CARDS_SET: u64 = 1 << 38;
+/// Set on old objects reached during the marking phase of a major collection.
+pub const GCFLAG_VISITED: u64 = 1 << 39;
+
+/// The header word of a free slot in the old generation's pages: the type id 0xffffffff, which no
+/// type table has (tables are limited to fewer types).
+pub const FREE_HEADER: u64 = u64::MAX;
 
 /// Size of a pointer field, which is also the size of the forwarding word.
 pub const PTR_SIZE: usize = size_of::<*mut u8>();
 /// Objects are at least this long, so that a forwarding address fits after the header.
 pub const MIN_OBJECT_SIZE: usize = 16;
+/// Size of the identity hash field appended to objects with [`GCFLAG_HASHFIELD`].
+pub const HASH_FIELD_SIZE: usize = 8;
 
 /// Rounds an allocation size up to a multiple of 8 and to at least [`MIN_OBJECT_SIZE`]; `None`
 /// when that overflows. The inline C fast path applies the same rounding.
@@ -48,9 +73,32 @@ pub fn round_size(size: usize) -> Option<usize> {
     Some(rounded.max(MIN_OBJECT_SIZE))
 }
 
+/// Clears [`GCFLAG_TRACK_YOUNG_PTRS`] in the header of `obj` (the barrier before any collector
+/// exists).
+///
+/// # Safety
+/// `obj` must point to a writable header word.
+pub unsafe fn clear_track_flag(obj: *mut u8) {
+    let hdr = obj as *mut u64;
+    hdr.write(hdr.read() & !GCFLAG_TRACK_YOUNG_PTRS);
+}
+
 /// The type id stored in a header word.
 pub fn header_tid(header: u64) -> u32 {
     header as u32
+}
+
+/// What [`TypeTable::info`] says about one object.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ObjInfo<'a> {
+    /// The rounded size without any hash field.
+    pub size: usize,
+    /// Whether it can hold GC pointers.
+    pub has_ptrs: bool,
+    /// Whether it is an array of GC pointers.
+    pub gcptr_items: bool,
+    /// The offsets of the GC pointer fields of its fixed part.
+    pub ptr_offsets: &'a [usize],
 }
 
 /// A checked, owned copy of one `rpy_typeinfo`.
@@ -63,6 +111,8 @@ struct TypeDesc {
     length_offset: usize,
     varsize: bool,
     gcptr_items: bool,
+    /// Whether an object of this type can hold a GC pointer at all.
+    has_ptrs: bool,
     ptr_offsets: Box<[usize]>,
 }
 
@@ -80,6 +130,9 @@ impl TypeTable {
     /// Every `ptr_offsets` pointer must point to `n_ptrs` readable `u32`s (or be anything when
     /// `n_ptrs` is 0).
     pub unsafe fn new(types: &[TypeInfo]) -> Result<TypeTable, String> {
+        if types.len() >= u32::MAX as usize {
+            return Err(format!("{} types is too many", types.len()));
+        }
         let mut out = Vec::with_capacity(types.len());
         for (tid, ti) in types.iter().enumerate() {
             out.push(check_type(ti).map_err(|msg| format!("type id {tid}: {msg}"))?);
@@ -112,6 +165,28 @@ impl TypeTable {
         self.types.is_empty()
     }
 
+    /// Checks that `obj` looks like a static object of this table: a known type id and the flag
+    /// [`GCFLAG_STATIC`].
+    ///
+    /// # Safety
+    /// `obj` must point to a readable header word.
+    pub unsafe fn check_static(&self, obj: *const u8) -> Result<(), String> {
+        let header = (obj as *const u64).read();
+        let tid = header_tid(header);
+        if tid as usize >= self.types.len() {
+            return Err(format!(
+                "static object at {obj:p} has type id {tid}, but there are {} types",
+                self.types.len()
+            ));
+        }
+        if header & GCFLAG_STATIC == 0 {
+            return Err(format!(
+                "static object at {obj:p} lacks the flag RPY_GCFLAG_STATIC"
+            ));
+        }
+        Ok(())
+    }
+
     #[inline]
     unsafe fn desc(&self, obj: *const u8) -> &TypeDesc {
         let tid = header_tid((obj as *const u64).read());
@@ -121,7 +196,15 @@ impl TypeTable {
         }
     }
 
-    /// The rounded size of `obj`, which has type `desc`.
+    #[inline]
+    fn desc_of(&self, tid: u32) -> &TypeDesc {
+        match self.types.get(tid as usize) {
+            Some(desc) => desc,
+            None => bad_type_id(core::ptr::null(), tid, self.types.len()),
+        }
+    }
+
+    /// The rounded size of `obj`, which has type `desc`, without any hash field.
     #[inline]
     unsafe fn size(desc: &TypeDesc, obj: *const u8) -> usize {
         if !desc.varsize {
@@ -139,14 +222,90 @@ impl TypeTable {
         }
     }
 
-    /// The rounded size in bytes of the object at `obj`, as computed from its header (and length
-    /// field); this is how many bytes the collector copies.
+    /// The rounded size in bytes of the object at `obj` as its type describes it (and its length
+    /// field), without the appended hash field: where that field goes when there is one.
+    ///
+    /// # Safety
+    /// `obj` must point to a readable object with a valid header (and length field).
+    #[inline]
+    pub unsafe fn base_size(&self, obj: *const u8) -> usize {
+        Self::size(self.desc(obj), obj)
+    }
+
+    /// The size in bytes of the whole object at `obj`, including its appended hash field when
+    /// its header has [`GCFLAG_HASHFIELD`]; this is how many bytes the collectors copy.
     ///
     /// # Safety
     /// `obj` must point to a readable object with a valid header (and length field).
     #[inline]
     pub unsafe fn object_size(&self, obj: *const u8) -> usize {
-        Self::size(self.desc(obj), obj)
+        let header = (obj as *const u64).read();
+        let size = Self::size(self.desc(obj), obj);
+        if header & GCFLAG_HASHFIELD != 0 {
+            size + HASH_FIELD_SIZE
+        } else {
+            size
+        }
+    }
+
+    /// Everything the collectors need to copy an object, in one look-up of its type.
+    ///
+    /// # Safety
+    /// `obj` must point to a readable object with a valid header (and length field).
+    #[inline]
+    pub unsafe fn info(&self, obj: *const u8) -> ObjInfo<'_> {
+        let desc = self.desc(obj);
+        ObjInfo {
+            size: Self::size(desc, obj),
+            has_ptrs: desc.has_ptrs,
+            gcptr_items: desc.gcptr_items,
+            ptr_offsets: &desc.ptr_offsets,
+        }
+    }
+
+    /// Whether objects of type `tid` can hold GC pointers.
+    #[inline]
+    pub fn has_ptrs(&self, tid: u32) -> bool {
+        self.desc_of(tid).has_ptrs
+    }
+
+    /// The size of the fixed part of type `tid`, where its items start.
+    #[inline]
+    pub fn fixedsize(&self, tid: u32) -> usize {
+        self.desc_of(tid).fixedsize
+    }
+
+    /// Whether objects of type `tid` are arrays of GC pointers.
+    #[inline]
+    pub fn has_gcptr_items(&self, tid: u32) -> bool {
+        self.desc_of(tid).gcptr_items
+    }
+
+    /// For an array of GC pointers of type `tid` occupying `size` bytes (rounded, without hash
+    /// field), the number of items that fit; 0 for other types.
+    pub fn items_in_size(&self, tid: u32, size: usize) -> usize {
+        let desc = self.desc_of(tid);
+        if !desc.gcptr_items || size < desc.fixedsize {
+            return 0;
+        }
+        (size - desc.fixedsize) / desc.itemsize
+    }
+
+    /// The item count of a variable-sized object (0 for others).
+    ///
+    /// # Safety
+    /// `obj` must point to a readable object with a valid header (and length field).
+    #[inline]
+    pub unsafe fn length(&self, obj: *const u8) -> usize {
+        let desc = self.desc(obj);
+        if !desc.varsize {
+            return 0;
+        }
+        let len = (obj.add(desc.length_offset) as *const i64).read();
+        match usize::try_from(len) {
+            Ok(len) => len,
+            Err(_) => bad_length(obj, len),
+        }
     }
 
     /// Calls `f` with the address of every GC pointer field of the object at `obj` and returns
@@ -156,6 +315,7 @@ impl TypeTable {
     /// `obj` must point to a readable and writable object with a valid header (and length field).
     #[inline]
     pub unsafe fn trace(&self, obj: *mut u8, mut f: impl FnMut(*mut *mut u8)) -> usize {
+        let header = (obj as *const u64).read();
         let desc = self.desc(obj);
         let size = Self::size(desc, obj);
         for &offset in desc.ptr_offsets.iter() {
@@ -168,7 +328,68 @@ impl TypeTable {
                 f(items.add(i));
             }
         }
-        size
+        if header & GCFLAG_HASHFIELD != 0 {
+            size + HASH_FIELD_SIZE
+        } else {
+            size
+        }
+    }
+
+    /// Calls `f` with the address of every GC pointer field of the object at `obj`, like
+    /// [`TypeTable::trace`] without computing the size.
+    ///
+    /// # Safety
+    /// As for [`TypeTable::trace`].
+    #[inline]
+    pub unsafe fn trace_ptrs(&self, obj: *mut u8, mut f: impl FnMut(*mut *mut u8)) {
+        let desc = self.desc(obj);
+        for &offset in desc.ptr_offsets.iter() {
+            f(obj.add(offset) as *mut *mut u8);
+        }
+        if desc.gcptr_items {
+            let len = (obj.add(desc.length_offset) as *const i64).read() as usize;
+            let items = obj.add(desc.fixedsize) as *mut *mut u8;
+            for i in 0..len {
+                f(items.add(i));
+            }
+        }
+    }
+
+    /// Calls `f` with the address of the GC pointer fields of the fixed part of `obj` only (not
+    /// its items).
+    ///
+    /// # Safety
+    /// As for [`TypeTable::trace`].
+    #[inline]
+    pub unsafe fn trace_fixed(&self, obj: *mut u8, mut f: impl FnMut(*mut *mut u8)) {
+        let desc = self.desc(obj);
+        for &offset in desc.ptr_offsets.iter() {
+            f(obj.add(offset) as *mut *mut u8);
+        }
+    }
+
+    /// Calls `f` with the address of items `from..to` (clamped to the length) of an array of GC
+    /// pointers; nothing for other objects.
+    ///
+    /// # Safety
+    /// As for [`TypeTable::trace`].
+    #[inline]
+    pub unsafe fn trace_items(
+        &self,
+        obj: *mut u8,
+        from: usize,
+        to: usize,
+        mut f: impl FnMut(*mut *mut u8),
+    ) {
+        let desc = self.desc(obj);
+        if !desc.gcptr_items {
+            return;
+        }
+        let len = (obj.add(desc.length_offset) as *const i64).read() as usize;
+        let items = obj.add(desc.fixedsize) as *mut *mut u8;
+        for i in from..to.min(len) {
+            f(items.add(i));
+        }
     }
 }
 
@@ -235,6 +456,7 @@ fn check_type(ti: &TypeInfo) -> Result<TypeDesc, String> {
     }
     Ok(TypeDesc {
         size: round_size(fixedsize).unwrap_or(usize::MAX),
+        has_ptrs: gcptr_items || !offsets.is_empty(),
         fixedsize,
         itemsize: ti.itemsize as usize,
         length_offset: ti.length_offset as usize,
