@@ -39,17 +39,36 @@ pub fn translate_to_exe(target: &Path, name: &str) -> Result<PathBuf, String> {
     translate(&opts).map(|_| exe).map_err(|e| e.message)
 }
 
-/// Runs a translated program with the arguments and environment of a test, optionally with the
-/// GC stress mode.
-pub fn run_exe(exe: &Path, e: &RunExpect, stress: bool) -> Output {
+/// The ways the test suite runs each translated program: normally (the default generational
+/// collector), then under GC stress (a collection at every allocation) with each collector.
+pub const GC_MODES: &[(&str, &[(&str, &str)])] = &[
+    ("translated", &[]),
+    (
+        "translated under GC stress (generational)",
+        &[("RPY_GC_STRESS", "1")],
+    ),
+    (
+        "translated under GC stress (semispace)",
+        &[("RPY_GC_STRESS", "1"), ("RPY_GC", "semispace")],
+    ),
+];
+
+/// Runs a translated program with the arguments and environment of a test, plus `extra_env`.
+pub fn run_exe(exe: &Path, e: &RunExpect, extra_env: &[(&str, &str)]) -> Output {
     let mut c = Command::new(exe);
     c.current_dir(root());
     c.args(&e.args);
     c.envs(e.env.iter().map(|(k, v)| (k, v)));
-    if stress {
-        c.env("RPY_GC_STRESS", "1");
-    }
+    c.envs(extra_env.iter().copied());
     c.output().expect("run the translated program")
+}
+
+/// Runs a translated program in every mode of `GC_MODES` and checks each run.
+pub fn check_translated(exe: &Path, e: &RunExpect) -> Result<(), String> {
+    for (what, env) in GC_MODES {
+        check_output(what, &run_exe(exe, e, env), e, true)?;
+    }
+    Ok(())
 }
 
 /// Runs a target untranslated on CPython, as VM authors test. Runs start in the repository root,

@@ -1,5 +1,5 @@
-//! Run tests: every `tests/run/*.py` runs untranslated on CPython and translated (normally and
-//! under GC stress, where every allocation collects); all must match its `# expect:` lines.
+//! Run tests: every `tests/run/*.py` runs untranslated on CPython and translated (normally, and
+//! under GC stress with each collector: see `GC_MODES`); all must match its `# expect:` lines.
 //! Files named `runhelper_*.py` are modules imported by run tests. A test with a
 //! `# translated-only: <reason>` line (for example one that sets a heap limit with `# env:`) does
 //! not run on CPython.
@@ -34,10 +34,7 @@ fn main() {
         let n = name.clone();
         trials.push(Trial::test(format!("translated::{name}"), move || {
             let exe = translate_to_exe(&path, &n).map_err(Failed::from)?;
-            let out = run_exe(&exe, &expect, false);
-            check_output("translated", &out, &expect, true)?;
-            let out = run_exe(&exe, &expect, true);
-            check_output("translated under GC stress", &out, &expect, true).map_err(Failed::from)
+            check_translated(&exe, &expect).map_err(Failed::from)
         }));
     }
     libtest_mimic::run(&args, trials).exit();

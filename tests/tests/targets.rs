@@ -57,14 +57,7 @@ fn main() {
                     .get_or_init(|| translate_to_exe(&t, &format!("target{n}")))
                     .clone()
                     .map_err(Failed::from)?;
-                check_output("translated", &run_exe(&exe, &case, false), &case, true)?;
-                check_output(
-                    "translated under GC stress",
-                    &run_exe(&exe, &case, true),
-                    &case,
-                    true,
-                )
-                .map_err(Failed::from)
+                check_translated(&exe, &case).map_err(Failed::from)
             }));
         }
     }

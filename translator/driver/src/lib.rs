@@ -11,4 +11,4 @@ pub mod compile;
 pub mod load;
 pub mod pipeline;
 
-pub use pipeline::{translate, Options, Outcome, StageTime, TranslateError};
+pub use pipeline::{translate, Gc, Options, Outcome, StageTime, TranslateError};

@@ -43,12 +43,50 @@ pub fn load(target: &Path, args: &[String], workdir: &Path) -> Result<Snapshot, 
         .map_err(|e| format!("cannot run {}: {e}", python()))?;
     if !res.status.success() {
         let stderr = String::from_utf8_lossy(&res.stderr);
-        return Err(format!(
-            "the import phase failed in CPython:\n{}",
-            stderr.trim_end()
-        ));
+        return Err(failure_message(res.status.code(), &stderr));
     }
     let text =
         std::fs::read_to_string(&out).map_err(|e| format!("cannot read the snapshot: {e}"))?;
     Snapshot::parse(&text)
+}
+
+/// The message for a failed import phase, from the loader's exit status and its stderr (the
+/// program's own output at import time, then the traceback or the loader's message).
+fn failure_message(status: Option<i32>, stderr: &str) -> String {
+    // The loader ends with a line of its own that repeats what the header says.
+    let mut lines: Vec<&str> = stderr.trim_end().lines().collect();
+    let last = lines.last().copied().unwrap_or("");
+    let loader_line = last.strip_prefix("loader: ").map(str::to_string);
+    if loader_line.is_some() {
+        lines.pop();
+    }
+    let body = lines.join("\n");
+    match (status, loader_line) {
+        // The target is malformed (no `target()`, or it returned no function).
+        (Some(3), Some(msg)) => {
+            let mut out = format!("error: {msg}");
+            if !body.is_empty() {
+                out = format!("{body}\n{out}");
+            }
+            out
+        }
+        // The target's module-level code or its `target()` raised: the traceback says where.
+        (Some(2), _) => format!(
+            "error: the import phase of the program failed in CPython\n{body}\n\
+             note: before translating, the translator imports the target and calls `target()` \
+             in CPython"
+        ),
+        (_, msg) => {
+            let mut out = String::from("error: the translator's loader failed in CPython");
+            if !body.is_empty() {
+                out.push('\n');
+                out.push_str(&body);
+            }
+            if let Some(m) = msg {
+                out.push('\n');
+                out.push_str(&m);
+            }
+            out
+        }
+    }
 }

@@ -21,8 +21,8 @@ struct Cli {
     /// No progress bars, no questions.
     #[arg(long)]
     batch: bool,
-    /// The garbage collector: semispace (the only one so far).
-    #[arg(long, default_value = "semispace", value_parser = ["semispace"])]
+    /// The garbage collector: generational (default; `incminimark` is an alias) or semispace.
+    #[arg(long, default_value = "generational", value_parser = ["generational", "incminimark", "semispace"])]
     gc: String,
     /// Make the translated program collect at every allocation (also RPY_GC_STRESS=1 at run time).
     #[arg(long)]
@@ -67,6 +67,7 @@ fn main() -> ExitCode {
     opts.output = Some(output.clone());
     opts.opt = cli.opt.parse().unwrap_or(2);
     opts.gc_stress = cli.gc_stress;
+    opts.gc = rpy_driver::Gc::from_name(&cli.gc).unwrap_or(rpy_driver::Gc::Generational);
     opts.dump = cli.dump.clone();
     opts.keep = keep.clone();
     let fancy = !cli.batch && std::io::stderr().is_terminal();

@@ -26,6 +26,8 @@ pub struct Options {
     pub opt: u32,
     /// Collect at every allocation in the translated program.
     pub gc_stress: bool,
+    /// The garbage collector.
+    pub gc: Gc,
     /// Write every stage's text form here.
     pub dump: Option<PathBuf>,
     /// Keep the C build directory here.
@@ -44,10 +46,31 @@ impl Options {
             output: None,
             opt: 2,
             gc_stress: false,
+            gc: Gc::Generational,
             dump: None,
             keep: None,
             verify: false,
             progress: None,
+        }
+    }
+}
+
+/// The garbage collectors a translated program can use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gc {
+    /// The default: a bump-pointer nursery and a non-moving old generation (`incminimark`).
+    Generational,
+    /// A copying collector over two semispaces.
+    Semispace,
+}
+
+impl Gc {
+    /// The collector named on the command line (`incminimark` is an alias of generational).
+    pub fn from_name(name: &str) -> Option<Gc> {
+        match name {
+            "generational" | "incminimark" => Some(Gc::Generational),
+            "semispace" => Some(Gc::Semispace),
+            _ => None,
         }
     }
 }
@@ -253,8 +276,13 @@ pub fn translate(opts: &Options) -> Result<Outcome, TranslateError> {
     stage("lower", &mut times, &mut clock);
 
     progress("genc");
+    let gc_kind = match opts.gc {
+        Gc::Semispace => 0,
+        Gc::Generational => 1,
+    };
     let genc_opts = GencOptions {
         gc_stress: opts.gc_stress,
+        gc_kind,
         line_directives: true,
     };
     let c = rpy_genc::generate(&program, &cx.sources, &genc_opts);

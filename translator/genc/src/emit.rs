@@ -13,6 +13,8 @@ use std::fmt::Write;
 pub struct GencOptions {
     /// Collect at every allocation, without the environment variable.
     pub gc_stress: bool,
+    /// The collector: `RPY_GC_SEMISPACE` (0) or `RPY_GC_GENERATIONAL` (1) of `rpyrt.h`.
+    pub gc_kind: u32,
     /// Emit `#line` directives pointing at the RPython source.
     pub line_directives: bool,
 }
@@ -37,6 +39,7 @@ pub fn generate(p: &LlProgram, sources: &SourceMap, opts: &GencOptions) -> CProg
         out: String::new(),
         locations: Vec::new(),
         loc_index: HashMap::new(),
+        fresh: Vec::new(),
     };
     e.program();
     let program = std::mem::take(&mut e.out);
@@ -44,6 +47,7 @@ pub fn generate(p: &LlProgram, sources: &SourceMap, opts: &GencOptions) -> CProg
         files: vec![
             ("rpyrt.h".into(), crate::RPYRT_H.into()),
             ("rpy_support.h".into(), crate::SUPPORT_H.into()),
+            ("rpy_dict.h".into(), crate::DICT_H.into()),
             ("program.c".into(), program),
         ],
     }
@@ -56,6 +60,8 @@ struct Emitter<'a> {
     out: String,
     locations: Vec<(String, String, u32)>,
     loc_index: HashMap<(String, String, u32), usize>,
+    /// The variables holding objects allocated since the last operation that can collect.
+    fresh: Vec<Var>,
 }
 
 fn sanitize(name: &str) -> String {
@@ -443,7 +449,17 @@ impl Emitter<'_> {
                 }
                 continue;
             }
+            // Objects allocated since the last operation that can collect are young: stores into
+            // them need no write barrier.
+            let mut fresh: Vec<Var> = Vec::new();
             for op in &data.ops {
+                if self.collects(op.op, &op.args) {
+                    fresh.clear();
+                }
+                if matches!(op.op, LlOp::Malloc | LlOp::MallocVarsize) {
+                    fresh.push(op.result);
+                }
+                self.fresh = fresh.clone();
                 if self.opts.line_directives {
                     let (file, line) = self.sources.describe(op.span);
                     if last_line != Some(line) {
@@ -451,7 +467,7 @@ impl Emitter<'_> {
                         last_line = Some(line);
                     }
                 }
-                let stmt = self.op(g, types, op.op, &op.args, op.result);
+                let stmt = self.op(types, op.op, &op.args, op.result);
                 let _ = writeln!(self.out, "    {stmt}");
             }
             match &data.exitswitch {
@@ -528,14 +544,7 @@ impl Emitter<'_> {
         s
     }
 
-    fn op(
-        &mut self,
-        g: &LlGraph,
-        types: &[LlType],
-        op: LlOp,
-        args: &[Value<LlConst>],
-        result: Var,
-    ) -> String {
+    fn op(&mut self, types: &[LlType], op: LlOp, args: &[Value<LlConst>], result: Var) -> String {
         let a: Vec<String> = args.iter().map(|x| self.value(x, types)).collect();
         let r = var(result);
         let rt = types[result.0 as usize];
@@ -614,10 +623,22 @@ impl Emitter<'_> {
                 if matches!(args[2], Value::Const(LlConst::Void)) {
                     return String::new();
                 }
-                format!("{}->{} = {};", a[0], a[1], self.typed_value(&args[2], g, types, args, 0))
+                let store = format!("{}->{} = {};", a[0], a[1], self.cast_to(&args[2], LlType::Void, types));
+                if self.needs_barrier(&args[0], &args[2], types) {
+                    format!("RPY_WRITE_BARRIER({}); {store}", a[0])
+                } else {
+                    store
+                }
             }
             LlOp::GetArrayItem => format!("{r} = {}->items[{}];", a[0], a[1]),
-            LlOp::SetArrayItem => format!("{}->items[{}] = {};", a[0], a[1], self.typed_value(&args[2], g, types, args, 1)),
+            LlOp::SetArrayItem => {
+                let store = format!("{}->items[{}] = {};", a[0], a[1], self.cast_to(&args[2], LlType::Void, types));
+                if self.needs_barrier(&args[0], &args[2], types) {
+                    format!("RPY_WRITE_BARRIER_ARRAY({}, {}); {store}", a[0], a[1])
+                } else {
+                    store
+                }
+            }
             LlOp::GetArraySize => format!("{r} = {}->length;", a[0]),
             LlOp::DirectCall => {
                 let Value::Const(LlConst::Func(f)) = &args[0] else { return String::new() };
@@ -718,17 +739,27 @@ impl Emitter<'_> {
         }
     }
 
-    /// A value stored into a field or array item, with prebuilt pointers cast to the slot type.
-    fn typed_value(
+    /// Whether an operation can collect (allocate), given the effects of called functions.
+    fn collects(&self, op: LlOp, args: &[Value<LlConst>]) -> bool {
+        match (op, args.first()) {
+            (LlOp::DirectCall, Some(Value::Const(LlConst::Func(f)))) => {
+                self.p.func(*f).effects().cancollect
+            }
+            (o, _) => o.props().cancollect,
+        }
+    }
+
+    /// A store needs the write barrier when it writes a GC pointer held in a variable (prebuilt
+    /// objects are never young) into an object that may be old.
+    fn needs_barrier(
         &self,
-        x: &Value<LlConst>,
-        _g: &LlGraph,
+        obj: &Value<LlConst>,
+        value: &Value<LlConst>,
         types: &[LlType],
-        args: &[Value<LlConst>],
-        _k: usize,
-    ) -> String {
-        let _ = args;
-        self.cast_to(x, LlType::Void, types)
+    ) -> bool {
+        let stores_gc_var = matches!(value, Value::Var(v) if types[v.0 as usize].is_gc());
+        let fresh = matches!(obj, Value::Var(o) if self.fresh.contains(o));
+        stores_gc_var && !fresh
     }
 
     fn main(&mut self) {
@@ -756,7 +787,8 @@ impl Emitter<'_> {
         let stress = if self.opts.gc_stress { 1 } else { 0 };
         let _ = writeln!(
             self.out,
-            "int main(int argc, char **argv) {{\n    rpy_gc_init(rpy_types, {n}, rpy_static_roots, RPY_N_STATIC_ROOTS, {stress});\n    rpy_stack_init();",
+            "int main(int argc, char **argv) {{\n    rpy_gc_init(rpy_types, {n}, rpy_static_roots, RPY_N_STATIC_ROOTS, RPY_GC_FLAGS({kind}, {stress}));\n    rpy_stack_init();",
+            kind = self.opts.gc_kind,
             n = p.types.len()
         );
         match ret {

@@ -13,5 +13,7 @@ pub use emit::{generate, CProgram, GencOptions};
 
 /// The support header, written next to the generated C.
 pub const SUPPORT_H: &str = include_str!("c/rpy_support.h");
+/// The dict implementation, included by the support header.
+pub const DICT_H: &str = include_str!("c/rpy_dict.h");
 /// The runtime library's C interface.
 pub const RPYRT_H: &str = include_str!("../../../gc/rpyrt/include/rpyrt.h");

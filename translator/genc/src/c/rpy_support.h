@@ -165,7 +165,16 @@ static inline void *rpy_malloc_varsize(uint32_t tid, size_t fixed, size_t itemsi
         rpy_raise(RPY_EXC_MemoryError, NULL);
         return NULL;
     }
-    char *p = rpy_malloc_fixed(tid, fixed + itemsize * (size_t)length);
+    size_t size = rpy_round_size(fixed + itemsize * (size_t)length);
+    char *p;
+    if (RPY_UNLIKELY(size > RPY_GC_LARGE_OBJECT)) {
+        /* Large objects never go through the nursery. */
+        p = rpy_gc_malloc_slowpath(tid, size);
+        if (RPY_UNLIKELY(p == NULL))
+            rpy_raise(RPY_EXC_MemoryError, NULL);
+    } else {
+        p = rpy_malloc_fixed(tid, size);
+    }
     if (p != NULL)
         *(int64_t *)(p + length_offset) = length;
     return p;
@@ -647,6 +656,7 @@ static void rpy_list_grow(struct rpy_list *l, int64_t n, uint32_t array_tid, siz
         return;
     if (l->items)
         memcpy(a->items, l->items->items, (size_t)l->length * itemsize);
+    RPY_WRITE_BARRIER(l);
     l->items = a;
 }
 
@@ -668,6 +678,8 @@ static struct rpy_list *rpy_list_mul(struct rpy_list *src, int64_t n, uint32_t l
     RPY_POP1(src);
     if (l == NULL)
         return NULL;
+    /* `a` may have become old when `l` was allocated. */
+    RPY_WRITE_BARRIER(a);
     size_t chunk = (size_t)len * itemsize;
     if (len == 1 && itemsize == 8) {
         int64_t v = *(int64_t *)src->items->items;
@@ -678,6 +690,7 @@ static struct rpy_list *rpy_list_mul(struct rpy_list *src, int64_t n, uint32_t l
         for (int64_t i = 0; i < n; i++)
             memcpy(a->items + (size_t)i * chunk, src->items->items, chunk);
     }
+    /* `l` is fresh: no allocation since, so no barrier. */
     l->length = len * n;
     l->items = a;
     return l;
@@ -693,11 +706,14 @@ static struct rpy_list *rpy_make_argv(int argc, char **argv, uint32_t list_tid, 
     for (int i = 0; i < argc && !rpy_exc_type; i++) {
         struct rpy_str *s = rpy_str_from_bytes(RPY_TID_STR, argv[i], (int64_t)strlen(argv[i]));
         l = rpy_shadowstack_top[-1];
+        RPY_WRITE_BARRIER_ARRAY(l->items, i);
         ((struct rpy_str **)l->items->items)[i] = s;
         l->length = i + 1;
     }
     RPY_POP1(l);
     return l;
 }
+
+#include "rpy_dict.h"
 
 #endif
