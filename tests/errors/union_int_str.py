@@ -18,7 +18,7 @@ def target(driver, args):
     return entry_point, None
 
 # ---- expected
-# error[E0200]: the return value cannot be both `int` and `str`
+# error[E0200]: the return value of `pick()` cannot be both `int` and `str`
 #  --> tests/errors/union_int_str.py:8:13
 #   |
 # 6 |         x = 1

@@ -14,8 +14,7 @@ def target(driver, args):
 # error[E0100]: not RPython (yet): class definitions
 #  --> tests/errors/unsupported_class.py:5:5
 #   |
-# 5 | /     class Local:
-# 6 | |         pass
-#   | |____________^ not supported by the translator
+# 5 |     class Local:
+#   |     ^^^^^^^^^^^^ not supported by the translator
 #
 # error: translation failed with 1 error

@@ -36,6 +36,7 @@ def entry_point(argv):
             break
         total += x
     print("total", total)
+    x = 0
     for x in [1, 2, 3]:
         pass
     print("x after loop", x)

@@ -42,18 +42,19 @@ def target(driver, args):
 # graph count {
 #   block0(v0):
 #     v1 = same_as(0)
+#     v2 = call(<builtin #range>, <kw >, 1, v0, 2)
 #     goto block1(v1, 1, v0, 2)
-#   block1(v2, v3, v4, v5):
-#     v6 = lt(v3, v4)
-#     switch v6
-#     case True: goto block2(v2, v3, v4, v5)
-#     case False: goto return(v2)
-#   block2(v7, v8, v9, v10):
-#     v11 = add(v8, v10)
-#     v12 = add(v7, v8)
-#     goto block1(v12, v11, v9, v10)
-#   return(v13):
-#   except(v14, v15):
+#   block1(v3, v4, v5, v6):
+#     v7 = lt(v4, v5)
+#     switch v7
+#     case True: goto block2(v3, v4, v5, v6)
+#     case False: goto return(v3)
+#   block2(v8, v9, v10, v11):
+#     v12 = add(v9, v11)
+#     v13 = add(v8, v9)
+#     goto block1(v13, v12, v10, v11)
+#   return(v14):
+#   except(v15, v16):
 # }
 # graph search {
 #   block0(v0, v1):

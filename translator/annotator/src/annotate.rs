@@ -1,5 +1,11 @@
 //! The fixpoint engine: graphs, the worklist of blocks, unions with provenance, calls, list
 //! definitions, and the annotated text form. The rules for each operation are in `rules.rs`.
+//!
+//! Every variable keeps the span where its annotation came from, so a failed union names both
+//! types and points at both origins. After an error the variable is poisoned (it reads as
+//! impossible), so that its uses report nothing more; a block whose switch is impossible does not
+//! follow its exits. Messages show annotations as the program's author knows them (`show`: a
+//! one-character string is a `str`), while dumps keep the lattice's names (`display`).
 
 use crate::ann::{Ann, ListKey, NoValue};
 use ena::unify::InPlaceUnificationTable;
@@ -9,7 +15,7 @@ use rpy_model::flowop::{Const, FlowGraph};
 use rpy_model::graph::{LinkArg, Value};
 use rpy_model::snapshot::{ObjId, PyObject, PyValue, Snapshot};
 use rpy_model::{Block, Diagnostic, Diagnostics, Span, Var};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::rc::Rc;
 
 /// Index of an annotated graph.
@@ -61,6 +67,14 @@ pub struct Annotator<'s> {
     reported: BTreeSet<(Span, String)>,
     /// The block being annotated (or rtyped), the reader of list items looked up now.
     pub current: (GraphId, Block),
+    /// The span of the operation or link being annotated: where prebuilt constants are met and
+    /// where two lists meet.
+    cur_span: Option<Span>,
+    /// Set while the items of a prebuilt list are added (for messages).
+    filling_prebuilt: bool,
+    /// Variables whose union failed: an error was reported, and they now read as impossible so
+    /// that their uses report nothing more.
+    poisoned: HashSet<(GraphId, Var)>,
 }
 
 impl<'s> Annotator<'s> {
@@ -78,22 +92,47 @@ impl<'s> Annotator<'s> {
             pending: BTreeSet::new(),
             reported: BTreeSet::new(),
             current: (GraphId(0), Block(0)),
+            cur_span: None,
+            filling_prebuilt: false,
+            poisoned: HashSet::new(),
         }
     }
 
     /// Annotates everything reachable from `entry(argv: list[str])`.
     pub fn run(&mut self, src: &mut dyn GraphSource, entry: ObjId) -> Option<GraphId> {
+        if let PyObject::Function(f) = self.snapshot.obj(entry) {
+            if f.attrs.contains_key("_not_rpython_") {
+                let d = Diagnostic::new(
+                    "E0210",
+                    format!("the entry point `{}` is marked `@not_rpython`", f.qualname),
+                );
+                let d = match src.span_of(entry) {
+                    Some(s) => d.at(s, "the entry point"),
+                    None => d,
+                };
+                self.error(d);
+                return None;
+            }
+        }
         let gid = self.graph_for(src, entry, "".into())?;
         let argv = self.new_list(Ann::Str, None);
         let params = self.graphs[gid.0 as usize].graph.params().to_vec();
         if params.len() != 1 {
             let span = self.graphs[gid.0 as usize].graph.span;
+            let n = params.len();
             self.error(
                 Diagnostic::new(
                     "E0201",
                     "the entry point must take exactly one argument (argv)",
                 )
-                .at(span, "here"),
+                .at(
+                    span,
+                    format!(
+                        "this function takes {n} argument{}",
+                        if n == 1 { "" } else { "s" }
+                    ),
+                )
+                .note("the entry point is called with the list of the command-line arguments"),
             );
             return None;
         }
@@ -103,7 +142,31 @@ impl<'s> Annotator<'s> {
         while let Some(item) = self.pending.pop_first() {
             self.flow_block(src, item.0, item.1);
         }
+        self.check_entry_result(gid);
         Some(gid)
+    }
+
+    /// The entry point's result is the exit status: an `int` (or a bool, or `None` for 0).
+    fn check_entry_result(&mut self, gid: GraphId) {
+        let g = &self.graphs[gid.0 as usize];
+        let rv = g.graph.blocks[g.graph.returnblock].inputargs[0];
+        let (ann, origin) = (g.anns[rv.0 as usize].clone(), g.origins[rv.0 as usize]);
+        let fspan = g.graph.span;
+        if matches!(ann, Ann::Int | Ann::Bool | Ann::None | Ann::Bottom)
+            || self.poisoned.contains(&(gid, rv))
+        {
+            return;
+        }
+        let shown = self.show(&ann);
+        let mut d = Diagnostic::new(
+            "E0203",
+            format!("the entry point must return an `int`, not `{shown}`"),
+        );
+        d = match origin {
+            Some(o) => d.at(o, format!("this is `{shown}`")),
+            None => d.at(fspan, "this function"),
+        };
+        self.error(d.note("the entry point's result is the exit status of the program"));
     }
 
     pub fn error(&mut self, d: Diagnostic) {
@@ -168,12 +231,15 @@ impl<'s> Annotator<'s> {
 
     pub fn ann(&mut self, gid: GraphId, v: &Value<Const>) -> Ann {
         match v {
+            Value::Var(x) if !self.poisoned.is_empty() && self.poisoned.contains(&(gid, *x)) => {
+                Ann::Bottom
+            }
             Value::Var(x) => self.graphs[gid.0 as usize].anns[x.0 as usize].clone(),
             Value::Const(c) => self.const_ann(c),
         }
     }
 
-    fn origin(&self, gid: GraphId, v: &Value<Const>) -> Option<Span> {
+    pub(crate) fn origin(&self, gid: GraphId, v: &Value<Const>) -> Option<Span> {
         match v {
             Value::Var(x) => self.graphs[gid.0 as usize].origins[x.0 as usize],
             Value::Const(_) => None,
@@ -207,7 +273,14 @@ impl<'s> Annotator<'s> {
     fn pyvalue_ann(&mut self, v: &PyValue) -> Ann {
         match const_of(self.snapshot, v) {
             Ok(c) => self.const_ann(&c),
-            Err(_) => Ann::Bottom,
+            Err(msg) => {
+                if let Some(span) = self.cur_span {
+                    self.error(
+                        Diagnostic::new("E0107", msg).at(span, "in the prebuilt object used here"),
+                    );
+                }
+                Ann::Bottom
+            }
         }
     }
 
@@ -216,13 +289,20 @@ impl<'s> Annotator<'s> {
         if let Some(k) = self.prebuilt_lists.get(&id) {
             return *k;
         }
-        let k = self.new_list(Ann::Bottom, None);
+        // The prebuilt list is first met here: its items are said to come from here.
+        let origin = self.cur_span;
+        let k = self.new_list(Ann::Bottom, origin);
         self.prebuilt_lists.insert(id, k);
         if let PyObject::List(items) = self.snapshot.obj(id) {
+            self.filling_prebuilt = true;
             for it in items.clone() {
                 let a = self.pyvalue_ann(&it);
-                self.list_add_item(k, a, None);
+                if matches!(a, Ann::Bottom) {
+                    continue;
+                }
+                self.list_add_item(k, a, origin);
             }
+            self.filling_prebuilt = false;
         }
         k
     }
@@ -263,7 +343,34 @@ impl<'s> Annotator<'s> {
 
     /// Generalises the item of a list; readers are re-flowed when it changes.
     pub fn list_add_item(&mut self, k: ListKey, a: Ann, origin: Option<Span>) -> bool {
+        if matches!(a, Ann::Pbc(_) | Ann::Iter(_)) {
+            let shown = self.show(&a);
+            if let Some(o) = origin.or(self.cur_span) {
+                self.error(
+                    Diagnostic::new(
+                        "E0210",
+                        format!("not RPython (yet): a list of `{shown}` items"),
+                    )
+                    .at(o, format!("this puts a `{shown}` in a list")),
+                );
+            }
+            return false;
+        }
         let r = self.lists.find(k);
+        if self.mentions_list(&a, r, 0) {
+            if let Some(o) = origin.or(self.cur_span) {
+                let label = if self.filling_prebuilt {
+                    "this prebuilt list contains itself"
+                } else {
+                    "this puts a list into itself"
+                };
+                self.error(
+                    Diagnostic::new("E0210", "not RPython (yet): a list that contains itself")
+                        .at(o, label),
+                );
+            }
+            return false;
+        }
         let old = self.listdefs[&r].item.clone();
         match self.union(&old, &a) {
             Ok(new) => {
@@ -281,22 +388,26 @@ impl<'s> Annotator<'s> {
             }
             Err(()) => {
                 let prev = self.listdefs[&r].origin;
+                let (shown_old, shown_new) = (self.show(&old), self.show(&a));
                 let mut d = Diagnostic::new(
                     "E0202",
-                    format!(
-                        "a list cannot hold both `{}` and `{}`",
-                        self.display(&old),
-                        self.display(&a)
-                    ),
+                    format!("a list cannot hold both `{shown_old}` and `{shown_new}`"),
                 );
-                if let Some(o) = origin {
-                    d = d.at(o, format!("this puts a `{}` in the list", self.display(&a)));
-                }
-                if let Some(p) = prev {
-                    d = d.also(
-                        p,
-                        format!("the items are `{}` because of this", self.display(&old)),
-                    );
+                match (origin, prev) {
+                    (Some(o), Some(p)) if o != p => {
+                        d = d
+                            .at(o, format!("this puts a `{shown_new}` in the list"))
+                            .also(p, format!("the items are `{shown_old}` because of this"));
+                    }
+                    (Some(o), _) | (None, Some(o)) => {
+                        let label = if self.filling_prebuilt {
+                            format!("this prebuilt list has `{shown_old}` and `{shown_new}` items")
+                        } else {
+                            format!("this puts a `{shown_new}` in a list of `{shown_old}`")
+                        };
+                        d = d.at(o, label);
+                    }
+                    (None, None) => {}
                 }
                 d = d.note("RPython lists are homogeneous: all items have one type");
                 self.error(d);
@@ -312,11 +423,46 @@ impl<'s> Annotator<'s> {
         }
         let da = self.listdefs.remove(&ra).expect("listdef");
         let db = self.listdefs.remove(&rb).expect("listdef");
-        let item = self.union(&da.item, &db.item);
+        let mut item = self.union(&da.item, &db.item);
+        let cyclic = match &item {
+            Ok(i) => self.mentions_list(i, ra, 0) || self.mentions_list(i, rb, 0),
+            Err(()) => false,
+        };
+        if cyclic {
+            if let Some(s) = self.cur_span {
+                self.error(
+                    Diagnostic::new("E0210", "not RPython (yet): a list that contains itself")
+                        .at(s, "this makes a list contain itself"),
+                );
+            }
+            item = Ok(da.item.clone());
+        } else if item.is_err() {
+            // Two lists whose items differ meet (in a variable, or as items of one list): the
+            // error is about their items. The lists are merged anyway, keeping the first
+            // item type, so that no other error follows from this one.
+            let (sa, sb) = (self.show(&da.item), self.show(&db.item));
+            let mut d = Diagnostic::new(
+                "E0202",
+                format!("a list cannot hold both `{sa}` and `{sb}`"),
+            );
+            if let Some(s) = self.cur_span {
+                d = d.at(s, "two lists with different items are used as one here");
+            }
+            for (o, shown) in [(db.origin, &sb), (da.origin, &sa)] {
+                if let Some(o) = o {
+                    if Some(o) != self.cur_span {
+                        d = d.also(o, format!("this list has `{shown}` items"));
+                    }
+                }
+            }
+            d = d.note("RPython lists are homogeneous: lists that meet share one item type");
+            self.error(d);
+            item = Ok(da.item.clone());
+        }
         self.lists.union(ra, rb);
         let root = self.lists.find(ra);
-        let changed_a = item.as_ref().map_or(false, |i| *i != da.item);
-        let changed_b = item.as_ref().map_or(false, |i| *i != db.item);
+        let changed_a = item.as_ref().is_ok_and(|i| *i != da.item);
+        let changed_b = item.as_ref().is_ok_and(|i| *i != db.item);
         let mut readers = da.readers;
         readers.extend(db.readers);
         if changed_a || changed_b {
@@ -369,7 +515,11 @@ impl<'s> Annotator<'s> {
         match self.union(&old, &a) {
             Ok(new) => {
                 let g = &mut self.graphs[gid.0 as usize];
-                if g.origins[v.0 as usize].is_none() && !new.is_bottom() {
+                // The origin is where the current annotation came from: the value that last
+                // generalised it.
+                if !new.is_bottom()
+                    && (g.origins[v.0 as usize].is_none() || (new != old && origin.is_some()))
+                {
                     g.origins[v.0 as usize] = origin;
                 }
                 if new != old {
@@ -379,71 +529,150 @@ impl<'s> Annotator<'s> {
                 false
             }
             Err(()) => {
-                let g = &self.graphs[gid.0 as usize];
-                let prev = g.origins[v.0 as usize];
-                let name = g.graph.vars[v].hint.clone();
-                let what = if name.is_empty()
-                    || name.starts_with(|c: char| !c.is_alphabetic())
-                    || name == "result"
-                {
-                    if name == "result" {
-                        "the return value".to_string()
-                    } else {
-                        "a value".to_string()
-                    }
-                } else {
-                    format!("`{name}`")
-                };
+                let prev = self.graphs[gid.0 as usize].origins[v.0 as usize];
+                let what = self.describe_var(gid, v);
+                let (shown_old, shown_new) = (self.show(&old), self.show(&a));
                 let mut d = Diagnostic::new(
                     "E0200",
-                    format!(
-                        "{what} cannot be both `{}` and `{}`",
-                        self.display(&old),
-                        self.display(&a)
-                    ),
+                    format!("{what} cannot be both `{shown_old}` and `{shown_new}`"),
                 );
                 match (origin, prev) {
                     (Some(o), Some(p)) if o != p => {
                         d = d
-                            .at(o, format!("this is `{}`", self.display(&a)))
-                            .also(p, format!("this is `{}`", self.display(&old)));
+                            .at(o, format!("this is `{shown_new}`"))
+                            .also(p, format!("this is `{shown_old}`"));
                     }
-                    (Some(o), None) | (None, Some(o)) => d = d.at(o, "here"),
-                    _ => {}
+                    (Some(o), _) => d = d.at(o, format!("this is `{shown_new}`")),
+                    (None, Some(p)) => d = d.at(p, format!("this is `{shown_old}`")),
+                    (None, None) => {}
                 }
-                d = d.note("RPython gives every variable a single type; convert explicitly or use separate variables");
+                d = d.note(union_note(&old, &a));
                 self.error(d);
+                // Its uses would only repeat the error.
+                self.poisoned.insert((gid, v));
                 false
             }
         }
     }
 
+    /// Makes a variable read as impossible from now on: an error about it was reported and its
+    /// uses would only repeat it.
+    pub(crate) fn poison(&mut self, gid: GraphId, v: &Value<Const>) {
+        if let Value::Var(x) = v {
+            self.poisoned.insert((gid, *x));
+        }
+    }
+
+    /// How a variable is named in messages: `x`, the return value of `f()`, the argument `n` of
+    /// `f()`, or what a temporary of the flow builder holds.
+    fn describe_var(&self, gid: GraphId, v: Var) -> String {
+        let g = &self.graphs[gid.0 as usize].graph;
+        let fname = g.name.split('[').next().unwrap_or(&g.name).to_string();
+        if g.blocks[g.returnblock].inputargs.first() == Some(&v) {
+            return format!("the return value of `{fname}()`");
+        }
+        let hint = g.vars[v].hint.as_str();
+        if g.blocks[g.startblock].inputargs.contains(&v) {
+            return format!("the argument `{hint}` of `{fname}()`");
+        }
+        // Temporaries of the flow builder are named `#<what><n>`.
+        if let Some(tmp) = hint.strip_prefix('#') {
+            let kind = tmp.trim_end_matches(|c: char| c.is_ascii_digit());
+            return match kind {
+                "ifexp" => "the value of this conditional expression",
+                "bool" => "the value of this `and`/`or` expression",
+                "cmp" => "this comparison",
+                "i" | "stop" | "step" => "the counter of this `range()` loop",
+                _ => "a value",
+            }
+            .to_string();
+        }
+        if hint.is_empty() || !hint.starts_with(|c: char| c.is_alphabetic() || c == '_') {
+            return "a value".to_string();
+        }
+        format!("`{hint}`")
+    }
+
     /// A readable form of an annotation: `int`, `list[str]`, `tuple[int, float]`.
     pub fn display(&mut self, a: &Ann) -> String {
+        self.format_ann(a, false, 0)
+    }
+
+    /// An annotation as messages show it: as `display`, but a one-character string is a `str`,
+    /// as the program's author sees it, and prebuilt objects are named by their kind.
+    pub fn show(&mut self, a: &Ann) -> String {
+        self.format_ann(a, true, 0)
+    }
+
+    fn format_ann(&mut self, a: &Ann, user: bool, depth: u32) -> String {
+        if depth > 8 {
+            return "...".into();
+        }
         match a {
             Ann::Bottom => "impossible".into(),
             Ann::None => "None".into(),
             Ann::Bool => "bool".into(),
             Ann::Int => "int".into(),
             Ann::Float => "float".into(),
+            Ann::Char if user => "str".into(),
             Ann::Char => "char".into(),
             Ann::Str => "str".into(),
             Ann::Bytes => "bytes".into(),
             Ann::List(k) => {
                 let item = self.list_item_final(*k);
-                format!("list[{}]", self.display(&item))
+                format!("list[{}]", self.format_ann(&item, user, depth + 1))
             }
             Ann::Tuple(items) => {
-                let parts: Vec<String> = items.iter().map(|i| self.display(i)).collect();
+                let parts: Vec<String> = items
+                    .iter()
+                    .map(|i| self.format_ann(i, user, depth + 1))
+                    .collect();
                 format!("tuple[{}]", parts.join(", "))
             }
+            Ann::Pbc(Const::Obj(id, name)) if user => match self.snapshot.obj(*id) {
+                PyObject::Dict(_) => "dict".into(),
+                PyObject::Set(_) => "set".into(),
+                PyObject::Instance { class, .. } => match class {
+                    PyValue::Ref(c) => match self.snapshot.obj(*c) {
+                        PyObject::Class { qualname, .. } => format!("{qualname} instance"),
+                        _ => "instance".into(),
+                    },
+                    _ => "instance".into(),
+                },
+                PyObject::Opaque { type_name, .. } if !type_name.is_empty() => {
+                    format!("{type_name} object")
+                }
+                PyObject::Opaque { .. } => "prebuilt object".into(),
+                _ => name.to_string(),
+            },
             Ann::Pbc(c) => match c {
                 Const::Obj(_, name) => name.to_string(),
                 Const::Builtin(n) => format!("builtin {n}"),
                 _ => "constant".into(),
             },
-            Ann::Iter(i) => format!("iterator[{}]", self.display(i)),
+            Ann::Iter(i) => format!("iterator[{}]", self.format_ann(i, user, depth + 1)),
             Ann::Exc(n) => format!("{n} instance"),
+        }
+    }
+
+    /// Whether an annotation mentions the list whose root is `root` (a list that would contain
+    /// itself).
+    fn mentions_list(&mut self, a: &Ann, root: ListKey, depth: u32) -> bool {
+        if depth > 16 {
+            return true;
+        }
+        match a {
+            Ann::List(k) => {
+                let r = self.lists.find(*k);
+                if r == root {
+                    return true;
+                }
+                let item = self.listdefs.get(&r).map(|d| d.item.clone());
+                item.is_some_and(|i| self.mentions_list(&i, root, depth + 1))
+            }
+            Ann::Tuple(items) => items.iter().any(|i| self.mentions_list(i, root, depth + 1)),
+            Ann::Iter(i) => self.mentions_list(i, root, depth + 1),
+            _ => false,
         }
     }
 
@@ -454,10 +683,17 @@ impl<'s> Annotator<'s> {
         self.graphs[gid.0 as usize].reached[b.0 as usize] = true;
         let block = self.graphs[gid.0 as usize].graph.blocks[b].clone();
         for op in &block.ops {
+            self.cur_span = Some(op.span);
             let res = self.op_result(src, gid, op);
             self.union_into(gid, op.result, res, Some(op.span));
         }
-        // Every exit is followed, even where the switch's value is known.
+        // Every exit is followed, even where the switch's value is known; but a switch on an
+        // impossible value (an operation that never returns, or failed) does not switch yet.
+        if let rpy_model::ExitSwitch::Value(v) = &block.exitswitch {
+            if self.ann(gid, v).is_bottom() {
+                return;
+            }
+        }
         for link in &block.exits {
             let target_inputs = self.graphs[gid.0 as usize].graph.blocks[link.target]
                 .inputargs
@@ -478,6 +714,7 @@ impl<'s> Annotator<'s> {
                     },
                 };
                 let origin = origin.or(block.ops.last().map(|o| o.span));
+                self.cur_span = link.span.or(origin);
                 changed |= self.union_into(gid, *ti, ann, origin);
             }
             let g = &self.graphs[gid.0 as usize];
@@ -539,6 +776,23 @@ impl<'s> Annotator<'s> {
         self.graphs[gid.0 as usize]
             .graph
             .to_text(&|v| Some(shown[v.0 as usize].clone()))
+    }
+}
+
+/// The note of a union error: what RPython allows, and what to do.
+fn union_note(a: &Ann, b: &Ann) -> &'static str {
+    let nullable = |x: &Ann| matches!(x, Ann::Str | Ann::Char | Ann::Bytes | Ann::List(_));
+    match (a, b) {
+        (Ann::None, x) | (x, Ann::None) if nullable(x) => {
+            "`None` mixed with a string or a list is valid RPython, but the translator does not support it yet"
+        }
+        (Ann::None, _) | (_, Ann::None) => {
+            "RPython allows `None` only together with strings, lists and instances"
+        }
+        (Ann::Pbc(Const::Obj(..)), Ann::Pbc(Const::Obj(..))) => {
+            "a variable that holds one of several functions or objects is not supported yet; call each one directly"
+        }
+        _ => "RPython gives every variable a single type; convert explicitly or use separate variables",
     }
 }
 

@@ -1,6 +1,9 @@
 //! The annotation rules: the result annotation of each flow operation from the annotations of its
 //! operands, including calls (argument binding with keywords and defaults), builtins and methods.
-//! A rule that meets operands it does not accept reports an error at the operation.
+//! A rule that meets operands it does not accept reports an error at the operation, naming the
+//! operation as Python spells it and labelling each operand's origin; constructs that are valid
+//! RPython but not handled yet say "not RPython (yet)". The pseudo-builtins `#range` and
+//! `#unpack` of the flow builder are typed here too.
 
 use crate::ann::Ann;
 use crate::annotate::{Annotator, GraphId, GraphSource};
@@ -66,6 +69,82 @@ pub fn bind_args(
     Ok(out)
 }
 
+/// The result of an operation that was reported as an error: comparisons still give a bool, so
+/// that the code after them is annotated (and its errors reported); other results are impossible
+/// (nothing that uses them is reported again).
+fn error_result(op: FlowOp) -> Ann {
+    match op {
+        FlowOp::Lt
+        | FlowOp::Le
+        | FlowOp::Eq
+        | FlowOp::Ne
+        | FlowOp::Gt
+        | FlowOp::Ge
+        | FlowOp::Contains
+        | FlowOp::Is
+        | FlowOp::IsNot => Ann::Bool,
+        _ => Ann::Bottom,
+    }
+}
+
+/// Methods of `str` and `list` in Python, to tell "not supported yet" from "no such method".
+const STR_METHODS: &[&str] = &[
+    "capitalize",
+    "center",
+    "count",
+    "encode",
+    "endswith",
+    "find",
+    "format",
+    "index",
+    "isalnum",
+    "isalpha",
+    "isdigit",
+    "islower",
+    "isspace",
+    "isupper",
+    "join",
+    "ljust",
+    "lower",
+    "lstrip",
+    "partition",
+    "replace",
+    "rfind",
+    "rindex",
+    "rjust",
+    "rpartition",
+    "rsplit",
+    "rstrip",
+    "split",
+    "splitlines",
+    "startswith",
+    "strip",
+    "swapcase",
+    "title",
+    "upper",
+    "zfill",
+];
+const TUPLE_METHODS: &[&str] = &["count", "index"];
+const BYTES_METHODS: &[&str] = &[
+    "count",
+    "decode",
+    "endswith",
+    "find",
+    "hex",
+    "index",
+    "join",
+    "lower",
+    "replace",
+    "split",
+    "startswith",
+    "strip",
+    "upper",
+];
+const LIST_METHODS: &[&str] = &[
+    "append", "clear", "copy", "count", "extend", "index", "insert", "pop", "remove", "reverse",
+    "sort",
+];
+
 impl Annotator<'_> {
     /// The parameter names and defaults of a function of the snapshot.
     pub fn signature(&self, gid: GraphId) -> (Vec<String>, Vec<PyValue>, String) {
@@ -87,25 +166,150 @@ impl Annotator<'_> {
         Ann::Bottom
     }
 
+    /// An operation whose operands it does not accept: the message names the operation as
+    /// Python spells it and the operands' types; each operand computed elsewhere gets a label
+    /// where its type came from.
     fn bad_operands(&mut self, op: &Operation<FlowOp, Const>, anns: &[Ann]) -> Ann {
-        let shown: Vec<String> = anns
-            .iter()
-            .map(|a| format!("`{}`", self.display(a)))
-            .collect();
-        let what = match op.op {
-            FlowOp::Add => "+".to_string(),
-            FlowOp::Sub => "-".to_string(),
-            FlowOp::Mul => "*".to_string(),
-            FlowOp::TrueDiv => "/".to_string(),
-            FlowOp::FloorDiv => "//".to_string(),
-            FlowOp::Mod => "%".to_string(),
-            other => other.name().trim_end_matches('_').to_string(),
+        let shown: Vec<String> = anns.iter().map(|a| self.show(a)).collect();
+        let arg = |i: usize| shown.get(i).cloned().unwrap_or_default();
+        let symbol = match op.op {
+            FlowOp::Add => "+",
+            FlowOp::Sub => "-",
+            FlowOp::Mul => "*",
+            FlowOp::TrueDiv => "/",
+            FlowOp::FloorDiv => "//",
+            FlowOp::Mod => "%",
+            FlowOp::Pow => "**",
+            FlowOp::LShift => "<<",
+            FlowOp::RShift => ">>",
+            FlowOp::And => "&",
+            FlowOp::Or => "|",
+            FlowOp::Xor => "^",
+            FlowOp::Lt => "<",
+            FlowOp::Le => "<=",
+            FlowOp::Eq => "==",
+            FlowOp::Ne => "!=",
+            FlowOp::Gt => ">",
+            FlowOp::Ge => ">=",
+            FlowOp::Neg => "-",
+            FlowOp::Pos => "+",
+            FlowOp::Invert => "~",
+            _ => "",
         };
-        let msg = format!(
-            "unsupported operand types for `{what}`: {}",
-            shown.join(" and ")
+        let (msg, label) = match op.op {
+            FlowOp::Neg | FlowOp::Pos | FlowOp::Invert => (
+                format!("bad operand type for unary `{symbol}`: `{}`", arg(0)),
+                "in this operation",
+            ),
+            _ if !symbol.is_empty() => (
+                format!(
+                    "unsupported operand types for `{symbol}`: `{}` and `{}`",
+                    arg(0),
+                    arg(1)
+                ),
+                "in this operation",
+            ),
+            FlowOp::Iter | FlowOp::Next => (
+                format!("cannot iterate over a value of type `{}`", arg(0)),
+                "in this loop",
+            ),
+            FlowOp::GetItem => match &anns[0] {
+                Ann::List(_) | Ann::Str | Ann::Char | Ann::Bytes => (
+                    format!("`{}` indices must be integers, not `{}`", arg(0), arg(1)),
+                    "in this subscript",
+                ),
+                _ => (
+                    format!("cannot index a value of type `{}`", arg(0)),
+                    "in this subscript",
+                ),
+            },
+            FlowOp::SetItem => match &anns[0] {
+                Ann::Str | Ann::Char | Ann::Bytes | Ann::Tuple(_) => (
+                    format!("`{}` does not support item assignment", arg(0)),
+                    "immutable",
+                ),
+                Ann::List(_) => (
+                    format!("`{}` indices must be integers, not `{}`", arg(0), arg(1)),
+                    "in this assignment",
+                ),
+                _ => (
+                    format!("cannot assign to an item of a value of type `{}`", arg(0)),
+                    "in this assignment",
+                ),
+            },
+            FlowOp::GetSlice => match &anns[0] {
+                Ann::List(_) | Ann::Str | Ann::Char | Ann::Bytes => (
+                    format!(
+                        "slice indices must be integers or `None`, not `{}` and `{}`",
+                        arg(1),
+                        arg(2)
+                    ),
+                    "in this slice",
+                ),
+                _ => (
+                    format!("cannot slice a value of type `{}`", arg(0)),
+                    "in this slice",
+                ),
+            },
+            FlowOp::Contains => (
+                format!(
+                    "unsupported operand types for `in`: `{}` and `{}`",
+                    arg(1),
+                    arg(0)
+                ),
+                "in this operation",
+            ),
+            other => (
+                format!(
+                    "unsupported operand types for `{}`: {}",
+                    other.name().trim_end_matches('_'),
+                    shown
+                        .iter()
+                        .map(|s| format!("`{s}`"))
+                        .collect::<Vec<_>>()
+                        .join(" and ")
+                ),
+                "in this operation",
+            ),
+        };
+        let mut d = Diagnostic::new("E0210", msg).at(op.span, label);
+        let gid = self.current.0;
+        let mut seen = Vec::new();
+        for (v, shown) in op.args.iter().zip(&shown) {
+            // The result of a call: where the callee's result came from.
+            if let Value::Var(x) = v {
+                if let Some(&callee) = self.call_targets.get(&(gid, *x)) {
+                    let g = &self.graphs[callee.0 as usize];
+                    let rv = g.graph.blocks[g.graph.returnblock].inputargs[0];
+                    let name = g.graph.name.split('[').next().unwrap_or("").to_string();
+                    if let Some(o) = g.origins[rv.0 as usize] {
+                        if !seen.contains(&o) {
+                            seen.push(o);
+                            d = d.also(o, format!("`{name}()` returns `{shown}` here"));
+                        }
+                        continue;
+                    }
+                }
+            }
+            if let Some(o) = self.origin(gid, v) {
+                let inside = o.file == op.span.file && o.lo >= op.span.lo && o.hi <= op.span.hi;
+                if !inside && !seen.contains(&o) {
+                    seen.push(o);
+                    d = d.also(o, format!("this is `{shown}`"));
+                }
+            }
+        }
+        self.error(d);
+        error_result(op.op)
+    }
+
+    /// A construct the annotator accepts in principle but the translator cannot handle yet.
+    fn not_yet(&mut self, span: Span, what: String) -> Ann {
+        self.error(
+            Diagnostic::new("E0210", format!("not RPython (yet): {what}"))
+                .at(span, "not supported by the translator"),
         );
-        self.bad(op.span, msg, "in this operation")
+        Ann::Bottom
     }
 
     pub(crate) fn op_result(
@@ -152,10 +356,15 @@ impl Annotator<'_> {
             (FlowOp::Add, [a, b]) if a.is_strlike() && b.is_strlike() => Str,
             (FlowOp::Add, [Bytes, Bytes]) => Bytes,
             (FlowOp::Mul, [a, b]) if a.is_strlike() && b.is_intlike() => Str,
+            (FlowOp::Mul, [a, b]) if a.is_intlike() && b.is_strlike() => Str,
             // The result shares the item cell of the operands (the rtyper copies items between
             // lists of one representation).
-            (FlowOp::Add, [List(x), List(y)]) => self.shared_list(gid, op, &[*x, *y]),
-            (FlowOp::Mul, [List(x), n]) if n.is_intlike() => self.shared_list(gid, op, &[*x]),
+            (FlowOp::Add, [List(_), List(_)]) => {
+                self.not_yet(op.span, "concatenating lists with `+`".into())
+            }
+            (FlowOp::Mul, [List(x), n]) | (FlowOp::Mul, [n, List(x)]) if n.is_intlike() => {
+                self.shared_list(gid, op, &[*x])
+            }
             (FlowOp::Add, [Tuple(x), Tuple(y)]) => {
                 Tuple(x.iter().chain(y.iter()).cloned().collect::<Vec<_>>().into())
             }
@@ -179,14 +388,11 @@ impl Annotator<'_> {
             (FlowOp::Is | FlowOp::IsNot, [_, _]) => Bool,
             (FlowOp::Contains, [container, item]) => match container {
                 Str | Char if item.is_strlike() => Bool,
-                List(k) => {
-                    let it = self.list_item(*k);
-                    if self.union(&it, item).is_err() {
-                        return self.bad_operands(op, &anns);
-                    }
+                List(_) | Tuple(_) => {
+                    let shown = self.show(container);
+                    self.not_yet(op.span, format!("`in` on a `{shown}`"));
                     Bool
                 }
-                Tuple(_) => Bool,
                 _ => self.bad_operands(op, &anns),
             },
             (FlowOp::GetItem, [List(k), i]) if i.is_intlike() => self.list_item(*k),
@@ -200,8 +406,8 @@ impl Annotator<'_> {
                         Some(a) => a.clone(),
                         Option::None => self.bad(
                             op.span,
-                            format!("tuple index {i} out of range for a tuple of {n} items"),
-                            "here",
+                            format!("tuple index {i} is out of range for a tuple of {n} items"),
+                            "index out of range",
                         ),
                     }
                 }
@@ -222,7 +428,7 @@ impl Annotator<'_> {
                 match s {
                     Str | Char => Str,
                     Bytes => Bytes,
-                    List(x) => self.shared_list(gid, op, &[*x]),
+                    List(_) => self.not_yet(op.span, "slicing a list".into()),
                     _ => self.bad_operands(op, &anns),
                 }
             }
@@ -245,7 +451,7 @@ impl Annotator<'_> {
             }
             (FlowOp::Iter, [List(k)]) => Iter(Rc::new(List(*k))),
             (FlowOp::Iter, [Str | Char]) => Iter(Rc::new(Str)),
-            (FlowOp::Iter, [Bytes]) => Iter(Rc::new(Bytes)),
+            (FlowOp::Iter, [Bytes]) => self.not_yet(op.span, "iterating over `bytes`".into()),
             (FlowOp::Next, [Iter(c)]) => match &**c {
                 List(k) => self.list_item(*k),
                 Str => Char,
@@ -255,11 +461,22 @@ impl Annotator<'_> {
             (FlowOp::CheckRangeStep, [a]) if a.is_intlike() => None,
             (FlowOp::CallMethod, _) => self.method(op, &anns),
             (FlowOp::GetAttr, [a, _]) => {
-                let shown = self.display(a);
+                let shown = self.show(a);
                 let attr = match &op.args[1] {
                     Value::Const(Const::Str(s)) => s.to_string(),
                     _ => "?".into(),
                 };
+                if let Pbc(Const::Obj(id, _)) = a {
+                    if matches!(
+                        self.snapshot.obj(*id),
+                        PyObject::Class { .. } | PyObject::Instance { .. }
+                    ) {
+                        return self.not_yet(
+                            op.span,
+                            format!("classes and instances (attribute `{attr}` of `{shown}`)"),
+                        );
+                    }
+                }
                 self.bad(
                     op.span,
                     format!("`{shown}` has no attribute `{attr}`"),
@@ -300,6 +517,18 @@ impl Annotator<'_> {
         };
         let recv = &anns[0];
         let args = &anns[3..];
+        if let Ann::Pbc(Const::Obj(id, _)) = recv {
+            if matches!(
+                self.snapshot.obj(*id),
+                PyObject::Class { .. } | PyObject::Instance { .. }
+            ) {
+                let shown = self.show(recv);
+                return self.not_yet(
+                    op.span,
+                    format!("classes and instances (method `{name}` of `{shown}`)"),
+                );
+            }
+        }
         match (recv, name.as_str(), args) {
             (Ann::List(k), "append", [x]) if nkw == 0 => {
                 let x = x.clone();
@@ -307,16 +536,64 @@ impl Annotator<'_> {
                 Ann::None
             }
             (Ann::List(k), "pop", []) => self.list_item(*k),
-            (Ann::List(k), "pop", [i]) if i.is_intlike() => self.list_item(*k),
+            (Ann::List(_), "pop", [_]) if nkw == 0 => {
+                self.not_yet(op.span, "`list.pop()` with an index".into())
+            }
             (Ann::Str | Ann::Char, "encode", []) => Ann::Bytes,
-            (Ann::Str | Ann::Char, "encode", [Ann::Str]) => Ann::Bytes,
+            (Ann::Str | Ann::Char, "encode", [Ann::Str | Ann::Char]) if nkw == 0 => Ann::Bytes,
             _ => {
-                let shown = self.display(recv);
-                self.bad(
-                    op.span,
-                    format!("`{shown}` has no method `{name}` with these arguments"),
-                    "unsupported method call",
-                )
+                let shown = self.show(recv);
+                let known = matches!(
+                    (recv, name.as_str()),
+                    (Ann::List(_), "append" | "pop") | (Ann::Str | Ann::Char, "encode")
+                );
+                if known && nkw > 0 {
+                    let base = if matches!(recv, Ann::List(_)) {
+                        "list"
+                    } else {
+                        "str"
+                    };
+                    self.bad(
+                        op.span,
+                        format!("`{base}.{name}()` takes no keyword arguments"),
+                        "in this call",
+                    )
+                } else if known {
+                    let given: Vec<String> =
+                        args.iter().map(|a| format!("`{}`", self.show(a))).collect();
+                    let given = if given.is_empty() {
+                        "no arguments".to_string()
+                    } else {
+                        given.join(", ")
+                    };
+                    let base = if matches!(recv, Ann::List(_)) {
+                        "list"
+                    } else {
+                        "str"
+                    };
+                    self.bad(
+                        op.span,
+                        format!("wrong arguments for `{base}.{name}()`: {given}"),
+                        "in this call",
+                    )
+                } else {
+                    let (base, python) = match recv {
+                        Ann::List(_) => ("list", LIST_METHODS.contains(&name.as_str())),
+                        Ann::Str | Ann::Char => ("str", STR_METHODS.contains(&name.as_str())),
+                        Ann::Tuple(_) => ("tuple", TUPLE_METHODS.contains(&name.as_str())),
+                        Ann::Bytes => ("bytes", BYTES_METHODS.contains(&name.as_str())),
+                        _ => ("", false),
+                    };
+                    if python {
+                        self.not_yet(op.span, format!("the method `{base}.{name}()`"))
+                    } else {
+                        self.bad(
+                            op.span,
+                            format!("`{shown}` has no method `{name}`"),
+                            "unknown method",
+                        )
+                    }
+                }
             }
         }
     }
@@ -336,8 +613,9 @@ impl Annotator<'_> {
         match &anns[0] {
             Ann::Pbc(Const::Obj(id, _)) => match self.snapshot.obj(*id) {
                 PyObject::Function(f) => {
-                    if f.attrs.contains_key("_not_rpython_") {
-                        return self.bad(op.span, format!("`{}` is marked not_rpython and cannot be called from translated code", f.qualname), "called here");
+                    if let Some(d) = self.unsupported_function(src, *id, f, op.span) {
+                        self.error(d);
+                        return Ann::Bottom;
                     }
                     self.call_function(src, gid, *id, op, anns, &names, nargs)
                 }
@@ -346,7 +624,19 @@ impl Annotator<'_> {
                     format!("not RPython (yet): instantiating class `{qualname}`"),
                     "classes are not supported yet",
                 ),
-                _ => self.bad(op.span, "this object is not callable".into(), "called here"),
+                PyObject::Module { name, .. } => self.bad(
+                    op.span,
+                    format!("cannot call the module `{name}`"),
+                    "called here",
+                ),
+                _ => {
+                    let shown = self.show(&anns[0]);
+                    self.bad(
+                        op.span,
+                        format!("cannot call a value of type `{shown}`"),
+                        "called here",
+                    )
+                }
             },
             Ann::Pbc(Const::Builtin(name)) => {
                 let name = name.clone();
@@ -367,6 +657,51 @@ impl Annotator<'_> {
         }
     }
 
+    /// Why a function cannot be called from translated code, if it cannot: it is marked
+    /// `@not_rpython`, asks for a specialisation the annotator does not do yet, or is a helper
+    /// of the `rpython` library that the translator does not give its translated meaning yet.
+    fn unsupported_function(
+        &mut self,
+        src: &mut dyn GraphSource,
+        id: ObjId,
+        f: &rpy_model::snapshot::FunctionObj,
+        span: Span,
+    ) -> Option<Diagnostic> {
+        let d = if f.attrs.contains_key("_not_rpython_") {
+            Diagnostic::new(
+                "E0210",
+                format!(
+                    "`{}` is marked `@not_rpython` and cannot be called from translated code",
+                    f.qualname
+                ),
+            )
+            .at(span, "called here")
+            .note("`@not_rpython` functions run only on CPython, at import time")
+        } else if let Some(PyValue::Str(spec)) = f.attrs.get("_annspecialcase_") {
+            Diagnostic::new(
+                "E0213",
+                format!("not RPython (yet): `{}` asks for `{spec}`", f.qualname),
+            )
+            .at(span, "called here")
+            .note("the translator does not specialise functions yet")
+        } else if f.module == "rpython" || f.module.starts_with("rpython.") {
+            Diagnostic::new(
+                "E0213",
+                format!(
+                    "not RPython (yet): `{}.{}` is not supported by the translator",
+                    f.module, f.qualname
+                ),
+            )
+            .at(span, "called here")
+        } else {
+            return None;
+        };
+        Some(match src.span_of(id) {
+            Some(s) if !f.module.starts_with("rpython") => d.also(s, "defined here"),
+            _ => d,
+        })
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn call_function(
         &mut self,
@@ -383,10 +718,21 @@ impl Annotator<'_> {
             _ => return Ann::Bottom,
         };
         let Some(params) = src.params(func) else {
+            self.error(
+                Diagnostic::new(
+                    "E0211",
+                    format!("cannot find the source of `{fname}`, which is called here"),
+                )
+                .at(op.span, "called here")
+                .note("only functions defined with `def` or `lambda` in the program's files can be translated"),
+            );
             return Ann::Bottom;
         };
         let binding = match bind_args(&params, &defaults, &fname, nargs, names) {
             Ok(b) => b,
+            // A function whose graph cannot be built (its flow errors are reported) may have
+            // more parameters than its source lists (`*args`): say nothing about the call.
+            Err(_) if src.build(func).is_none() => return Ann::Bottom,
             Err(msg) => {
                 let mut d = Diagnostic::new("E0211", msg).at(op.span, "in this call");
                 if let Some(s) = src.span_of(func) {
@@ -433,39 +779,50 @@ impl Annotator<'_> {
         use Ann::*;
         let nkw = names.len();
         let pos = &args[..args.len() - nkw];
-        let arity_error = |s: &mut Self| {
+        let shown: Vec<String> = pos.iter().map(|a| format!("`{}`", self.show(a))).collect();
+        let given = shown.join(", ");
+        // Wrong number of positional arguments.
+        let count_error = |s: &mut Self, expected: &str| {
+            let n = pos.len();
             s.bad(
                 op.span,
-                format!("wrong arguments for `{name}()`"),
+                format!(
+                    "`{name}()` takes {expected} but {n} {} given",
+                    if n == 1 { "was" } else { "were" }
+                ),
                 "in this call",
             )
         };
+        // Arguments of types the builtin does not take (yet).
+        let type_error = |s: &mut Self| {
+            s.bad(
+                op.span,
+                format!("`{name}()` does not accept an argument of type {given}"),
+                "in this call",
+            )
+        };
+        let not_yet =
+            |s: &mut Self| s.not_yet(op.span, format!("`{name}()` of a value of type {given}"));
         match name {
             "print" => {
                 for (n, a) in names.iter().zip(&args[pos.len()..]) {
                     if !matches!(&**n, "sep" | "end") {
-                        return self.bad(
-                            op.span,
-                            format!("`print()` keyword `{n}` is not supported"),
-                            "here",
-                        );
+                        return self.not_yet(op.span, format!("the `print()` keyword `{n}`"));
                     }
                     if !a.is_strlike() {
+                        let shown = self.show(a);
                         return self.bad(
                             op.span,
-                            format!("`print()` keyword `{n}` must be a str"),
-                            "here",
+                            format!("the `print()` keyword `{n}` must be a `str`, not `{shown}`"),
+                            "in this call",
                         );
                     }
                 }
                 for a in pos {
                     if !matches!(a, Int | Bool | Float | Char | Str | None) {
-                        let shown = self.display(a);
-                        return self.bad(
-                            op.span,
-                            format!("cannot print a value of type `{shown}` (yet)"),
-                            "here",
-                        );
+                        let shown = self.show(a);
+                        return self
+                            .not_yet(op.span, format!("printing a value of type `{shown}`"));
                     }
                 }
                 None
@@ -473,46 +830,59 @@ impl Annotator<'_> {
             _ if nkw > 0 => self.bad(
                 op.span,
                 format!("`{name}()` takes no keyword arguments"),
-                "here",
+                "in this call",
             ),
             "len" => match pos {
                 [List(_) | Str | Char | Bytes | Tuple(_)] => Int,
-                _ => arity_error(self),
+                [_] => self.bad(op.span, format!("{given} has no `len()`"), "in this call"),
+                _ => count_error(self, "exactly one argument"),
             },
             "int" => match pos {
                 [a] if a.is_numeric() || a.is_strlike() => Int,
-                _ => arity_error(self),
+                [_] => type_error(self),
+                [_, _] => self.not_yet(op.span, "`int()` with a base".into()),
+                _ => count_error(self, "one argument"),
             },
             "float" => match pos {
                 [a] if a.is_numeric() => Float,
-                _ => arity_error(self),
+                [Str | Char] => not_yet(self),
+                [_] => type_error(self),
+                _ => count_error(self, "one argument"),
             },
             "bool" => match pos {
                 [_] => Bool,
-                _ => arity_error(self),
+                _ => count_error(self, "one argument"),
             },
             "str" => match pos {
                 [Int | Bool | Float | Char | Str | None] => Str,
-                _ => arity_error(self),
+                [_] => not_yet(self),
+                _ => count_error(self, "one argument"),
             },
             "abs" => match pos {
                 [a] if a.is_intlike() => Int,
                 [Float] => Float,
-                _ => arity_error(self),
+                [_] => type_error(self),
+                _ => count_error(self, "exactly one argument"),
             },
             "min" | "max" => {
                 if pos.len() < 2 {
-                    return self.bad(op.span, format!("`{name}()` over an iterable is not supported yet; give two or more arguments"), "here");
+                    return self.not_yet(
+                        op.span,
+                        format!("`{name}()` of an iterable (give two or more arguments)"),
+                    );
                 }
                 let mut acc = Bottom;
                 for a in pos {
-                    if !a.is_numeric() && !a.is_strlike() {
-                        return arity_error(self);
+                    let ok = (a.is_numeric() && (acc == Bottom || acc.is_numeric()))
+                        || (a.is_strlike() && (acc == Bottom || acc.is_strlike()));
+                    if !ok {
+                        return self.bad(
+                            op.span,
+                            format!("`{name}()` cannot compare {given}"),
+                            "in this call",
+                        );
                     }
-                    acc = match self.union(&acc, a) {
-                        Ok(x) => x,
-                        Err(()) => return arity_error(self),
-                    };
+                    acc = self.union(&acc, a).unwrap_or(Bottom);
                 }
                 if acc == Bool {
                     Int
@@ -524,24 +894,105 @@ impl Annotator<'_> {
                 [Char] => Int,
                 [Str] => self.bad(
                     op.span,
-                    "`ord()` needs a one-character string (a char)".into(),
-                    "this is a str",
+                    "`ord()` needs a one-character string".into(),
+                    "this `str` is not known to have exactly one character",
                 ),
-                _ => arity_error(self),
+                [_] => type_error(self),
+                _ => count_error(self, "exactly one argument"),
             },
             "chr" => match pos {
                 [a] if a.is_intlike() => Char,
-                _ => arity_error(self),
+                [_] => type_error(self),
+                _ => count_error(self, "exactly one argument"),
             },
             "os.write" => match pos {
                 [fd, Bytes] if fd.is_intlike() => Int,
-                _ => arity_error(self),
+                [_, _] => self.bad(
+                    op.span,
+                    format!("`os.write()` takes an `int` and a `bytes`, not {given}"),
+                    "in this call",
+                ),
+                _ => count_error(self, "2 arguments"),
             },
-            "range" => self.bad(
+            "range" => self.not_yet(
                 op.span,
-                "`range()` is only supported directly in a `for` loop".into(),
-                "here",
+                "`range()` outside the header of a `for` loop".into(),
             ),
+            // The bounds of a `range()` loop (see the flow builder).
+            "#range" => {
+                if let Some(bad) = pos.iter().find(|a| !a.is_intlike()) {
+                    let shown = self.show(bad);
+                    let mut d = Diagnostic::new(
+                        "E0214",
+                        format!("`range()` arguments must be integers, not `{shown}`"),
+                    )
+                    .at(op.span, "in this loop");
+                    let gid = self.current.0;
+                    for (v, a) in op.args[2..].iter().zip(pos) {
+                        if !a.is_intlike() {
+                            if let Some(o) = self.origin(gid, v) {
+                                d = d.also(o, format!("this is `{shown}`"));
+                                break;
+                            }
+                        }
+                    }
+                    self.error(d);
+                    // The loop's comparisons would report the same mistake.
+                    let gid = self.current.0;
+                    for v in &op.args[2..] {
+                        self.poison(gid, v);
+                    }
+                    return Bottom;
+                }
+                None
+            }
+            // Whether a value unpacked into `n` targets has `n` items (see the flow builder).
+            "#unpack" => {
+                let n = match op.args.get(3) {
+                    Some(Value::Const(Const::Int(n))) => *n as usize,
+                    _ => 0,
+                };
+                match &pos[0] {
+                    Tuple(items) if items.len() != n => {
+                        let (len, shown) = (items.len(), self.show(&pos[0]));
+                        let mut d = Diagnostic::new(
+                            "E0212",
+                            format!(
+                                "cannot unpack a tuple of {len} item{} into {n} target{}",
+                                if len == 1 { "" } else { "s" },
+                                if n == 1 { "" } else { "s" }
+                            ),
+                        )
+                        .at(
+                            op.span,
+                            format!("{n} target{}", if n == 1 { "" } else { "s" }),
+                        );
+                        if let Some(o) = self.origin(self.current.0, &op.args[2]) {
+                            d = d.also(o, format!("this is `{shown}`"));
+                        }
+                        self.error(d);
+                        self.poison(self.current.0, &op.args[2]);
+                        Bottom
+                    }
+                    Tuple(_) | List(_) | Str | Char | Bytes => Bool,
+                    other => {
+                        let shown = self.show(other);
+                        let mut d = Diagnostic::new(
+                            "E0212",
+                            format!("cannot unpack a value of type `{shown}`"),
+                        )
+                        .at(op.span, "in this assignment");
+                        if let Some(o) = self.origin(self.current.0, &op.args[2]) {
+                            if o != op.span {
+                                d = d.also(o, format!("this is `{shown}`"));
+                            }
+                        }
+                        self.error(d);
+                        self.poison(self.current.0, &op.args[2]);
+                        Bottom
+                    }
+                }
+            }
             "AssertionError"
             | "ValueError"
             | "IndexError"
@@ -553,13 +1004,14 @@ impl Annotator<'_> {
             | "Exception"
             | "TypeError" => match pos {
                 [] | [Str | Char] => Exc(name.into()),
-                _ => arity_error(self),
+                [_] => type_error(self),
+                _ => count_error(self, "at most one argument"),
             },
-            _ => self.bad(
+            _ if name.contains('.') => self.not_yet(
                 op.span,
-                format!("not RPython (yet): the builtin `{name}`"),
-                "not supported by the translator",
+                format!("`{name}`, from a module outside the program"),
             ),
+            _ => self.not_yet(op.span, format!("the builtin `{name}`")),
         }
     }
 }

@@ -2,7 +2,9 @@
 //! `target(driver, args)` and writes the snapshot of the live program (see `docs/snapshot.md`).
 //!
 //! The Python interpreter is `python3` (or `$RPY_PYTHON`); the `rpython` package comes from
-//! `rpython-lib/` in this repository (or `$RPYTHON_LIB`).
+//! `rpython-lib/` in this repository (or `$RPYTHON_LIB`). When the import phase fails, the message
+//! is one `error:` line (what failed) followed by what the loader printed: the program's own
+//! traceback, with the loader's frames left out.
 
 use rpy_model::snapshot::Snapshot;
 use std::path::{Path, PathBuf};
@@ -71,11 +73,19 @@ fn failure_message(status: Option<i32>, stderr: &str) -> String {
             out
         }
         // The target's module-level code or its `target()` raised: the traceback says where.
-        (Some(2), _) => format!(
-            "error: the import phase of the program failed in CPython\n{body}\n\
-             note: before translating, the translator imports the target and calls `target()` \
-             in CPython"
-        ),
+        (Some(2), msg) => {
+            // A `SystemExit` leaves no traceback: the loader's line says what happened.
+            let body = if body.is_empty() {
+                msg.unwrap_or_default()
+            } else {
+                body
+            };
+            format!(
+                "error: the import phase of the program failed in CPython\n{body}\n\
+                 note: before translating, the translator imports the target and calls \
+                 `target()` in CPython"
+            )
+        }
         (_, msg) => {
             let mut out = String::from("error: the translator's loader failed in CPython");
             if !body.is_empty() {

@@ -9,7 +9,8 @@ use rpy_model::Span;
 pub struct FuncDef {
     pub name: String,
     pub params: Vec<Param>,
-    /// Parameters that `*args`, `**kwargs` or keyword-only syntax introduce (not RPython yet).
+    /// Why the function cannot be translated before its body is even looked at: parameters
+    /// that `*args`, `**kwargs` or keyword-only syntax introduce, or `async def`.
     pub unsupported_params: Option<(Span, &'static str)>,
     pub body: Vec<Stmt>,
     /// The `def` line up to the colon.

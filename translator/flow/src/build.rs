@@ -2,11 +2,22 @@
 //!
 //! The builder walks statements with a current block and an environment mapping each local name
 //! to a value of that block (a variable or a constant). Control flow creates new blocks whose input
-//! variables are the names live at that point; joins keep the names defined on every incoming path.
+//! variables are the names live at that point; a name unassigned on some incoming path of a join
+//! (or before a loop) is unassigned after it, as in RPython, and using it is an error.
 //! Globals, closure cells and attributes of modules are constants taken from the snapshot, and
-//! operations whose operands are all constants are folded (an `if` on a constant keeps one branch).
+//! operations whose operands are all constants are folded (an `if` on a constant keeps one branch;
+//! `we_are_translated()` is true). A constant or another variable assigned to a local name is
+//! copied (`same_as`) so that the annotator can say where the name got its value; temporaries of
+//! the builder are named `#<what><n>`, which messages translate.
+//!
 //! `for` over `range(...)` becomes a counting loop; any other `for` uses `iter`/`next`, where `next`
-//! ends its block and a `StopIteration` exception link leaves the loop.
+//! ends its block and a `StopIteration` exception link leaves the loop. Two pseudo-builtins carry
+//! checks the annotator types: `#range(start, stop, step)` (integer bounds, and a variable step
+//! checked at run time) and `#unpack(value, n)` (does a value unpacked into `n` targets have `n`
+//! items; a branch raises `ValueError` when not, as CPython does).
+//!
+//! Errors are collected, not fatal: after a construct outside the subset the builder goes on, and
+//! the names that construct would bind (`FuncDef::poisoned`) are not reported again.
 //!
 //! Relies on `ast.rs` (the syntax tree), the snapshot and the flow IR of `rpy-model`.
 
@@ -86,6 +97,8 @@ pub struct FlowContext<'s> {
     pub sources: SourceMap,
     pub diags: Diagnostics,
     modules: HashMap<String, Option<(FileId, Rc<Module>)>>,
+    /// Functions whose graph could not be built: their errors are reported once.
+    failed: HashSet<ObjId>,
 }
 
 impl<'s> FlowContext<'s> {
@@ -95,6 +108,7 @@ impl<'s> FlowContext<'s> {
             sources: SourceMap::default(),
             diags: Diagnostics::default(),
             modules: HashMap::new(),
+            failed: HashSet::new(),
         }
     }
 
@@ -107,7 +121,7 @@ impl<'s> FlowContext<'s> {
         if let Some(m) = self.modules.get(path) {
             return m.clone();
         }
-        let res = match std::fs::read_to_string(path) {
+        let res = match read_source(path) {
             Ok(text) => {
                 let id = self.sources.add(path, &text);
                 match parse_module(self.sources.file(id), id) {
@@ -148,6 +162,17 @@ impl<'s> FlowContext<'s> {
 
     /// Builds the flow graph of a function; `None` after recording diagnostics.
     pub fn build_graph(&mut self, func: ObjId) -> Option<FlowGraph> {
+        if self.failed.contains(&func) {
+            return None;
+        }
+        let g = self.build_graph_once(func);
+        if g.is_none() {
+            self.failed.insert(func);
+        }
+        g
+    }
+
+    fn build_graph_once(&mut self, func: ObjId) -> Option<FlowGraph> {
         let PyObject::Function(f) = self.snapshot.obj(func) else {
             self.diags
                 .push(Diagnostic::new("E0003", "internal: not a function"));
@@ -196,6 +221,8 @@ impl<'s> FlowContext<'s> {
             env,
             locals,
             globals,
+            poisoned: def.poisoned.iter().cloned().collect(),
+            suppressed: vec![],
             loops: vec![],
             tmp: 0,
         };
@@ -204,12 +231,50 @@ impl<'s> FlowContext<'s> {
             let span = def.span;
             b.link_to_return(cur, Value::Const(Const::None), span);
         }
+        let suppressed = std::mem::take(&mut b.suppressed);
         let mut g = b.g;
+        if self.diags.errors.len() == errors_before {
+            // The construct that explains them was not reached: these errors stand alone.
+            self.diags.errors.extend(suppressed);
+        }
         if self.diags.errors.len() > errors_before {
             return None;
         }
         simplify(&mut g);
         Some(g)
+    }
+}
+
+/// The text of a source file: UTF-8, or Latin-1 when a coding declaration (PEP 263) in its
+/// first two lines says so.
+fn read_source(path: &str) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(e) => {
+            let bytes = e.into_bytes();
+            let head: Vec<&[u8]> = bytes.split(|b| *b == b'\n').take(2).collect();
+            let latin1 = head.iter().any(|line| {
+                let line = String::from_utf8_lossy(line).to_ascii_lowercase();
+                line.trim_start().starts_with('#')
+                    && line.contains("coding")
+                    && [
+                        "latin-1",
+                        "latin_1",
+                        "latin1",
+                        "iso-8859-1",
+                        "iso8859-1",
+                        "iso_8859_1",
+                    ]
+                    .iter()
+                    .any(|n| line.contains(n))
+            });
+            if latin1 {
+                Ok(bytes.iter().map(|b| *b as char).collect())
+            } else {
+                Err("the file is not UTF-8 (the translator reads UTF-8 and Latin-1 sources)".into())
+            }
+        }
     }
 }
 
@@ -309,6 +374,9 @@ struct Pending {
     env: Env,
     /// An extra value produced by the block's last operation (the item of `next`).
     extra: Option<(String, Value<Const>)>,
+    /// The source of the value this exit carries (an operand of `and`/`or`, a branch of a
+    /// conditional expression), so that a type conflict at the join can point at it.
+    span: Option<Span>,
 }
 
 struct LoopCtx {
@@ -325,6 +393,10 @@ struct Builder<'c, 's> {
     env: Env,
     locals: HashSet<String>,
     globals: HashSet<String>,
+    /// Names bound by constructs outside the subset (see `FuncDef::poisoned`).
+    poisoned: HashSet<String>,
+    /// Errors about poisoned names, reported only if no other error explains them.
+    suppressed: Vec<Diagnostic>,
     loops: Vec<LoopCtx>,
     tmp: u32,
 }
@@ -397,6 +469,24 @@ impl Builder<'_, '_> {
         Value::Var(result)
     }
 
+    /// Whether a constant assigned to a local name is copied into a variable (see `Assign`).
+    fn is_copied_const(&self, v: &Value<Const>) -> bool {
+        match v {
+            Value::Const(
+                Const::None
+                | Const::Bool(_)
+                | Const::Int(_)
+                | Const::Float(_)
+                | Const::Str(_)
+                | Const::Bytes(_),
+            ) => true,
+            Value::Const(Const::Obj(id, _)) => {
+                matches!(self.cx.snapshot.obj(*id), PyObject::Function(_))
+            }
+            _ => false,
+        }
+    }
+
     /// A `same_as` of a value: a new variable with its own span.
     fn emit_copy(&mut self, v: Value<Const>, span: Span) -> Value<Const> {
         let Some(cur) = self.cur else { return v };
@@ -412,12 +502,18 @@ impl Builder<'_, '_> {
 
     /// Ends the current block with one unconditional exit, decided later.
     fn pending_here(&mut self) -> Option<Pending> {
+        self.pending_at(None)
+    }
+
+    /// Like `pending_here`, with the span of what produced the values the exit carries.
+    fn pending_at(&mut self, span: Option<Span>) -> Option<Pending> {
         let cur = self.cur.take()?;
         Some(Pending {
             block: cur,
             case: ExitCase::Always,
             env: self.env.clone(),
             extra: None,
+            span,
         })
     }
 
@@ -446,12 +542,14 @@ impl Builder<'_, '_> {
                         case: ExitCase::Bool(true),
                         env: env.clone(),
                         extra: None,
+                        span: None,
                     }),
                     Some(Pending {
                         block: cur,
                         case: ExitCase::Bool(false),
                         env,
                         extra: None,
+                        span: None,
                     }),
                 )
             }
@@ -469,7 +567,7 @@ impl Builder<'_, '_> {
             case: p.case.clone(),
             args,
             target,
-            span,
+            span: span.or(p.span),
         });
     }
 
@@ -514,11 +612,18 @@ impl Builder<'_, '_> {
             let first = &ps[0].env[n];
             let same_const =
                 matches!(first, Value::Const(_)) && ps.iter().all(|p| &p.env[n] == first);
+            // A name unassigned on some path is unassigned after the join, as in RPython: a
+            // later use is an error.
+            let undefined = ps
+                .iter()
+                .any(|p| p.env[n] == Value::Const(Const::Undefined));
             if same_const {
                 env.insert(n.clone(), first.clone());
+            } else if undefined {
+                env.insert(n.clone(), Value::Const(Const::Undefined));
             } else {
-                let hint = n.trim_start_matches('#');
-                let v = self.g.new_var(hint);
+                // Temporaries keep their `#` so that messages can tell them from user names.
+                let v = self.g.new_var(n);
                 inputs.push(v);
                 env.insert(n.clone(), Value::Var(v));
                 passed.push(n.clone());
@@ -567,17 +672,13 @@ impl Builder<'_, '_> {
                 let mut v = self.expr(value);
                 // A constant assigned to a local becomes a variable defined here, so that the
                 // annotator can say where its value came from. The rtyper removes the copy.
-                if matches!(
-                    v,
-                    Value::Const(
-                        Const::None
-                            | Const::Bool(_)
-                            | Const::Int(_)
-                            | Const::Float(_)
-                            | Const::Str(_)
-                            | Const::Bytes(_)
-                    )
-                ) && targets.iter().all(|t| matches!(t, Target::Name(..)))
+                // Modules, classes and builtins stay constants: the flow builder resolves their
+                // attributes and recognises `range`.
+                // So does a variable assigned to another name (`a = b`): the copy says where `a`
+                // got its value.
+                let plain_name = matches!(value.kind, ExprKind::Name(_));
+                if (self.is_copied_const(&v) || (plain_name && matches!(v, Value::Var(_))))
+                    && targets.iter().all(|t| matches!(t, Target::Name(..)))
                 {
                     v = self.emit_copy(v, value.span);
                 }
@@ -586,6 +687,12 @@ impl Builder<'_, '_> {
                 }
             }
             StmtKind::AugAssign(t, op, value) => {
+                if let Target::Name(n, sp) = t {
+                    if self.globals.contains(n) {
+                        self.global_assign_error(n, *sp);
+                        return;
+                    }
+                }
                 let (cur, tspan) = match t {
                     Target::Name(n, sp) => (self.load(n, *sp), *sp),
                     Target::Subscript(obj, idx, sp) => {
@@ -695,16 +802,20 @@ impl Builder<'_, '_> {
         match t {
             Target::Name(n, sp) => {
                 if self.globals.contains(n) {
-                    self.error(
-                        Diagnostic::new("E0102", format!("assignment to the global variable `{n}`"))
-                            .at(*sp, "module globals are constants after import")
-                            .note("RPython programs may read globals but not rebind them; keep mutable state in an object or a list"),
-                    );
+                    self.global_assign_error(n, *sp);
                     return;
                 }
                 self.env.insert(n.clone(), v);
             }
             Target::Tuple(ts, sp) => {
+                let Some(v) = self.unpack_check(v, ts.len(), *sp) else {
+                    // After an error, the targets are bound to something so that their uses
+                    // report nothing more.
+                    for t in ts {
+                        self.bind_dummy(t);
+                    }
+                    return;
+                };
                 for (i, t) in ts.iter().enumerate() {
                     let item = self.emit(
                         FlowOp::GetItem,
@@ -725,25 +836,137 @@ impl Builder<'_, '_> {
         }
     }
 
+    /// Checks that a value unpacked into `n` targets has `n` items. A length known here (a tuple
+    /// built just before, a constant) is checked now; otherwise a call of the pseudo-builtin
+    /// `#unpack` (typed by the annotator, which knows tuple lengths) decides a branch that raises
+    /// `ValueError`, as CPython does. Returns the value, valid in the block current after the
+    /// check, or `None` after an error.
+    fn unpack_check(&mut self, v: Value<Const>, n: usize, span: Span) -> Option<Value<Const>> {
+        let mut value_span = None;
+        let known = match &v {
+            Value::Var(x) => self.cur.and_then(|cur| {
+                self.g.blocks[cur]
+                    .ops
+                    .iter()
+                    .find(|o| o.result == *x && o.op == FlowOp::NewTuple)
+                    .map(|o| {
+                        value_span = Some(o.span);
+                        Some(o.args.len())
+                    })
+            }),
+            Value::Const(Const::Str(s)) => Some(Some(s.chars().count())),
+            Value::Const(Const::Bytes(b)) => Some(Some(b.len())),
+            Value::Const(Const::Obj(id, _)) => match self.cx.snapshot.obj(*id) {
+                PyObject::Tuple(items) => Some(Some(items.len())),
+                PyObject::List(_) => None,
+                _ => Some(None),
+            },
+            Value::Const(_) => Some(None),
+        };
+        match known {
+            Some(Some(len)) if len == n => return Some(v),
+            Some(Some(len)) => {
+                let msg = format!(
+                    "cannot unpack {len} value{} into {n} target{}",
+                    if len == 1 { "" } else { "s" },
+                    if n == 1 { "" } else { "s" }
+                );
+                let mut d = Diagnostic::new("E0109", msg)
+                    .at(span, format!("{n} target{}", if n == 1 { "" } else { "s" }));
+                if let Some(vs) = value_span {
+                    d = d.also(
+                        vs,
+                        format!("{len} value{}", if len == 1 { "" } else { "s" }),
+                    );
+                }
+                self.error(d);
+                return None;
+            }
+            // Constants that are not sequences: the annotator reports them.
+            Some(None) | None => {}
+        }
+        let ok = self.emit(
+            FlowOp::Call,
+            vec![
+                Value::Const(Const::Builtin("#unpack".into())),
+                names_const(&[]),
+                v.clone(),
+                Value::Const(Const::Int(n as i64)),
+            ],
+            span,
+        );
+        let held = self.hold(v);
+        let (t, f) = self.branch(ok);
+        if let Some(f) = f {
+            self.resume(f);
+            let args = vec![
+                Value::Const(Const::Builtin("ValueError".into())),
+                names_const(&[]),
+                Value::Const(Const::Str(
+                    format!("wrong number of values to unpack (expected {n})").into(),
+                )),
+            ];
+            let e = self.emit(FlowOp::Call, args, span);
+            self.raise(Const::Builtin("ValueError".into()), e, span);
+        }
+        match t {
+            Some(t) => {
+                self.resume(t);
+                Some(self.take(&held))
+            }
+            None => {
+                self.cur = None;
+                None
+            }
+        }
+    }
+
+    /// Binds the names of a target to a dummy value (after an error about the assignment).
+    fn bind_dummy(&mut self, t: &Target) {
+        match t {
+            Target::Name(n, _) => {
+                self.env.insert(n.clone(), Value::Const(Const::None));
+            }
+            Target::Tuple(ts, _) => ts.iter().for_each(|t| self.bind_dummy(t)),
+            _ => {}
+        }
+    }
+
+    fn global_assign_error(&mut self, name: &str, span: Span) {
+        self.error(
+            Diagnostic::new("E0102", format!("assignment to the global variable `{name}`"))
+                .at(span, "module globals are constants after import")
+                .note("RPython programs may read globals but not rebind them; keep mutable state in an object or a list"),
+        );
+    }
+
     /// Starts a loop: links the current block to a new head block that takes every name.
     fn loop_head(&mut self) -> Option<Block> {
         let p = self.pending_here()?;
-        let names: Vec<String> = p.env.keys().cloned().collect();
-        let inputs: Vec<_> = names
+        // Names unassigned before the loop stay unassigned at its head (and after it), even if
+        // the body assigns them.
+        let names: Vec<String> = p
+            .env
             .iter()
-            .map(|n| self.g.new_var(n.trim_start_matches('#')))
+            .filter(|(_, v)| **v != Value::Const(Const::Undefined))
+            .map(|(n, _)| n.clone())
             .collect();
+        let inputs: Vec<_> = names.iter().map(|n| self.g.new_var(n)).collect();
         let head = self.g.new_block(inputs.clone());
         let args = names
             .iter()
             .map(|n| LinkArg::Value(p.env[n].clone()))
             .collect();
         self.add_link(&p, head, args, None);
-        self.env = names
-            .iter()
-            .cloned()
-            .zip(inputs.into_iter().map(Value::Var))
+        let mut env: Env = p
+            .env
+            .keys()
+            .map(|n| (n.clone(), Value::Const(Const::Undefined)))
             .collect();
+        for (n, v) in names.iter().zip(inputs) {
+            env.insert(n.clone(), Value::Var(v));
+        }
+        self.env = env;
         self.cur = Some(head);
         self.loops.push(LoopCtx {
             head,
@@ -760,8 +983,10 @@ impl Builder<'_, '_> {
         let mut args = Vec::new();
         for n in &names {
             match p.env.get(n) {
-                Some(v) => args.push(LinkArg::Value(v.clone())),
-                None => {
+                Some(v) if *v != Value::Const(Const::Undefined) => {
+                    args.push(LinkArg::Value(v.clone()))
+                }
+                _ => {
                     self.error(
                         Diagnostic::new(
                             "E0103",
@@ -811,11 +1036,25 @@ impl Builder<'_, '_> {
     ) {
         // `for x in range(...)` with the builtin range becomes a counting loop.
         if let ExprKind::Call(f, args, kw) = &iter.kind {
-            if kw.is_empty() && (1..=3).contains(&args.len()) {
-                if let Value::Const(Const::Builtin(name)) = self.expr_peek(f) {
-                    if &*name == "range" {
-                        return self.range_loop(target, args, body, orelse, iter.span);
+            if let Value::Const(Const::Builtin(name)) = self.expr_peek(f) {
+                if &*name == "range" {
+                    if let Some((kname, kexpr)) = kw.first() {
+                        let msg = "`range()` takes no keyword arguments";
+                        self.error(
+                            Diagnostic::new("E0110", msg)
+                                .at(kexpr.span, format!("keyword argument `{kname}`")),
+                        );
+                        return;
                     }
+                    if !(1..=3).contains(&args.len()) {
+                        let msg = format!(
+                            "`range()` takes 1 to 3 arguments but {} were given",
+                            args.len()
+                        );
+                        self.error(Diagnostic::new("E0110", msg).at(iter.span, "in this call"));
+                        return;
+                    }
+                    return self.range_loop(target, args, body, orelse, iter.span);
                 }
             }
         }
@@ -827,7 +1066,8 @@ impl Builder<'_, '_> {
             return;
         }
         let itv = self.env[&it_name].clone();
-        let item = self.emit(FlowOp::Next, vec![itv], iter.span);
+        // The item's type is reported at the loop target (`for x in ...`).
+        let item = self.emit(FlowOp::Next, vec![itv], target_span(target));
         let Some(cur) = self.cur.take() else { return };
         self.g.blocks[cur].exitswitch = ExitSwitch::LastException;
         let item_name = self.fresh("item");
@@ -836,12 +1076,14 @@ impl Builder<'_, '_> {
             case: ExitCase::Always,
             env: self.env.clone(),
             extra: Some((item_name.clone(), item)),
+            span: None,
         };
         let stop = Pending {
             block: cur,
             case: ExitCase::Exception(Const::Builtin("StopIteration".into())),
             env: self.env.clone(),
             extra: None,
+            span: None,
         };
         self.resume(normal);
         let v = self.env.shift_remove(&item_name).expect("item");
@@ -860,6 +1102,30 @@ impl Builder<'_, '_> {
         span: Span,
     ) {
         let vals = self.eval_all(args);
+        // Constant arguments are checked here; the others by the annotator, through a call of
+        // the pseudo-builtin `#range`, which also checks a variable step at run time.
+        let mut ok = true;
+        for (v, a) in vals.iter().zip(args) {
+            if let Value::Const(c) = v {
+                if !matches!(c, Const::Int(_) | Const::Bool(_)) {
+                    let what = match c {
+                        Const::Float(_) => "a `float`".to_string(),
+                        Const::Str(_) => "a `str`".to_string(),
+                        Const::Bytes(_) => "a `bytes`".to_string(),
+                        Const::None => "`None`".to_string(),
+                        _ => "not an integer".to_string(),
+                    };
+                    self.error(
+                        Diagnostic::new("E0110", "`range()` arguments must be integers")
+                            .at(a.span, format!("this is {what}")),
+                    );
+                    ok = false;
+                }
+            }
+        }
+        if !ok {
+            return;
+        }
         let (start, stop, step) = match vals.len() {
             1 => (
                 Value::Const(Const::Int(0)),
@@ -873,18 +1139,25 @@ impl Builder<'_, '_> {
             ),
             _ => (vals[0].clone(), vals[1].clone(), vals[2].clone()),
         };
-        match &step {
-            Value::Const(Const::Int(0)) => {
-                self.error(
-                    Diagnostic::new("E0104", "range() step must not be zero")
-                        .at(args[2].span, "this is zero"),
-                );
-                return;
-            }
-            Value::Const(Const::Int(_)) => {}
-            _ => {
-                self.emit(FlowOp::CheckRangeStep, vec![step.clone()], span);
-            }
+        if let Value::Const(Const::Int(0)) = &step {
+            self.error(
+                Diagnostic::new("E0104", "`range()` step must not be zero")
+                    .at(args[2].span, "this is zero"),
+            );
+            return;
+        }
+        if ![&start, &stop, &step]
+            .iter()
+            .all(|v| matches!(v, Value::Const(Const::Int(_))))
+        {
+            let args = vec![
+                Value::Const(Const::Builtin("#range".into())),
+                names_const(&[]),
+                start.clone(),
+                stop.clone(),
+                step.clone(),
+            ];
+            self.emit(FlowOp::Call, args, span);
         }
         let (i_name, stop_name, step_name) =
             (self.fresh("i"), self.fresh("stop"), self.fresh("step"));
@@ -968,13 +1241,13 @@ impl Builder<'_, '_> {
                 Some(Value::Const(Const::Undefined)) | None => {}
                 Some(v) => return v.clone(),
             }
-            self.error(
-                Diagnostic::new(
-                    "E0105",
-                    format!("local variable `{name}` may be used before it is assigned"),
-                )
-                .at(span, "not assigned on every path to here"),
-            );
+            let d = Diagnostic::new(
+                "E0105",
+                format!("local variable `{name}` may be used before it is assigned"),
+            )
+            .at(span, "not assigned on every path to here")
+            .note("a local variable must be assigned on every path to its use, including the path where a loop runs zero times");
+            self.name_error(name, d);
             return Value::Const(Const::None);
         }
         if let Some(i) = self.func.freevars.iter().position(|n| n == name) {
@@ -990,14 +1263,23 @@ impl Builder<'_, '_> {
                 }
             }
         }
-        if BUILTIN_NAMES.contains(&name) {
+        if BUILTIN_NAMES.contains(&name) && !self.poisoned.contains(name) {
             return Value::Const(Const::Builtin(name.into()));
         }
-        self.error(
-            Diagnostic::new("E0106", format!("unknown name `{name}`"))
-                .at(span, "not a local, a global of the module, or a builtin"),
-        );
+        let d = Diagnostic::new("E0106", format!("unknown name `{name}`"))
+            .at(span, "not a local, a global of the module, or a builtin");
+        self.name_error(name, d);
         Value::Const(Const::None)
+    }
+
+    /// Reports an error about a name, unless a construct outside the subset binds it (then the
+    /// error about that construct says it all).
+    fn name_error(&mut self, name: &str, d: Diagnostic) {
+        if self.poisoned.contains(name) {
+            self.suppressed.push(d);
+        } else {
+            self.error(d);
+        }
     }
 
     fn constant(&mut self, v: &PyValue, span: Span) -> Value<Const> {
@@ -1035,6 +1317,14 @@ impl Builder<'_, '_> {
                         return Value::Const(Const::None);
                     }
                 }
+            }
+        }
+        // An attribute of an object of a module outside the program (`os.path.join`).
+        if let Value::Const(Const::Builtin(name)) = &obj {
+            if name.contains('.') {
+                return Value::Const(Const::Builtin(
+                    normalize_builtin(&format!("{name}.{attr}")).into(),
+                ));
             }
         }
         self.emit(
@@ -1115,7 +1405,7 @@ impl Builder<'_, '_> {
                     let v = self.expr(ve);
                     self.env.insert(tmp.clone(), v.clone());
                     if i + 1 == values.len() {
-                        ends.extend(self.pending_here());
+                        ends.extend(self.pending_at(Some(ve.span)));
                         break;
                     }
                     let c = match &v {
@@ -1126,7 +1416,10 @@ impl Builder<'_, '_> {
                     };
                     let (t, f) = self.branch(c);
                     let (go_on, done) = if *is_and { (t, f) } else { (f, t) };
-                    ends.extend(done);
+                    ends.extend(done.map(|p| Pending {
+                        span: Some(ve.span),
+                        ..p
+                    }));
                     match go_on {
                         Some(p) => self.resume(p),
                         None => break,
@@ -1174,7 +1467,7 @@ impl Builder<'_, '_> {
                         self.resume(p);
                         let v = self.expr(x);
                         self.env.insert(tmp.clone(), v);
-                        ends.extend(self.pending_here());
+                        ends.extend(self.pending_at(Some(x.span)));
                     }
                 }
                 self.join(ends);
@@ -1186,7 +1479,13 @@ impl Builder<'_, '_> {
                 let names: Vec<&str> = kwargs.iter().map(|(n, _)| n.as_str()).collect();
                 if let ExprKind::Attribute(obj, attr) = &f.kind {
                     let o = self.expr(obj);
-                    let is_module = matches!(&o, Value::Const(Const::Obj(id, _)) if matches!(self.cx.snapshot.obj(*id), PyObject::Module { .. }));
+                    let is_module = match &o {
+                        Value::Const(Const::Obj(id, _)) => {
+                            matches!(self.cx.snapshot.obj(*id), PyObject::Module { .. })
+                        }
+                        Value::Const(Const::Builtin(name)) => name.contains('.'),
+                        _ => false,
+                    };
                     if !is_module {
                         let exprs: Vec<&Expr> =
                             args.iter().chain(kwargs.iter().map(|(_, a)| a)).collect();
@@ -1255,6 +1554,19 @@ impl Builder<'_, '_> {
         kwargs: &[(String, Expr)],
         span: Span,
     ) -> Value<Const> {
+        // `we_are_translated()` is true in translated code: the branches it guards for CPython
+        // fold away.
+        if let Value::Const(Const::Obj(id, _)) = &f {
+            if let PyObject::Function(func) = self.cx.snapshot.obj(*id) {
+                if func.module == "rpython.rlib.objectmodel"
+                    && func.name == "we_are_translated"
+                    && args.is_empty()
+                    && kwargs.is_empty()
+                {
+                    return Value::Const(Const::Bool(true));
+                }
+            }
+        }
         let exprs: Vec<&Expr> = args.iter().chain(kwargs.iter().map(|(_, a)| a)).collect();
         let mut vals = self.with_held(vec![f], &exprs);
         let f = vals.remove(0);
@@ -1280,6 +1592,17 @@ impl Builder<'_, '_> {
             }
         };
         self.emit(fop, vec![a, b], span)
+    }
+}
+
+/// The span of an assignment target.
+fn target_span(t: &Target) -> Span {
+    match t {
+        Target::Name(_, s)
+        | Target::Tuple(_, s)
+        | Target::Subscript(_, _, s)
+        | Target::Attribute(_, _, s)
+        | Target::Unsupported(_, s) => *s,
     }
 }
 

@@ -160,6 +160,22 @@ impl Conv<'_> {
                     out.functions.push(self.funcdef(f));
                     self.collect(&f.body, out);
                 }
+                py::Stmt::AsyncFunctionDef(f) => {
+                    // Found so that calling it is reported as unsupported, not as unknown.
+                    let plain = py::StmtFunctionDef {
+                        range: f.range,
+                        name: f.name.clone(),
+                        args: f.args.clone(),
+                        body: f.body.clone(),
+                        decorator_list: f.decorator_list.clone(),
+                        returns: f.returns.clone(),
+                        type_comment: f.type_comment.clone(),
+                        type_params: f.type_params.clone(),
+                    };
+                    let mut def = self.funcdef(&plain);
+                    def.unsupported_params = Some((def.span, "`async` functions"));
+                    out.functions.push(def);
+                }
                 py::Stmt::ClassDef(c) => self.collect(&c.body, out),
                 py::Stmt::If(i) => {
                     self.collect(&i.body, out);

@@ -3,7 +3,8 @@
 //! Each low-level graph has the flow graph's blocks and variables (same indices) plus the
 //! variables of the operations it adds; a variable's type is the representation of its
 //! annotation. Blocks the annotator never reached are dropped; operations whose operands include
-//! an impossible value are dead and dropped. Where a link passes a value whose type differs from
+//! an impossible value are dead and dropped (a `next` on a list that never gets an item just
+//! leaves its loop). Where a link passes a value whose type differs from
 //! its target's (a char into a str variable, an int into a float one), a block with the
 //! conversions is inserted on the link.
 
@@ -78,9 +79,9 @@ impl G {
 }
 
 impl Rtyper<'_, '_> {
-    fn error(&mut self, span: Span, msg: String) {
+    fn error(&mut self, span: Span, msg: String, label: &str) {
         self.diags
-            .push(Diagnostic::new("E0300", msg).at(span, "here"));
+            .push(Diagnostic::new("E0300", msg).at(span, label));
     }
 
     fn support(&mut self, cname: &str) -> FuncId {
@@ -166,12 +167,27 @@ impl Rtyper<'_, '_> {
             }
             self.an.current = (gid, b);
             let mut dead = false;
+            let mut always_empty = false;
             for op in &data.ops {
                 st.span = op.span;
                 let anns: Vec<Ann> = op.args.iter().map(|a| self.ann_of(gid, a)).collect();
                 let res_ann = self.an.graphs[gid.0 as usize].anns[op.result.0 as usize].clone();
+                if op.op == FlowOp::Next
+                    && res_ann.is_bottom()
+                    && !anns[0].is_bottom()
+                    && data.exitswitch == ExitSwitch::LastException
+                    && stop_link(data).is_some()
+                {
+                    // An iterator over a list that never gets an item: the loop ends at once.
+                    always_empty = true;
+                    break;
+                }
+                // A builtin never returns with an impossible argument (the annotator gives
+                // no result); a call of a graph may (its argument is then a dummy).
+                let builtin_call =
+                    op.op == FlowOp::Call && matches!(anns[0], Ann::Pbc(Const::Builtin(_)));
                 if (anns.iter().any(Ann::is_bottom)
-                    && !matches!(op.op, FlowOp::Call | FlowOp::NewList))
+                    && (builtin_call || !matches!(op.op, FlowOp::Call | FlowOp::NewList)))
                     || (res_ann.is_bottom()
                         && op.op != FlowOp::Call
                         && op.op != FlowOp::CallMethod
@@ -199,6 +215,16 @@ impl Rtyper<'_, '_> {
                     target: eb,
                     span: None,
                 }];
+                continue;
+            }
+            if always_empty {
+                st.g.blocks[b].exitswitch = ExitSwitch::None;
+                let l = Link {
+                    case: ExitCase::Always,
+                    ..stop_link(data).expect("checked above").clone()
+                };
+                let l = self.link(&mut st, &l);
+                st.g.blocks[b].exits = vec![l];
                 continue;
             }
             st.g.blocks[b].exitswitch = match &data.exitswitch {
@@ -404,7 +430,7 @@ impl Rtyper<'_, '_> {
                     );
                 }
                 let msg = format!("internal: cannot convert {} to {}", fa.name, fb.name);
-                self.error(st.span, msg);
+                self.error(st.span, msg, "in this operation");
                 Value::Const(self.zero(to))
             }
             _ => {
@@ -413,7 +439,7 @@ impl Rtyper<'_, '_> {
                     self.reprs.types.display(from),
                     self.reprs.types.display(to)
                 );
-                self.error(st.span, msg);
+                self.error(st.span, msg, "in this operation");
                 Value::Const(self.zero(to))
             }
         }
@@ -464,8 +490,9 @@ impl Rtyper<'_, '_> {
                     self.error(
                         span,
                         format!(
-                            "the character {s:?} is outside Latin-1, which str supports so far"
+                            "not RPython (yet): the character {s:?} is outside Latin-1, which `str` supports so far"
                         ),
+                        "a character constant used here",
                     );
                     LlConst::Char(0)
                 }
@@ -473,7 +500,11 @@ impl Rtyper<'_, '_> {
             (Const::Str(s), t) if t == self.reprs.str_type() => match self.reprs.prebuilt_str(s) {
                 Some(p) => LlConst::Prebuilt(p),
                 None => {
-                    self.error(span, format!("the string {s:?} has characters outside Latin-1, which str supports so far"));
+                    self.error(
+                        span,
+                        format!("not RPython (yet): the string {s:?} has characters outside Latin-1, which `str` supports so far"),
+                        "a string constant used here",
+                    );
                     LlConst::Null(self.reprs.str_t)
                 }
             },
@@ -495,6 +526,7 @@ impl Rtyper<'_, '_> {
                         "cannot represent the constant {s} as `{}`",
                         self.reprs.types.display(t)
                     ),
+                    "this constant",
                 );
                 self.zero(t)
             }
@@ -548,7 +580,8 @@ impl Rtyper<'_, '_> {
             _ => {
                 self.error(
                     span,
-                    "this prebuilt object cannot be represented yet".into(),
+                    "not RPython (yet): this prebuilt object cannot be represented".into(),
+                    "this prebuilt object",
                 );
                 self.zero(LlType::Ptr(tid))
             }
@@ -711,7 +744,7 @@ impl Rtyper<'_, '_> {
                     let i = arg(self, st, 1, T::Signed);
                     let arr_t = self.field_type(tys[0], "items");
                     let item_t = self.item_type(arr_t);
-                    let v = arg(self, st, 2, item_t);
+                    let v = self.item_value(st, &op.args[2], tys[2], item_t);
                     let n = self.emit(
                         st,
                         LlOp::GetField,
@@ -756,7 +789,7 @@ impl Rtyper<'_, '_> {
                 let item_t = self.item_type(arr_t);
                 let n = op.args.len() as i64;
                 let vals: Vec<V> = (0..op.args.len())
-                    .map(|i| arg(self, st, i, item_t))
+                    .map(|i| self.item_value(st, &op.args[i], tys[i], item_t))
                     .collect();
                 let items = self.emit(
                     st,
@@ -818,10 +851,15 @@ impl Rtyper<'_, '_> {
                 } else {
                     let arr_t = self.field_type(seq_t, "items");
                     let item_t = self.item_type(arr_t);
-                    if item_t != rt {
+                    // The item is the loop variable, of the same type; but items that carry
+                    // no data (`None`) are read into a variable of their own and dropped.
+                    let r = if item_t == rt {
+                        op.result
+                    } else if rt == T::Void {
+                        st.new_var("item", item_t)
+                    } else {
                         return self.unsupported(st, "iterating with a conversion");
-                    }
-                    let r = op.result;
+                    };
                     st.ops.push(Operation {
                         op: LlOp::ListIterNext,
                         args: vec![it],
@@ -845,7 +883,19 @@ impl Rtyper<'_, '_> {
     }
 
     fn unsupported(&mut self, st: &mut G, what: &str) {
-        self.error(st.span, format!("not RPython (yet): {what}"));
+        self.diags.push(
+            Diagnostic::new("E0300", format!("not RPython (yet): {what}"))
+                .at(st.span, "not supported by the translator"),
+        );
+    }
+
+    /// A value stored into a list: a list whose items carry no data (only `None`) stores zeros.
+    fn item_value(&mut self, st: &mut G, v: &Value<Const>, t: LlType, item_t: LlType) -> V {
+        if t == LlType::Void {
+            Value::Const(self.zero(item_t))
+        } else {
+            self.value(st, v, item_t)
+        }
     }
 
     fn field_type(&self, t: LlType, f: &str) -> LlType {
@@ -894,6 +944,25 @@ impl Rtyper<'_, '_> {
     ) {
         use LlType as T;
         let s = self.reprs.str_type();
+        // `n * seq` is `seq * n`.
+        let swapped = op.op == FlowOp::Mul
+            && anns[0].is_intlike()
+            && matches!(anns[1], Ann::Str | Ann::Char | Ann::List(_));
+        let (args, anns, tys) = if swapped {
+            (
+                vec![op.args[1].clone(), op.args[0].clone()],
+                vec![anns[1].clone(), anns[0].clone()],
+                vec![tys[1], tys[0]],
+            )
+        } else {
+            (op.args.clone(), anns.to_vec(), tys.to_vec())
+        };
+        let op = &Operation {
+            op: op.op,
+            args,
+            result: op.result,
+            span: op.span,
+        };
         let res = match (rt, &anns[0]) {
             (T::Signed | T::Bool, _) if anns[0].is_intlike() && anns[1].is_intlike() => {
                 let w = if rt == T::Bool { T::Bool } else { T::Signed };
@@ -953,6 +1022,25 @@ impl Rtyper<'_, '_> {
                 let x = self.value(st, &op.args[0], b);
                 let y = self.value(st, &op.args[1], b);
                 self.call_support(st, "rpy_bytes_concat", vec![x, y])
+            }
+            (T::Ptr(res_t), Ann::Tuple(_)) if op.op == FlowOp::Add => {
+                let fields = self.reprs.types.get(res_t).fields.clone();
+                let mut vals = Vec::new();
+                for i in 0..2 {
+                    let Ann::Tuple(items) = &anns[i] else {
+                        return self.unsupported(st, "this operation on these types");
+                    };
+                    let x = self.value(st, &op.args[i], tys[i]);
+                    for j in 0..items.len() {
+                        let name = format!("item{j}");
+                        let ft = self.field_type(tys[i], &name);
+                        let v = self.emit(st, LlOp::GetField, vec![x.clone(), field(&name)], ft);
+                        let want = fields.get(vals.len()).map_or(ft, |f| f.1);
+                        vals.push(self.convert(st, v, ft, want));
+                    }
+                }
+                let names: Vec<String> = fields.iter().map(|f| f.0.clone()).collect();
+                self.new_struct(st, res_t, &names, vals)
             }
             (T::Ptr(_), Ann::List(_)) if op.op == FlowOp::Mul => {
                 let x = self.value(st, &op.args[0], tys[0]);
@@ -1077,7 +1165,7 @@ impl Rtyper<'_, '_> {
                 let l = self.value(st, &op.args[0], tys[0]);
                 let arr_t = self.field_type(tys[0], "items");
                 let item_t = self.item_type(arr_t);
-                let x = self.value(st, &op.args[3], item_t);
+                let x = self.item_value(st, &op.args[3], tys[3], item_t);
                 let n = self.emit(
                     st,
                     LlOp::GetField,
@@ -1326,6 +1414,43 @@ impl Rtyper<'_, '_> {
                 let data = arg(self, st, 1, self.reprs.bytes_type());
                 self.call_support(st, "rpy_os_write", vec![fd, data])
             }
+            // The bounds of a `range()` loop: typed by the annotator; a variable step is checked.
+            "#range" => {
+                if !matches!(op.args.get(4), Some(Value::Const(Const::Int(_)))) {
+                    let step = arg(self, st, 2, T::Signed);
+                    self.call_support(st, "rpy_check_range_step", vec![step]);
+                }
+                Value::Const(LlConst::Void)
+            }
+            // Whether a sequence has as many items as the targets it is unpacked into.
+            "#unpack" => {
+                let n = match op.args.get(3) {
+                    Some(Value::Const(Const::Int(n))) => *n,
+                    _ => 0,
+                };
+                let len = match &anns[0] {
+                    Ann::Tuple(items) => Value::Const(LlConst::Signed(items.len() as i64)),
+                    Ann::Char => Value::Const(LlConst::Signed(1)),
+                    Ann::List(_) => {
+                        let x = arg(self, st, 0, tys[0]);
+                        self.emit(st, LlOp::GetField, vec![x, field("length")], T::Signed)
+                    }
+                    Ann::Str | Ann::Bytes => {
+                        let x = arg(self, st, 0, tys[0]);
+                        self.emit(st, LlOp::GetArraySize, vec![x], T::Signed)
+                    }
+                    _ => return self.unsupported(st, "unpacking this value"),
+                };
+                match len {
+                    Value::Const(LlConst::Signed(k)) => Value::Const(LlConst::Bool(k == n)),
+                    len => self.emit(
+                        st,
+                        LlOp::IntEq,
+                        vec![len, Value::Const(LlConst::Signed(n))],
+                        T::Bool,
+                    ),
+                }
+            }
             n if EXCEPTION_CLASSES.contains(&n) => {
                 if anns.is_empty() {
                     Value::Const(LlConst::Null(self.reprs.str_t))
@@ -1355,6 +1480,14 @@ impl Rtyper<'_, '_> {
             }
         }
     }
+}
+
+/// The `StopIteration` exit of a block ending with `next`, if it carries only plain values.
+fn stop_link(data: &BlockData<FlowOp, Const>) -> Option<&Link<Const>> {
+    data.exits.iter().find(|l| {
+        matches!(&l.case, ExitCase::Exception(Const::Builtin(n)) if &**n == "StopIteration")
+            && l.args.iter().all(|a| matches!(a, LinkArg::Value(_)))
+    })
 }
 
 fn field(name: &str) -> V {

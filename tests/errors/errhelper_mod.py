@@ -1,0 +1,5 @@
+"""Helper module imported by some error tests (not a test itself)."""
+
+
+def helper(x):
+    return x + 1

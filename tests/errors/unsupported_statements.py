@@ -1,0 +1,37 @@
+# Other statements outside the subset (`del`, imports inside functions, `match`): all are
+# reported at once.
+
+
+def entry_point(argv):
+    items = [1, 2, 3]
+    del items[0]
+    import os
+    match len(argv):
+        case 1:
+            print("one")
+    return 0
+
+
+def target(driver, args):
+    return entry_point, None
+
+# ---- expected
+# error[E0100]: not RPython (yet): `del` statements
+#  --> tests/errors/unsupported_statements.py:7:5
+#   |
+# 7 |     del items[0]
+#   |     ^^^^^^^^^^^^ not supported by the translator
+#
+# error[E0100]: not RPython (yet): imports inside functions
+#  --> tests/errors/unsupported_statements.py:8:5
+#   |
+# 8 |     import os
+#   |     ^^^^^^^^^ not supported by the translator
+#
+# error[E0100]: not RPython (yet): `match` statements
+#  --> tests/errors/unsupported_statements.py:9:5
+#   |
+# 9 |     match len(argv):
+#   |     ^^^^^^^^^^^^^^^^ not supported by the translator
+#
+# error: translation failed with 3 errors
