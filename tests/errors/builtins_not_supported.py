@@ -30,11 +30,11 @@ def target(driver, args):
 # 9 |     print(sorted(argv))
 #   |           ^^^^^^^^^^^^ not supported by the translator
 #
-# error[E0210]: not RPython (yet): the builtin `isinstance`
+# error[E0210]: `isinstance()` does not accept an argument of type `list[str]`, `builtin list`
 #   --> tests/errors/builtins_not_supported.py:10:11
 #    |
 # 10 |     print(isinstance(argv, list))
-#    |           ^^^^^^^^^^^^^^^^^^^^^^ not supported by the translator
+#    |           ^^^^^^^^^^^^^^^^^^^^^^ in this call
 #
 # error[E0210]: not RPython (yet): `math.sqrt`, from a module outside the program
 #   --> tests/errors/builtins_not_supported.py:11:11

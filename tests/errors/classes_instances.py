@@ -1,21 +1,27 @@
-# Classes and instances are not supported yet: instantiation, attributes, methods.
+# Two unrelated classes meeting in one variable: both origins are shown, and a common base is
+# suggested.
 
 
-class Point(object):
-    def __init__(self, x):
-        self.x = x
-
-    def norm(self):
-        return abs(self.x)
+class Circle(object):
+    def __init__(self, r):
+        self.r = r
 
 
-ORIGIN = Point(0)
+class Square(object):
+    def __init__(self, side):
+        self.side = side
+
+
+def make(kind):
+    if kind == 0:
+        shape = Circle(1)
+    else:
+        shape = Square(2)
+    return shape
 
 
 def entry_point(argv):
-    p = Point(1)
-    print(ORIGIN.x)
-    print(ORIGIN.norm())
+    make(len(argv))
     return 0
 
 
@@ -23,22 +29,15 @@ def target(driver, args):
     return entry_point, None
 
 # ---- expected
-# error[E0210]: not RPython (yet): instantiating class `Point`
-#   --> tests/errors/classes_instances.py:16:9
+# error[E0200]: the return value of `make()` cannot be both `Circle instance` and `Square instance`
+#   --> tests/errors/classes_instances.py:19:17
 #    |
-# 16 |     p = Point(1)
-#    |         ^^^^^^^^ classes are not supported yet
-#
-# error[E0210]: not RPython (yet): classes and instances (attribute `x` of `Point instance`)
-#   --> tests/errors/classes_instances.py:17:11
+# 17 |         shape = Circle(1)
+#    |                 --------- this is `Circle instance`
+# 18 |     else:
+# 19 |         shape = Square(2)
+#    |                 ^^^^^^^^^ this is `Square instance`
 #    |
-# 17 |     print(ORIGIN.x)
-#    |           ^^^^^^^^ not supported by the translator
+#    = note: `Circle` and `Square` have no common base class: give them one (a class both derive from) so that one variable can hold either
 #
-# error[E0210]: not RPython (yet): classes and instances (method `norm` of `Point instance`)
-#   --> tests/errors/classes_instances.py:18:11
-#    |
-# 18 |     print(ORIGIN.norm())
-#    |           ^^^^^^^^^^^^^ not supported by the translator
-#
-# error: translation failed with 3 errors
+# error: translation failed with 1 error

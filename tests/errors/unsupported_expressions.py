@@ -42,12 +42,6 @@ def target(driver, args):
 # 10 |     first, *rest = argv
 #    |            ^^^^^ not supported by the translator
 #
-# error[E0100]: not RPython (yet): attribute assignment
-#   --> tests/errors/unsupported_expressions.py:11:5
-#    |
-# 11 |     argv.size = 3
-#    |     ^^^^^^^^^ not supported by the translator
-#
 # error[E0100]: not RPython (yet): `...`
 #   --> tests/errors/unsupported_expressions.py:12:15
 #    |
@@ -60,4 +54,4 @@ def target(driver, args):
 # 13 |     z = 2j
 #    |         ^^ not supported by the translator
 #
-# error: translation failed with 7 errors
+# error: translation failed with 6 errors

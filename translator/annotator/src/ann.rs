@@ -58,6 +58,8 @@ pub enum Ann {
     Iter(Rc<Ann>),
     /// An instance of a builtin exception class.
     Exc(Rc<str>),
+    /// An instance of a program class or of one of its subclasses; `true` if it may be None.
+    Inst(crate::classdef::ClassId, bool),
 }
 
 impl Ann {

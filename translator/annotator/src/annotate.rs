@@ -62,7 +62,7 @@ pub struct Annotator<'s> {
     /// The list created by each creation site (graph, result variable) or prebuilt list.
     site_lists: HashMap<(GraphId, Var), ListKey>,
     prebuilt_lists: HashMap<ObjId, ListKey>,
-    pending: BTreeSet<(GraphId, Block)>,
+    pub(crate) pending: BTreeSet<(GraphId, Block)>,
     /// Errors already reported, by primary span and message, so a re-flowed block reports once.
     reported: BTreeSet<(Span, String)>,
     /// The block being annotated (or rtyped), the reader of list items looked up now.
@@ -75,11 +75,28 @@ pub struct Annotator<'s> {
     /// Variables whose union failed: an error was reported, and they now read as impossible so
     /// that their uses report nothing more.
     poisoned: HashSet<(GraphId, Var)>,
+    /// Every class of the program, in preorder.
+    pub classes: Vec<crate::classdef::ClassDef>,
+    pub(crate) class_index: HashMap<ObjId, crate::classdef::ClassId>,
+    pub(crate) seen_instances: HashSet<ObjId>,
+    /// The implementations each method call (graph, result variable) may call: the defining
+    /// class and the graph of each.
+    pub method_targets: HashMap<(GraphId, Var), Vec<(crate::classdef::ClassId, GraphId)>>,
 }
 
 impl<'s> Annotator<'s> {
     pub fn new(snapshot: &'s Snapshot) -> Self {
+        let classes = crate::classdef::build_classes(snapshot);
+        let class_index = classes
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.obj, crate::classdef::ClassId(i as u32)))
+            .collect();
         Annotator {
+            classes,
+            class_index,
+            seen_instances: HashSet::new(),
+            method_targets: HashMap::new(),
             snapshot,
             graphs: vec![],
             graph_of: IndexMap::new(),
@@ -263,11 +280,19 @@ impl<'s> Annotator<'s> {
                         items.clone().iter().map(|v| self.pyvalue_ann(v)).collect();
                     Ann::Tuple(anns.into())
                 }
+                PyObject::Instance { .. } => match self.prebuilt_instance(*id) {
+                    Some(cls) => Ann::Inst(cls, false),
+                    None => Ann::Pbc(c.clone()),
+                },
                 _ => Ann::Pbc(c.clone()),
             },
             Const::Builtin(_) | Const::Names(_) => Ann::Pbc(c.clone()),
             Const::Undefined => Ann::Bottom,
         }
+    }
+
+    pub(crate) fn pyvalue_ann_pub(&mut self, v: &PyValue) -> Ann {
+        self.pyvalue_ann(v)
     }
 
     fn pyvalue_ann(&mut self, v: &PyValue) -> Ann {
@@ -505,6 +530,11 @@ impl<'s> Annotator<'s> {
                 Tuple(items.into())
             }
             (Iter(x), Iter(y)) => Iter(Rc::new(self.union(x, y)?)),
+            (Inst(x, n), Inst(y, m)) => Inst(self.common_base(*x, *y).ok_or(())?, *n || *m),
+            (Inst(x, _), None) | (None, Inst(x, _)) => Inst(*x, true),
+            // Strings and lists are pointers: None is their null value.
+            (Str | Char, None) | (None, Str | Char) => Str,
+            (List(k), None) | (None, List(k)) => List(*k),
             _ => return Err(()),
         })
     }
@@ -546,7 +576,13 @@ impl<'s> Annotator<'s> {
                     (None, Some(p)) => d = d.at(p, format!("this is `{shown_old}`")),
                     (None, None) => {}
                 }
-                d = d.note(union_note(&old, &a));
+                d = match (&old, &a) {
+                    (Ann::Inst(x, _), Ann::Inst(y, _)) => {
+                        let (nx, ny) = (self.class(*x).name.clone(), self.class(*y).name.clone());
+                        d.note(format!("`{nx}` and `{ny}` have no common base class: give them one (a class both derive from) so that one variable can hold either"))
+                    }
+                    _ => d.note(union_note(&old, &a)),
+                };
                 self.error(d);
                 // Its uses would only repeat the error.
                 self.poisoned.insert((gid, v));
@@ -652,6 +688,14 @@ impl<'s> Annotator<'s> {
             },
             Ann::Iter(i) => format!("iterator[{}]", self.format_ann(i, user, depth + 1)),
             Ann::Exc(n) => format!("{n} instance"),
+            Ann::Inst(c, nullable) => {
+                let name = self.class(*c).name.clone();
+                if *nullable {
+                    format!("{name} instance or None")
+                } else {
+                    format!("{name} instance")
+                }
+            }
         }
     }
 
@@ -784,7 +828,7 @@ fn union_note(a: &Ann, b: &Ann) -> &'static str {
     let nullable = |x: &Ann| matches!(x, Ann::Str | Ann::Char | Ann::Bytes | Ann::List(_));
     match (a, b) {
         (Ann::None, x) | (x, Ann::None) if nullable(x) => {
-            "`None` mixed with a string or a list is valid RPython, but the translator does not support it yet"
+            "`None` mixed with bytes is valid RPython, but the translator does not support it yet"
         }
         (Ann::None, _) | (_, Ann::None) => {
             "RPython allows `None` only together with strings, lists and instances"

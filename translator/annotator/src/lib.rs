@@ -8,7 +8,9 @@
 
 pub mod ann;
 pub mod annotate;
+pub mod classdef;
 pub mod rules;
 
 pub use ann::{Ann, ListKey};
 pub use annotate::{Annotator, GraphId, GraphSource};
+pub use classdef::{ClassDef, ClassId};

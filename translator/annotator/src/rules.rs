@@ -13,6 +13,12 @@ use rpy_model::snapshot::{ObjId, PyObject, PyValue};
 use rpy_model::{Diagnostic, Span};
 use std::rc::Rc;
 
+fn values_missing(an: &Annotator, c: crate::classdef::ClassId, attr: &str) -> bool {
+    an.subtree(c)
+        .iter()
+        .any(|x| an.class_attr(*x, attr).is_none())
+}
+
 /// Where a parameter's value comes from at a call site.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ArgSource {
@@ -378,7 +384,10 @@ impl Annotator<'_> {
                 let ok = (a.is_numeric() && b.is_numeric())
                     || (a.is_strlike() && b.is_strlike())
                     || (*a == Bytes && *b == Bytes)
-                    || (matches!(op.op, FlowOp::Eq | FlowOp::Ne) && (*a == None || *b == None));
+                    || (matches!(op.op, FlowOp::Eq | FlowOp::Ne) && (*a == None || *b == None))
+                    || (matches!(op.op, FlowOp::Eq | FlowOp::Ne)
+                        && matches!(a, Inst(..))
+                        && matches!(b, Inst(..)));
                 if ok {
                     Bool
                 } else {
@@ -459,7 +468,52 @@ impl Annotator<'_> {
             },
             (FlowOp::SameAs, [a]) => a.clone(),
             (FlowOp::CheckRangeStep, [a]) if a.is_intlike() => None,
-            (FlowOp::CallMethod, _) => self.method(op, &anns),
+            // An attribute or method of a value that is only None so far: it may still become
+            // an instance (attributes start as None in `__init__`); nothing to say yet.
+            (FlowOp::GetAttr | FlowOp::SetAttr | FlowOp::CallMethod, [None, ..]) => Bottom,
+            (FlowOp::CallMethod, _) => self.method(src, gid, op, &anns),
+            (FlowOp::GetAttr, [Inst(c, _), _]) => {
+                let Value::Const(Const::Str(attr)) = &op.args[1] else {
+                    return Bottom;
+                };
+                self.instance_getattr(*c, attr, op)
+            }
+            (FlowOp::GetAttr, [Pbc(Const::Obj(id, _)), _]) if self.class_of(*id).is_some() => {
+                let Value::Const(Const::Str(attr)) = &op.args[1] else {
+                    return Bottom;
+                };
+                let c = self.class_of(*id).expect("class");
+                match self.class_attr(c, attr) {
+                    Some((_, v)) => {
+                        let v = match self.method_function(&v) {
+                            Some((f, _)) => PyValue::Ref(f),
+                            Option::None => v,
+                        };
+                        self.pyvalue_ann_pub(&v)
+                    }
+                    Option::None => {
+                        let cname = self.class(c).name.clone();
+                        self.bad(
+                            op.span,
+                            format!("class `{cname}` has no attribute `{attr}`"),
+                            "unknown attribute",
+                        )
+                    }
+                }
+            }
+            (FlowOp::SetAttr, [Inst(c, _), _, v]) => {
+                let Value::Const(Const::Str(attr)) = &op.args[1] else {
+                    return Bottom;
+                };
+                let origin = match &op.args[2] {
+                    Value::Var(x) => self.graphs[gid.0 as usize].origins[x.0 as usize],
+                    _ => Option::None,
+                };
+                let (c, attr, v) = (*c, attr.clone(), v.clone());
+                self.check_attr_allowed(c, &attr, op.span);
+                self.write_attr(c, &attr, v, origin.or(Some(op.span)));
+                None
+            }
             (FlowOp::GetAttr, [a, _]) => {
                 let shown = self.show(a);
                 let attr = match &op.args[1] {
@@ -506,7 +560,13 @@ impl Annotator<'_> {
         acc
     }
 
-    fn method(&mut self, op: &Operation<FlowOp, Const>, anns: &[Ann]) -> Ann {
+    fn method(
+        &mut self,
+        src: &mut dyn GraphSource,
+        gid: GraphId,
+        op: &Operation<FlowOp, Const>,
+        anns: &[Ann],
+    ) -> Ann {
         let name = match &op.args[1] {
             Value::Const(Const::Str(s)) => s.to_string(),
             _ => String::new(),
@@ -517,11 +577,14 @@ impl Annotator<'_> {
         };
         let recv = &anns[0];
         let args = &anns[3..];
+        if let Ann::Inst(c, _) = recv {
+            return self.instance_method(src, gid, *c, &name, op, anns);
+        }
         if let Ann::Pbc(Const::Obj(id, _)) = recv {
-            if matches!(
-                self.snapshot.obj(*id),
-                PyObject::Class { .. } | PyObject::Instance { .. }
-            ) {
+            if let Some(c) = self.class_of(*id) {
+                return self.class_method(src, gid, c, &name, op, anns);
+            }
+            if matches!(self.snapshot.obj(*id), PyObject::Instance { .. }) {
                 let shown = self.show(recv);
                 return self.not_yet(
                     op.span,
@@ -619,11 +682,14 @@ impl Annotator<'_> {
                     }
                     self.call_function(src, gid, *id, op, anns, &names, nargs)
                 }
-                PyObject::Class { qualname, .. } => self.bad(
-                    op.span,
-                    format!("not RPython (yet): instantiating class `{qualname}`"),
-                    "classes are not supported yet",
-                ),
+                PyObject::Class { qualname, .. } => match self.class_of(*id) {
+                    Some(c) => self.instantiate(src, gid, c, op, anns, &names, nargs),
+                    Option::None => self.bad(
+                        op.span,
+                        format!("not RPython (yet): instantiating class `{qualname}`"),
+                        "classes deriving from builtin classes are not supported yet",
+                    ),
+                },
                 PyObject::Module { name, .. } => self.bad(
                     op.span,
                     format!("cannot call the module `{name}`"),
@@ -703,6 +769,7 @@ impl Annotator<'_> {
     }
 
     #[allow(clippy::too_many_arguments)]
+    #[allow(clippy::too_many_arguments)]
     fn call_function(
         &mut self,
         src: &mut dyn GraphSource,
@@ -713,9 +780,34 @@ impl Annotator<'_> {
         names: &[Rc<str>],
         nargs: usize,
     ) -> Ann {
+        match self.call_function_ex(src, gid, func, op, anns, 2, None, names, nargs) {
+            Some((ret, callee)) => {
+                self.call_targets.insert((gid, op.result), callee);
+                ret
+            }
+            None => Ann::Bottom,
+        }
+    }
+
+    /// Calls `func` with the arguments of `op` from index `first` on (`nargs` positional, then
+    /// the keyword ones), preceded by `receiver` (a method's `self`) when given. Returns the
+    /// result annotation and the graph called.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn call_function_ex(
+        &mut self,
+        src: &mut dyn GraphSource,
+        gid: GraphId,
+        func: ObjId,
+        op: &Operation<FlowOp, Const>,
+        anns: &[Ann],
+        first: usize,
+        receiver: Option<Ann>,
+        names: &[Rc<str>],
+        nargs: usize,
+    ) -> Option<(Ann, GraphId)> {
         let (defaults, fname) = match self.snapshot.obj(func) {
             PyObject::Function(f) => (f.defaults.clone(), f.qualname.clone()),
-            _ => return Ann::Bottom,
+            _ => return None,
         };
         let Some(params) = src.params(func) else {
             self.error(
@@ -726,29 +818,39 @@ impl Annotator<'_> {
                 .at(op.span, "called here")
                 .note("only functions defined with `def` or `lambda` in the program's files can be translated"),
             );
-            return Ann::Bottom;
+            return None;
         };
-        let binding = match bind_args(&params, &defaults, &fname, nargs, names) {
+        let skip = usize::from(receiver.is_some());
+        if params.len() < skip {
+            let msg = format!("`{fname}()` takes no `self` argument");
+            self.error(Diagnostic::new("E0211", msg).at(op.span, "in this call"));
+            return None;
+        }
+        let binding = match bind_args(&params[skip..], &defaults, &fname, nargs, names) {
             Ok(b) => b,
             // A function whose graph cannot be built (its flow errors are reported) may have
             // more parameters than its source lists (`*args`): say nothing about the call.
-            Err(_) if src.build(func).is_none() => return Ann::Bottom,
+            Err(_) if src.build(func).is_none() => return None,
             Err(msg) => {
                 let mut d = Diagnostic::new("E0211", msg).at(op.span, "in this call");
                 if let Some(s) = src.span_of(func) {
                     d = d.also(s, "defined here");
                 }
                 self.error(d);
-                return Ann::Bottom;
+                return None;
             }
         };
         let mut args = Vec::new();
+        if let Some(r) = receiver {
+            args.push((r, Some(op.span)));
+        }
         for b in &binding {
             let (a, v) = match b {
-                ArgSource::Positional(i) => (anns[2 + i].clone(), Some(&op.args[2 + i])),
-                ArgSource::Keyword(k) => {
-                    (anns[2 + nargs + k].clone(), Some(&op.args[2 + nargs + k]))
-                }
+                ArgSource::Positional(i) => (anns[first + i].clone(), Some(&op.args[first + i])),
+                ArgSource::Keyword(k) => (
+                    anns[first + nargs + k].clone(),
+                    Some(&op.args[first + nargs + k]),
+                ),
                 ArgSource::Default(d) => {
                     let c = rpy_flow::build::const_of(self.snapshot, d).unwrap_or(Const::None);
                     (self.const_ann(&c), Option::None)
@@ -760,12 +862,230 @@ impl Annotator<'_> {
             };
             args.push((a, origin.or(Some(op.span))));
         }
-        match self.call_graph(src, func, &args, op.span) {
-            Some((ret, callee)) => {
-                self.call_targets.insert((gid, op.result), callee);
+        self.call_graph(src, func, &args, op.span)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn instantiate(
+        &mut self,
+        src: &mut dyn GraphSource,
+        gid: GraphId,
+        c: crate::classdef::ClassId,
+        op: &Operation<FlowOp, Const>,
+        anns: &[Ann],
+        names: &[Rc<str>],
+        nargs: usize,
+    ) -> Ann {
+        let inst = Ann::Inst(c, false);
+        match self
+            .class_attr(c, "__init__")
+            .and_then(|(_, v)| self.method_function(&v))
+        {
+            Some((init, _)) => {
+                if let Some((_, g)) = self.call_function_ex(
+                    src,
+                    gid,
+                    init,
+                    op,
+                    anns,
+                    2,
+                    Some(inst.clone()),
+                    names,
+                    nargs,
+                ) {
+                    self.call_targets.insert((gid, op.result), g);
+                }
+            }
+            Option::None if nargs + names.len() > 0 => {
+                let cname = self.class(c).name.clone();
+                return self.bad(
+                    op.span,
+                    format!("`{cname}()` takes no arguments (no `__init__`)"),
+                    "in this call",
+                );
+            }
+            Option::None => {}
+        }
+        inst
+    }
+
+    /// Reads `attr` of an instance of `c`: an instance attribute, or a class constant.
+    fn instance_getattr(
+        &mut self,
+        c: crate::classdef::ClassId,
+        attr: &str,
+        op: &Operation<FlowOp, Const>,
+    ) -> Ann {
+        let has_instance_attr = self
+            .subtree(c)
+            .iter()
+            .any(|x| self.class(*x).attrs.contains_key(attr))
+            || self
+                .mro(c)
+                .iter()
+                .any(|x| self.class(*x).attrs.contains_key(attr));
+        if !has_instance_attr {
+            // Class-level values: the same constant in the whole subtree.
+            let values: Vec<Option<PyValue>> = self
+                .subtree(c)
+                .iter()
+                .map(|x| self.class_attr(*x, attr).map(|v| v.1))
+                .collect();
+            if let Some(Some(first)) = values.first() {
+                if self.method_function(first).is_some() {
+                    return self.not_yet(
+                        op.span,
+                        format!("bound methods as values (`.{attr}` without a call)"),
+                    );
+                }
+                if values.iter().all(|v| v.as_ref() == Some(first)) {
+                    return self.pyvalue_ann_pub(&first.clone());
+                }
+                // Different values in subclasses: read from a table indexed by class id.
+                let mut acc = Ann::Bottom;
+                for v in values.into_iter().flatten() {
+                    let a = self.pyvalue_ann_pub(&v);
+                    acc = match self.union(&acc, &a) {
+                        Ok(x) => x,
+                        Err(()) => return self.bad(op.span, format!("the class attribute `{attr}` has values of different types in subclasses"), "read here"),
+                    };
+                }
+                if values_missing(self, c, attr) {
+                    return self.bad(
+                        op.span,
+                        format!("some subclasses have no class attribute `{attr}`"),
+                        "read here",
+                    );
+                }
+                return acc;
+            }
+        }
+        self.read_attr(c, attr)
+    }
+
+    /// `_attrs_` / `__slots__` hints restrict the attributes a class may have.
+    fn check_attr_allowed(&mut self, c: crate::classdef::ClassId, attr: &str, span: Span) {
+        for k in self.mro(c) {
+            let PyObject::Class { dict, qualname, .. } = self.snapshot.obj(self.class(k).obj)
+            else {
+                continue;
+            };
+            for hint in ["_attrs_", "__slots__"] {
+                let Some(PyValue::Ref(l)) = dict.get(hint) else {
+                    continue;
+                };
+                let names: Vec<String> = match self.snapshot.obj(*l) {
+                    PyObject::List(items) | PyObject::Tuple(items) => items
+                        .iter()
+                        .filter_map(|v| match v {
+                            PyValue::Str(s) => Some(s.to_string()),
+                            _ => Option::None,
+                        })
+                        .collect(),
+                    _ => continue,
+                };
+                if names.iter().any(|n| n == attr) {
+                    return;
+                }
+                let allowed: Vec<String> = self
+                    .mro(c)
+                    .iter()
+                    .map(|x| self.class(*x).name.clone())
+                    .collect();
+                let _ = allowed;
+                let msg = format!("`{attr}` is not in `{qualname}.{hint}`");
+                self.error(Diagnostic::new("E0221", msg).at(span, "attribute written here"));
+                return;
+            }
+        }
+    }
+
+    /// `obj.name(args)` on an instance of `c`: every implementation in `c`'s subtree is called
+    /// (virtual dispatch); the result is the union of theirs.
+    fn instance_method(
+        &mut self,
+        src: &mut dyn GraphSource,
+        gid: GraphId,
+        c: crate::classdef::ClassId,
+        name: &str,
+        op: &Operation<FlowOp, Const>,
+        anns: &[Ann],
+    ) -> Ann {
+        let names: Rc<[Rc<str>]> = match &op.args[2] {
+            Value::Const(Const::Names(n)) => n.clone(),
+            _ => Rc::from(vec![]),
+        };
+        let nargs = op.args.len() - 3 - names.len();
+        let impls = self.method_impls(c, name);
+        if impls.is_empty() {
+            let cname = self.class(c).name.clone();
+            return self.bad(
+                op.span,
+                format!("`{cname}` instances have no method `{name}`"),
+                "called here",
+            );
+        }
+        let mut result = Ann::Bottom;
+        let mut targets = Vec::new();
+        for (def, func, takes_self) in impls {
+            let receiver = if takes_self {
+                Some(Ann::Inst(def, false))
+            } else {
+                Option::None
+            };
+            if let Some((ret, g)) =
+                self.call_function_ex(src, gid, func, op, anns, 3, receiver, &names, nargs)
+            {
+                targets.push((def, g));
+                result = match self.union(&result, &ret) {
+                    Ok(r) => r,
+                    Err(()) => {
+                        let (a, b) = (self.show(&result), self.show(&ret));
+                        return self.bad(
+                            op.span,
+                            format!("the implementations of `{name}` return both `{a}` and `{b}`"),
+                            "in this call",
+                        );
+                    }
+                };
+            }
+        }
+        self.method_targets.insert((gid, op.result), targets);
+        result
+    }
+
+    /// `C.name(args)`: the function found on the class, called with the arguments as given.
+    fn class_method(
+        &mut self,
+        src: &mut dyn GraphSource,
+        gid: GraphId,
+        c: crate::classdef::ClassId,
+        name: &str,
+        op: &Operation<FlowOp, Const>,
+        anns: &[Ann],
+    ) -> Ann {
+        let names: Rc<[Rc<str>]> = match &op.args[2] {
+            Value::Const(Const::Names(n)) => n.clone(),
+            _ => Rc::from(vec![]),
+        };
+        let nargs = op.args.len() - 3 - names.len();
+        let Some((f, _)) = self
+            .class_attr(c, name)
+            .and_then(|(_, v)| self.method_function(&v))
+        else {
+            let cname = self.class(c).name.clone();
+            return self.bad(
+                op.span,
+                format!("class `{cname}` has no method `{name}`"),
+                "called here",
+            );
+        };
+        match self.call_function_ex(src, gid, f, op, anns, 3, Option::None, &names, nargs) {
+            Some((ret, g)) => {
+                self.call_targets.insert((gid, op.result), g);
                 ret
             }
-            None => Ann::Bottom,
+            Option::None => Ann::Bottom,
         }
     }
 
@@ -832,6 +1152,11 @@ impl Annotator<'_> {
                 format!("`{name}()` takes no keyword arguments"),
                 "in this call",
             ),
+            "isinstance" => match pos {
+                [Inst(..) | None, Pbc(Const::Obj(..))] | [Inst(..) | None, Tuple(_)] => Bool,
+                [_, _] => type_error(self),
+                _ => count_error(self, "two arguments"),
+            },
             "len" => match pos {
                 [List(_) | Str | Char | Bytes | Tuple(_)] => Int,
                 [_] => self.bad(op.span, format!("{given} has no `len()`"), "in this call"),

@@ -225,6 +225,7 @@ impl<'s> FlowContext<'s> {
             suppressed: vec![],
             loops: vec![],
             tmp: 0,
+            first_param: def.params.first().map(|p| p.name.clone()),
         };
         b.stmts(&def.body);
         if let Some(cur) = b.cur {
@@ -399,6 +400,8 @@ struct Builder<'c, 's> {
     suppressed: Vec<Diagnostic>,
     loops: Vec<LoopCtx>,
     tmp: u32,
+    /// The first parameter (`self` of a method), for `super()`.
+    first_param: Option<String>,
 }
 
 impl Builder<'_, '_> {
@@ -703,9 +706,16 @@ impl Builder<'_, '_> {
                         self.emit(FlowOp::SetItem, vec![v[0].clone(), v[1].clone(), new], *sp);
                         return;
                     }
-                    Target::Attribute(_, _, sp)
-                    | Target::Tuple(_, sp)
-                    | Target::Unsupported(_, sp) => {
+                    Target::Attribute(obj, name, sp) => {
+                        let o = self.expr(obj);
+                        let attr = Value::Const(Const::Str(name.as_str().into()));
+                        let cur = self.emit(FlowOp::GetAttr, vec![o.clone(), attr.clone()], *sp);
+                        let v = self.with_held(vec![o, cur], &[value]);
+                        let new = self.binop(*op, v[1].clone(), v[2].clone(), s.span);
+                        self.emit(FlowOp::SetAttr, vec![v[0].clone(), attr, new], *sp);
+                        return;
+                    }
+                    Target::Tuple(_, sp) | Target::Unsupported(_, sp) => {
                         self.error(not_rpython(*sp, "this augmented assignment target"));
                         return;
                     }
@@ -831,7 +841,13 @@ impl Builder<'_, '_> {
                 args.push(v);
                 self.emit(FlowOp::SetItem, args, *sp);
             }
-            Target::Attribute(_, _, sp) => self.error(not_rpython(*sp, "attribute assignment")),
+            Target::Attribute(obj, name, sp) => {
+                let mut args = self.with_held(vec![v], &[obj]);
+                let v = args.remove(0);
+                args.push(Value::Const(Const::Str(name.as_str().into())));
+                args.push(v);
+                self.emit(FlowOp::SetAttr, args, *sp);
+            }
             Target::Unsupported(what, sp) => self.error(not_rpython(*sp, what)),
         }
     }
@@ -1478,6 +1494,9 @@ impl Builder<'_, '_> {
             ExprKind::Call(f, args, kwargs) => {
                 let names: Vec<&str> = kwargs.iter().map(|(n, _)| n.as_str()).collect();
                 if let ExprKind::Attribute(obj, attr) = &f.kind {
+                    if let Some(v) = self.super_call(obj, attr, args, kwargs, e.span) {
+                        return v;
+                    }
                     let o = self.expr(obj);
                     let is_module = match &o {
                         Value::Const(Const::Obj(id, _)) => {
@@ -1544,6 +1563,81 @@ impl Builder<'_, '_> {
                 Value::Const(Const::None)
             }
         }
+    }
+
+    /// `super().attr(args)` in a method: the attribute is looked up, at translation time, in
+    /// the bases of the class that defines the method (the `__class__` cell Python gives such
+    /// methods), and called with the method's first argument as `self`.
+    fn super_call(
+        &mut self,
+        obj: &Expr,
+        attr: &str,
+        args: &[Expr],
+        kwargs: &[(String, Expr)],
+        span: Span,
+    ) -> Option<Value<Const>> {
+        let ExprKind::Call(f, sargs, skw) = &obj.kind else {
+            return None;
+        };
+        if !matches!(&f.kind, ExprKind::Name(n) if n == "super")
+            || !sargs.is_empty()
+            || !skw.is_empty()
+        {
+            return None;
+        }
+        let snapshot = self.cx.snapshot;
+        let cls = self
+            .func
+            .freevars
+            .iter()
+            .position(|n| n == "__class__")
+            .and_then(|i| self.func.closure.get(i))
+            .and_then(|v| match v {
+                PyValue::Ref(id) => Some(*id),
+                _ => None,
+            });
+        let Some(cls) = cls else {
+            self.error(
+                Diagnostic::new("E0111", "`super()` outside a method")
+                    .at(obj.span, "no class here"),
+            );
+            return Some(Value::Const(Const::None));
+        };
+        // The first base of each class, up the chain, holding the attribute.
+        let mut found = None;
+        let mut cur = cls;
+        loop {
+            let PyObject::Class { bases, .. } = snapshot.obj(cur) else {
+                break;
+            };
+            let Some(PyValue::Ref(base)) = bases.first() else {
+                break;
+            };
+            cur = *base;
+            if let PyObject::Class { dict, .. } = snapshot.obj(cur) {
+                if let Some(v) = dict.get(attr) {
+                    found = Some(v.clone());
+                    break;
+                }
+            }
+        }
+        let Some(fval) = found else {
+            let msg = format!("no base class defines `{attr}` for `super()`");
+            self.error(Diagnostic::new("E0112", msg).at(span, "here"));
+            return Some(Value::Const(Const::None));
+        };
+        let fconst = self.constant(&fval, span);
+        let Some(first) = self.first_param.clone() else {
+            return Some(Value::Const(Const::None));
+        };
+        let this = self.load(&first, obj.span);
+        let names: Vec<&str> = kwargs.iter().map(|(n, _)| n.as_str()).collect();
+        let exprs: Vec<&Expr> = args.iter().chain(kwargs.iter().map(|(_, a)| a)).collect();
+        let mut vals = self.with_held(vec![fconst, this], &exprs);
+        let fv = vals.remove(0);
+        let mut all = vec![fv, names_const(&names)];
+        all.extend(vals);
+        Some(self.emit(FlowOp::Call, all, span))
     }
 
     fn call(

@@ -40,6 +40,8 @@ crate::optable! {
         SetItem = "setitem", 3, raise;
         GetSlice = "getslice", 3, pure;
         GetAttr = "getattr", 2, raise;
+        /// `setattr(obj, name, value)`: an attribute assignment.
+        SetAttr = "setattr", 3, raise;
         /// `call(f, names, args...)`: `names` is a `Const::Names` listing the keyword arguments,
         /// which are the last arguments.
         Call = "call", var, raise, collect;

@@ -65,6 +65,10 @@ crate::optable! {
         CharGt = "char_gt", 2, pure;
         CharGe = "char_ge", 2, pure;
         PtrEq = "ptr_eq", 2, pure;
+        /// The same pointer, seen as another struct type (an instance's class or a base class).
+        CastPointer = "cast_pointer", 1, pure;
+        /// `isinstance(p, lo, hi)`: `p` is not null and its class id is in `lo..=hi`.
+        Isinstance = "isinstance", 3, pure;
         PtrNe = "ptr_ne", 2, pure;
         PtrIsZero = "ptr_iszero", 1, pure;
         PtrNonZero = "ptr_nonzero", 1, pure;

@@ -4,7 +4,7 @@
 //! Types are interned in a `TypeTable` by structure, so equal types have equal ids. genc gives
 //! each a C struct and a row in the GC type table.
 
-use indexmap::IndexSet;
+use std::collections::HashMap;
 
 /// Index of a GC struct type in the `TypeTable`.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
@@ -36,15 +36,36 @@ pub struct GcStruct {
     pub items: Option<LlType>,
 }
 
-/// All GC struct types of a program.
+/// All GC struct types of a program. Structural types (strings, lists, tuples) are interned by
+/// structure; instance types are reserved by name first and defined afterwards, since they may
+/// refer to themselves.
 #[derive(Default, Debug, Clone)]
 pub struct TypeTable {
-    types: IndexSet<GcStruct>,
+    types: Vec<GcStruct>,
+    index: HashMap<GcStruct, TypeId>,
 }
 
 impl TypeTable {
     pub fn intern(&mut self, s: GcStruct) -> TypeId {
-        TypeId(self.types.insert_full(s).0 as u32)
+        if let Some(id) = self.index.get(&s) {
+            return *id;
+        }
+        let id = TypeId(self.types.len() as u32);
+        self.types.push(s.clone());
+        self.index.insert(s, id);
+        id
+    }
+    /// A new named type whose fields are given later with `define`.
+    pub fn reserve(&mut self, name: &str) -> TypeId {
+        self.types.push(GcStruct {
+            name: name.to_string(),
+            fields: vec![],
+            items: None,
+        });
+        TypeId(self.types.len() as u32 - 1)
+    }
+    pub fn define(&mut self, id: TypeId, fields: Vec<(String, LlType)>) {
+        self.types[id.0 as usize].fields = fields;
     }
     pub fn get(&self, id: TypeId) -> &GcStruct {
         &self.types[id.0 as usize]

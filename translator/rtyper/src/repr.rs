@@ -5,7 +5,7 @@
 //! `ARRAY` of `{} + [T]` holding at least `length` items; a tuple is `{item0, item1, ...}`; a list
 //! iterator is `{list, index}`.
 
-use rpy_annotator::{Ann, Annotator};
+use rpy_annotator::{Ann, Annotator, ClassId};
 use rpy_model::flowop::Const;
 use rpy_model::llop::{LlConst, Prebuilt, PrebuiltId};
 use rpy_model::lltype::{GcStruct, LlType, TypeId, TypeTable};
@@ -39,6 +39,7 @@ pub struct Reprs {
     str_consts: HashMap<Vec<u8>, PrebuiltId>,
     bytes_consts: HashMap<Vec<u8>, PrebuiltId>,
     objects: HashMap<ObjId, PrebuiltId>,
+    instances: HashMap<ClassId, TypeId>,
 }
 
 impl Default for Reprs {
@@ -68,6 +69,7 @@ impl Reprs {
             str_consts: HashMap::new(),
             bytes_consts: HashMap::new(),
             objects: HashMap::new(),
+            instances: HashMap::new(),
         }
     }
 
@@ -161,7 +163,39 @@ impl Reprs {
                 LlType::Ptr(self.iter_of(s))
             }
             Ann::Exc(_) => self.str_type(),
+            Ann::Inst(c, _) => LlType::Ptr(self.inst_type(an, *c)),
         }
+    }
+
+    /// The struct of instances of class `c`: the class id, then the attributes of each class
+    /// from the root down to `c` (so a pointer to a subclass instance is also a valid pointer to
+    /// any of its bases' structs).
+    pub fn inst_type(&mut self, an: &mut Annotator, c: ClassId) -> TypeId {
+        if let Some(t) = self.instances.get(&c) {
+            return *t;
+        }
+        let name = format!("INST<{}>", an.class(c).name);
+        let id = self.types.reserve(&name);
+        self.instances.insert(c, id);
+        let mut fields = match an.class(c).base {
+            Some(b) => {
+                let bt = self.inst_type(an, b);
+                self.types.get(bt).fields.clone()
+            }
+            None => vec![("typeid".to_string(), LlType::Signed)],
+        };
+        let attrs: Vec<(String, Ann)> = an
+            .class(c)
+            .attrs
+            .iter()
+            .map(|(n, a)| (n.clone(), a.ann.clone()))
+            .collect();
+        for (n, a) in attrs {
+            let t = self.lltype(an, &a);
+            fields.push((n, t));
+        }
+        self.types.define(id, fields);
+        id
     }
 
     /// A prebuilt string (Latin-1 text, one byte per character); `None` if a character does not

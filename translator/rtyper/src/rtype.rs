@@ -385,6 +385,13 @@ impl Rtyper<'_, '_> {
                 v
             };
         }
+        if let (LlType::Ptr(a), LlType::Ptr(b)) = (from, to) {
+            let inst =
+                |t: rpy_model::lltype::TypeId| self.reprs.types.get(t).name.starts_with("INST<");
+            if inst(a) && inst(b) {
+                return self.emit(st, LlOp::CastPointer, vec![v], to);
+            }
+        }
         match (from, to) {
             (LlType::Void, t) => Value::Const(self.zero(t)),
             (LlType::Bool, LlType::Signed) => {
@@ -573,6 +580,34 @@ impl Rtyper<'_, '_> {
                 for (it, (_, ft)) in items.iter().zip(&st.fields) {
                     let c = rpy_flow::build::const_of(snapshot, it).unwrap_or(Const::None);
                     vals.push(self.llconst(&c, *ft, span));
+                }
+                self.reprs.prebuilt[p.0 as usize].fields = vals;
+                LlConst::Prebuilt(p)
+            }
+            PyObject::Instance {
+                class: rpy_model::snapshot::PyValue::Ref(cls),
+                attrs,
+            } => {
+                let Some(c) = self.an.class_of(cls) else {
+                    return self.zero(LlType::Ptr(tid));
+                };
+                let own = self.reprs.inst_type(self.an, c);
+                let p = self.reprs.push_prebuilt(own, vec![], vec![]);
+                self.reprs.set_prebuilt_object(id, p);
+                let fields = self.reprs.types.get(own).fields.clone();
+                let mut vals = Vec::new();
+                for (fname, ft) in &fields {
+                    if fname == "typeid" {
+                        vals.push(LlConst::Signed(self.an.class(c).id_min));
+                        continue;
+                    }
+                    match attrs.get(fname) {
+                        Some(v) => {
+                            let cst = rpy_flow::build::const_of(snapshot, v).unwrap_or(Const::None);
+                            vals.push(self.llconst(&cst, *ft, span));
+                        }
+                        None => vals.push(self.zero(*ft)),
+                    }
                 }
                 self.reprs.prebuilt[p.0 as usize].fields = vals;
                 LlConst::Prebuilt(p)
@@ -877,7 +912,17 @@ impl Rtyper<'_, '_> {
             }
             FlowOp::Call => return self.call(st, op, anns, &tys),
             FlowOp::CallMethod => return self.method(st, op, anns, &tys),
-            FlowOp::GetAttr => return self.unsupported(st, "attribute access"),
+            FlowOp::GetAttr => return self.getattr(st, op, anns, &tys),
+            FlowOp::SetAttr => {
+                let Value::Const(Const::Str(attr)) = &op.args[1] else {
+                    return;
+                };
+                let ft = self.field_type(tys[0], attr);
+                let p = arg(self, st, 0, tys[0]);
+                let v = arg(self, st, 2, ft);
+                self.emit(st, LlOp::SetField, vec![p, field(attr), v], T::Void);
+                Value::Const(LlConst::Void)
+            }
         };
         self.finish(st, op.result, res);
     }
@@ -931,6 +976,8 @@ impl Rtyper<'_, '_> {
                 self.emit(st, LlOp::IntIsTrue, vec![n], LlType::Bool)
             }
             Ann::Bottom => Value::Const(LlConst::Bool(false)),
+            Ann::Inst(_, false) => Value::Const(LlConst::Bool(true)),
+            Ann::Inst(_, true) => self.emit(st, LlOp::PtrNonZero, vec![x], LlType::Bool),
         }
     }
 
@@ -1075,6 +1122,20 @@ impl Rtyper<'_, '_> {
                 eq
             };
         }
+        if let (T::Ptr(a), T::Ptr(b)) = (t0, t1) {
+            let inst =
+                |t: rpy_model::lltype::TypeId| self.reprs.types.get(t).name.starts_with("INST<");
+            if inst(a) && inst(b) && matches!(op.op, FlowOp::Eq | FlowOp::Ne) {
+                let x = self.value(st, &op.args[0], t0);
+                let y = self.value(st, &op.args[1], t1);
+                let o = if op.op == FlowOp::Eq {
+                    LlOp::PtrEq
+                } else {
+                    LlOp::PtrNe
+                };
+                return self.emit(st, o, vec![x, y], T::Bool);
+            }
+        }
         let idx = match op.op {
             FlowOp::Lt => 0,
             FlowOp::Le => 1,
@@ -1160,6 +1221,25 @@ impl Rtyper<'_, '_> {
             _ => String::new(),
         };
         let rt = st.types[op.result.0 as usize];
+        if let Ann::Inst(c, _) = &anns[0] {
+            return self.instance_method(st, op, *c, tys);
+        }
+        if let Ann::Pbc(Const::Obj(id, _)) = &anns[0] {
+            if self.an.class_of(*id).is_some() {
+                let names: Rc<[Rc<str>]> = match &op.args[2] {
+                    Value::Const(Const::Names(n)) => n.clone(),
+                    _ => Rc::from(vec![]),
+                };
+                let nargs = op.args.len() - 3 - names.len();
+                let Some(&callee) = self.an.call_targets.get(&(st.gid, op.result)) else {
+                    return self.unsupported(st, "this call");
+                };
+                let args = self.arg_values(st, op, 3);
+                let (r, t) = self.call_graph(st, callee, None, &args, nargs, &names);
+                let r = self.convert(st, r, t, rt);
+                return self.finish(st, op.result, r);
+            }
+        }
         let res = match (&anns[0], name.as_str()) {
             (Ann::List(_), "append") => {
                 let l = self.value(st, &op.args[0], tys[0]);
@@ -1230,36 +1310,16 @@ impl Rtyper<'_, '_> {
         let nargs = op.args.len() - 2 - names.len();
         let rt = st.types[op.result.0 as usize];
         match &anns[0] {
-            Ann::Pbc(Const::Obj(_, _)) => {
+            Ann::Pbc(Const::Obj(id, _)) => {
+                if let Some(c) = self.an.class_of(*id) {
+                    return self.instantiate(st, op, c, nargs, &names);
+                }
                 let Some(&callee) = self.an.call_targets.get(&(st.gid, op.result)) else {
                     return self.unsupported(st, "this call");
                 };
-                let (params, defaults, fname) = self.an.signature(callee);
-                let Ok(binding) = bind_args(&params, &defaults, &fname, nargs, &names) else {
-                    return;
-                };
-                let cg = self.an.graphs[callee.0 as usize].graph.params().to_vec();
-                let mut args = vec![Value::Const(LlConst::Func(FuncId(callee.0)))];
-                for (b, p) in binding.iter().zip(&cg) {
-                    let pt = self.var_lltype(callee, *p);
-                    let v = match b {
-                        ArgSource::Positional(i) => self.value(st, &op.args[2 + i], pt),
-                        ArgSource::Keyword(k) => self.value(st, &op.args[2 + nargs + k], pt),
-                        ArgSource::Default(d) => {
-                            let c = rpy_flow::build::const_of(self.an.snapshot, d)
-                                .unwrap_or(Const::None);
-                            Value::Const(self.llconst(&c, pt, st.span))
-                        }
-                    };
-                    args.push(v);
-                }
-                let rv = {
-                    let g = &self.an.graphs[callee.0 as usize].graph;
-                    g.blocks[g.returnblock].inputargs[0]
-                };
-                let ret = self.var_lltype(callee, rv);
-                let r = self.emit(st, LlOp::DirectCall, args, ret);
-                let r = self.convert(st, r, ret, rt);
+                let args = self.arg_values(st, op, 2);
+                let (r, t) = self.call_graph(st, callee, None, &args, nargs, &names);
+                let r = self.convert(st, r, t, rt);
                 self.finish(st, op.result, r);
             }
             Ann::Pbc(Const::Builtin(name)) => {
@@ -1268,6 +1328,369 @@ impl Rtyper<'_, '_> {
             }
             _ => self.unsupported(st, "this call"),
         }
+    }
+
+    /// The values of `op`'s arguments from index `first` on, each in its own representation.
+    fn arg_values(
+        &mut self,
+        st: &mut G,
+        op: &Operation<FlowOp, Const>,
+        first: usize,
+    ) -> Vec<(V, LlType)> {
+        let mut out = Vec::new();
+        for a in &op.args[first..] {
+            let ann = self.ann_of(st.gid, a);
+            let t = self.ty(st, a, &ann);
+            let v = self.value(st, a, t);
+            out.push((v, t));
+        }
+        out
+    }
+
+    /// A direct call of an annotated graph with `args` (positional, then keyword), preceded by
+    /// `receiver` if given. Returns the result and its type.
+    #[allow(clippy::too_many_arguments)]
+    fn call_graph(
+        &mut self,
+        st: &mut G,
+        callee: GraphId,
+        receiver: Option<(V, LlType)>,
+        args: &[(V, LlType)],
+        nargs: usize,
+        names: &[Rc<str>],
+    ) -> (V, LlType) {
+        let (params, defaults, fname) = self.an.signature(callee);
+        let skip = usize::from(receiver.is_some()).min(params.len());
+        let rv = {
+            let g = &self.an.graphs[callee.0 as usize].graph;
+            g.blocks[g.returnblock].inputargs[0]
+        };
+        let ret = self.var_lltype(callee, rv);
+        let Ok(binding) = bind_args(&params[skip..], &defaults, &fname, nargs, names) else {
+            return (Value::Const(self.zero(ret)), ret);
+        };
+        let cg = self.an.graphs[callee.0 as usize].graph.params().to_vec();
+        let mut call = vec![Value::Const(LlConst::Func(FuncId(callee.0)))];
+        if let (Some((r, rt0)), Some(p)) = (receiver, cg.first()) {
+            let pt = self.var_lltype(callee, *p);
+            call.push(self.convert(st, r, rt0, pt));
+        }
+        for (b, p) in binding.iter().zip(&cg[skip..]) {
+            let pt = self.var_lltype(callee, *p);
+            let v = match b {
+                ArgSource::Positional(i) => self.convert(st, args[*i].0.clone(), args[*i].1, pt),
+                ArgSource::Keyword(k) => {
+                    let (v, t) = args[nargs + k].clone();
+                    self.convert(st, v, t, pt)
+                }
+                ArgSource::Default(d) => {
+                    let c = rpy_flow::build::const_of(self.an.snapshot, d).unwrap_or(Const::None);
+                    Value::Const(self.llconst(&c, pt, st.span))
+                }
+            };
+            call.push(v);
+        }
+        (self.emit(st, LlOp::DirectCall, call, ret), ret)
+    }
+
+    /// `C(args)`: a new instance with its class id set, then `__init__` if the class has one.
+    fn instantiate(
+        &mut self,
+        st: &mut G,
+        op: &Operation<FlowOp, Const>,
+        c: rpy_annotator::ClassId,
+        nargs: usize,
+        names: &[Rc<str>],
+    ) {
+        let tid = self.reprs.inst_type(self.an, c);
+        let t = LlType::Ptr(tid);
+        let args = self.arg_values(st, op, 2);
+        let p = self.emit(st, LlOp::Malloc, vec![Value::Const(LlConst::Type(tid))], t);
+        let id = self.an.class(c).id_min;
+        self.emit(
+            st,
+            LlOp::SetField,
+            vec![
+                p.clone(),
+                field("typeid"),
+                Value::Const(LlConst::Signed(id)),
+            ],
+            LlType::Void,
+        );
+        if let Some(&init) = self.an.call_targets.get(&(st.gid, op.result)) {
+            self.call_graph(st, init, Some((p.clone(), t)), &args, nargs, names);
+        }
+        let rt = st.types[op.result.0 as usize];
+        let r = self.convert(st, p, t, rt);
+        self.finish(st, op.result, r);
+    }
+
+    /// Attribute reads: instance attributes are fields; class-level constants are constants.
+    fn getattr(&mut self, st: &mut G, op: &Operation<FlowOp, Const>, anns: &[Ann], tys: &[LlType]) {
+        let Value::Const(Const::Str(attr)) = &op.args[1] else {
+            return;
+        };
+        let rt = st.types[op.result.0 as usize];
+        let res = match &anns[0] {
+            Ann::Inst(c, _) if self.an.attr_ann(*c, attr).is_some() => {
+                let ft = self.field_type(tys[0], attr);
+                let p = self.value(st, &op.args[0], tys[0]);
+                let v = self.emit(st, LlOp::GetField, vec![p, field(attr)], ft);
+                self.convert(st, v, ft, rt)
+            }
+            Ann::Inst(c, _) => {
+                let c = *c;
+                let mut sub = self.an.subtree(c);
+                sub.sort_by_key(|x| self.an.class(*x).id_min);
+                let values: Vec<Option<rpy_model::snapshot::PyValue>> = sub
+                    .iter()
+                    .map(|x| self.an.class_attr(*x, attr).map(|v| v.1))
+                    .collect();
+                let Some(Some(first)) = values.first().cloned() else {
+                    return self.unsupported(st, &format!("the attribute `{attr}`"));
+                };
+                if values.iter().all(|v| v.as_ref() == Some(&first)) {
+                    let cst =
+                        rpy_flow::build::const_of(self.an.snapshot, &first).unwrap_or(Const::None);
+                    Value::Const(self.llconst(&cst, rt, st.span))
+                } else {
+                    // A table of the values, indexed by class id from `c`'s own id.
+                    let mut items = Vec::new();
+                    for v in values.iter().flatten() {
+                        let cst =
+                            rpy_flow::build::const_of(self.an.snapshot, v).unwrap_or(Const::None);
+                        items.push(self.llconst(&cst, rt, st.span));
+                    }
+                    let arr = self.reprs.array_of(rt);
+                    let table = self.reprs.push_prebuilt(arr, vec![], items);
+                    let p = self.value(st, &op.args[0], tys[0]);
+                    let tid =
+                        self.emit(st, LlOp::GetField, vec![p, field("typeid")], LlType::Signed);
+                    let base = Value::Const(LlConst::Signed(self.an.class(c).id_min));
+                    let idx = self.emit(st, LlOp::IntSub, vec![tid, base], LlType::Signed);
+                    self.emit(
+                        st,
+                        LlOp::GetArrayItem,
+                        vec![Value::Const(LlConst::Prebuilt(table)), idx],
+                        rt,
+                    )
+                }
+            }
+            Ann::Pbc(Const::Obj(id, _)) if self.an.class_of(*id).is_some() => {
+                let c = self.an.class_of(*id).expect("class");
+                match self.an.class_attr(c, attr) {
+                    Some((_, v)) => {
+                        let cst =
+                            rpy_flow::build::const_of(self.an.snapshot, &v).unwrap_or(Const::None);
+                        Value::Const(self.llconst(&cst, rt, st.span))
+                    }
+                    None => return self.unsupported(st, &format!("the attribute `{attr}`")),
+                }
+            }
+            _ => return self.unsupported(st, "attribute access on this value"),
+        };
+        self.finish(st, op.result, res);
+    }
+
+    /// Whether the function of graph `g`, reached as method `name` of a class under `c`, takes
+    /// the instance (a staticmethod does not).
+    fn method_takes_self(&self, c: rpy_annotator::ClassId, name: &str, g: GraphId) -> bool {
+        let f = self.an.graphs[g.0 as usize].func;
+        for x in self.an.subtree(c) {
+            if let Some((_, v)) = self.an.class_attr(x, name) {
+                if let Some((func, takes)) = self.an.method_function(&v) {
+                    if func == f {
+                        return takes;
+                    }
+                }
+            }
+        }
+        true
+    }
+
+    /// `obj.name(args)` on an instance: a direct call when one implementation can be reached,
+    /// else a call of a dispatcher that tests the class id.
+    fn instance_method(
+        &mut self,
+        st: &mut G,
+        op: &Operation<FlowOp, Const>,
+        c: rpy_annotator::ClassId,
+        tys: &[LlType],
+    ) {
+        let names: Rc<[Rc<str>]> = match &op.args[2] {
+            Value::Const(Const::Names(n)) => n.clone(),
+            _ => Rc::from(vec![]),
+        };
+        let nargs = op.args.len() - 3 - names.len();
+        let Some(targets) = self.an.method_targets.get(&(st.gid, op.result)).cloned() else {
+            return self.unsupported(st, "this method call");
+        };
+        let name = match &op.args[1] {
+            Value::Const(Const::Str(s)) => s.to_string(),
+            _ => String::new(),
+        };
+        let rt = st.types[op.result.0 as usize];
+        let this = self.value(st, &op.args[0], tys[0]);
+        let args = self.arg_values(st, op, 3);
+        if targets.len() == 1 {
+            let g = targets[0].1;
+            let recv = if self.method_takes_self(c, &name, g) {
+                Some((this, tys[0]))
+            } else {
+                None
+            };
+            let (r, t) = self.call_graph(st, g, recv, &args, nargs, &names);
+            let r = self.convert(st, r, t, rt);
+            return self.finish(st, op.result, r);
+        }
+        // Several implementations: the class ids using each form ranges, in preorder.
+        let mut ranges: Vec<(i64, i64, GraphId)> = Vec::new();
+        let mut sub = self.an.subtree(c);
+        sub.sort_by_key(|x| self.an.class(*x).id_min);
+        for x in sub {
+            let Some((def, _)) = self.an.class_attr(x, &name) else {
+                continue;
+            };
+            let Some(&(_, g)) = targets.iter().find(|t| t.0 == def) else {
+                continue;
+            };
+            let id = self.an.class(x).id_min;
+            match ranges.last_mut() {
+                Some(last) if last.2 == g && last.1 + 1 == id => last.1 = id,
+                _ => ranges.push((id, id, g)),
+            }
+        }
+        let d = self.dispatcher(st, c, &name, &ranges, tys[0], &args, nargs, &names, rt);
+        let mut call = vec![Value::Const(LlConst::Func(d)), this];
+        call.extend(args.into_iter().map(|a| a.0));
+        let r = self.emit(st, LlOp::DirectCall, call, rt);
+        self.finish(st, op.result, r);
+    }
+
+    /// Builds a dispatcher function: `(self, args...)` tests `self`'s class id against each
+    /// range and calls that range's implementation.
+    #[allow(clippy::too_many_arguments)]
+    fn dispatcher(
+        &mut self,
+        st: &G,
+        c: rpy_annotator::ClassId,
+        name: &str,
+        ranges: &[(i64, i64, GraphId)],
+        self_t: LlType,
+        args: &[(V, LlType)],
+        nargs: usize,
+        names: &[Rc<str>],
+        rt: LlType,
+    ) -> FuncId {
+        let cname = self.an.class(c).name.clone();
+        let mut hints = vec!["self".to_string()];
+        hints.extend((0..args.len()).map(|i| format!("a{i}")));
+        let hint_refs: Vec<&str> = hints.iter().map(String::as_str).collect();
+        let g: LlGraph = Graph::new(&format!("{cname}.{name}.dispatch"), st.span, &hint_refs);
+        let mut types: Vec<LlType> = vec![self_t];
+        types.extend(args.iter().map(|a| a.1));
+        types.push(rt);
+        types.push(LlType::Signed);
+        types.push(self.reprs.str_type());
+        let mut d = G {
+            gid: st.gid,
+            g,
+            types,
+            ops: vec![],
+            span: st.span,
+        };
+        let arg_types: Vec<LlType> = std::iter::once(self_t)
+            .chain(args.iter().map(|a| a.1))
+            .collect();
+        let start = d.g.startblock;
+        let mut cur = start;
+        let mut cur_vars: Vec<Var> = d.g.blocks[start].inputargs.clone();
+        let ret_block = d.g.returnblock;
+        for (i, (_, hi, callee)) in ranges.iter().enumerate() {
+            let last = i + 1 == ranges.len();
+            // The call block.
+            let call_vars: Vec<Var> = arg_types.iter().map(|t| d.new_var("a", *t)).collect();
+            let call_block = d.g.new_block(call_vars.clone());
+            let recv = if self.method_takes_self(c, name, *callee) {
+                Some((Value::Var(call_vars[0]), self_t))
+            } else {
+                None
+            };
+            let a: Vec<(V, LlType)> = call_vars[1..]
+                .iter()
+                .zip(&args[..])
+                .map(|(v, x)| (Value::Var(*v), x.1))
+                .collect();
+            let (r, t) = self.call_graph(&mut d, *callee, recv, &a, nargs, names);
+            let r = self.convert(&mut d, r, t, rt);
+            d.g.blocks[call_block].ops = std::mem::take(&mut d.ops);
+            d.g.blocks[call_block].exits = vec![Link {
+                case: ExitCase::Always,
+                args: vec![LinkArg::Value(r)],
+                target: ret_block,
+                span: None,
+            }];
+            let pass = |vs: &[Var]| {
+                vs.iter()
+                    .map(|v| LinkArg::Value(Value::Var(*v)))
+                    .collect::<Vec<_>>()
+            };
+            if last {
+                d.g.blocks[cur].exits = vec![Link {
+                    case: ExitCase::Always,
+                    args: pass(&cur_vars),
+                    target: call_block,
+                    span: None,
+                }];
+                break;
+            }
+            // The test: class id <= hi.
+            let tid = d.new_var("typeid", LlType::Signed);
+            let ok = d.new_var("ok", LlType::Bool);
+            d.g.blocks[cur].ops.push(Operation {
+                op: LlOp::GetField,
+                args: vec![Value::Var(cur_vars[0]), field("typeid")],
+                result: tid,
+                span: st.span,
+            });
+            d.g.blocks[cur].ops.push(Operation {
+                op: LlOp::IntLe,
+                args: vec![Value::Var(tid), Value::Const(LlConst::Signed(*hi))],
+                result: ok,
+                span: st.span,
+            });
+            let next_vars: Vec<Var> = arg_types.iter().map(|t| d.new_var("a", *t)).collect();
+            let next_block = d.g.new_block(next_vars.clone());
+            d.g.blocks[cur].exitswitch = ExitSwitch::Value(Value::Var(ok));
+            d.g.blocks[cur].exits = vec![
+                Link {
+                    case: ExitCase::Bool(true),
+                    args: pass(&cur_vars),
+                    target: call_block,
+                    span: None,
+                },
+                Link {
+                    case: ExitCase::Bool(false),
+                    args: pass(&cur_vars),
+                    target: next_block,
+                    span: None,
+                },
+            ];
+            cur = next_block;
+            cur_vars = next_vars;
+        }
+        let f = LlFunction::Graph {
+            graph: d.g,
+            types: d.types,
+            ret: rt,
+            effects: Effects {
+                canraise: true,
+                cancollect: true,
+            },
+        };
+        let id = FuncId((self.n_graphs + self.extra.len()) as u32);
+        self.extra.push(f);
+        id
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -1317,6 +1740,50 @@ impl Rtyper<'_, '_> {
                 }
                 self.print_piece(st, end, b'\n');
                 Value::Const(LlConst::Void)
+            }
+            "isinstance" => {
+                let x = arg(self, st, 0, tys[0]);
+                let classes: Vec<Const> = match &anns[1] {
+                    Ann::Pbc(c) => vec![c.clone()],
+                    Ann::Tuple(items) => items
+                        .iter()
+                        .filter_map(|a| match a {
+                            Ann::Pbc(c) => Some(c.clone()),
+                            _ => None,
+                        })
+                        .collect(),
+                    _ => vec![],
+                };
+                let mut acc: Option<V> = None;
+                for c in classes {
+                    let Const::Obj(id, _) = c else { continue };
+                    let Some(cls) = self.an.class_of(id) else {
+                        continue;
+                    };
+                    let (lo, hi) = (self.an.class(cls).id_min, self.an.class(cls).id_max);
+                    let t = self.emit(
+                        st,
+                        LlOp::Isinstance,
+                        vec![
+                            x.clone(),
+                            Value::Const(LlConst::Signed(lo)),
+                            Value::Const(LlConst::Signed(hi)),
+                        ],
+                        T::Bool,
+                    );
+                    acc = Some(match acc {
+                        None => t,
+                        Some(a) => {
+                            let (ai, ti) = (
+                                self.emit(st, LlOp::CastBoolToInt, vec![a], T::Signed),
+                                self.emit(st, LlOp::CastBoolToInt, vec![t], T::Signed),
+                            );
+                            let o = self.emit(st, LlOp::IntOr, vec![ai, ti], T::Signed);
+                            self.emit(st, LlOp::IntIsTrue, vec![o], T::Bool)
+                        }
+                    });
+                }
+                acc.unwrap_or(Value::Const(LlConst::Bool(false)))
             }
             "len" => {
                 let x = arg(self, st, 0, tys[0]);

@@ -49,6 +49,17 @@ struct rpy_list {
     struct rpy_array *items;
 };
 
+/* Every instance of a program class starts with its class id (classes are numbered in
+ * preorder, so a class and its subclasses form a range). */
+struct rpy_inst {
+    uint64_t hdr;
+    int64_t typeid;
+};
+
+static inline bool rpy_isinstance(struct rpy_inst *p, int64_t lo, int64_t hi) {
+    return p != NULL && (uint64_t)(p->typeid - lo) <= (uint64_t)(hi - lo);
+}
+
 /* ---- exceptions ---- */
 
 enum {
