@@ -23,6 +23,7 @@ def target(driver, args):
 # type BYTES = GcStruct { hash: Signed } + [Char]
 # type ARRAY<STR> = GcStruct {  } + [Ptr(STR)]
 # type LIST<STR> = GcStruct { length: Signed, items: Ptr(ARRAY<STR>) }
+# type INST<Exception> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
 # # returns Ptr(LIST<STR>)
 # graph build {
 #   block0(v0: Signed, v1: Ptr(LIST<STR>)):
@@ -79,5 +80,5 @@ def target(driver, args):
 #     v37: Void = traceback_record(@build)
 #     goto return(null#T3)
 #   return(v38: Ptr(LIST<STR>)):
-#   except(v39: Signed, v40: Ptr(STR)):
+#   except(v39: Signed, v40: Ptr(INST<Exception>)):
 # }

@@ -25,6 +25,7 @@ def target(driver, args):
 # type ARRAY<Signed> = GcStruct {  } + [Signed]
 # type LIST<Signed> = GcStruct { length: Signed, items: Ptr(ARRAY<Signed>) }
 # type TUPLE<Signed,STR> = GcStruct { item0: Signed, item1: Ptr(STR) }
+# type INST<Exception> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
 # # returns Ptr(TUPLE<Signed,STR>)
 # graph f {
 #   block0(v0: Ptr(LIST<Signed>), v1: Ptr(STR), v2: Signed):
@@ -41,5 +42,5 @@ def target(driver, args):
 #     v13: Void = setfield(v11, .item1, v10)
 #     goto return(v11)
 #   return(v14: Ptr(TUPLE<Signed,STR>)):
-#   except(v15: Signed, v16: Ptr(STR)):
+#   except(v15: Signed, v16: Ptr(INST<Exception>)):
 # }

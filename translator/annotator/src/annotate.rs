@@ -752,7 +752,10 @@ impl<'s> Annotator<'s> {
                     },
                     LinkArg::LastExcValue => match &link.case {
                         rpy_model::ExitCase::Exception(Const::Builtin(n)) => {
-                            (Ann::Exc(n.clone()), link.span)
+                            match self.builtin_class(n) {
+                                Some(c) => (Ann::Inst(c, false), link.span),
+                                None => (Ann::Bottom, None),
+                            }
                         }
                         _ => (Ann::Bottom, None),
                     },

@@ -38,11 +38,72 @@ pub struct ClassDef {
     pub id_max: i64,
 }
 
-/// Builds the class hierarchy of every class in the snapshot whose bases are program classes
-/// or `object`. Returns the classes in preorder (ids assigned).
+/// The builtin exception classes the translator knows, each with its base (Python's hierarchy).
+pub const BUILTIN_EXCEPTIONS: &[(&str, Option<&str>)] = &[
+    ("Exception", None),
+    ("ArithmeticError", Some("Exception")),
+    ("ZeroDivisionError", Some("ArithmeticError")),
+    ("OverflowError", Some("ArithmeticError")),
+    ("LookupError", Some("Exception")),
+    ("IndexError", Some("LookupError")),
+    ("KeyError", Some("LookupError")),
+    ("ValueError", Some("Exception")),
+    ("UnicodeError", Some("ValueError")),
+    ("UnicodeDecodeError", Some("UnicodeError")),
+    ("UnicodeEncodeError", Some("UnicodeError")),
+    ("RuntimeError", Some("Exception")),
+    ("RecursionError", Some("RuntimeError")),
+    ("NotImplementedError", Some("RuntimeError")),
+    ("AssertionError", Some("Exception")),
+    ("StopIteration", Some("Exception")),
+    ("TypeError", Some("Exception")),
+    ("AttributeError", Some("Exception")),
+    ("OSError", Some("Exception")),
+    ("MemoryError", Some("Exception")),
+];
+
+/// The object id standing for builtin exception class number `i` (outside the snapshot).
+fn builtin_obj(i: usize) -> ObjId {
+    ObjId(u32::MAX - i as u32)
+}
+
+/// Builds the class hierarchy of every class in the snapshot whose bases are program classes,
+/// `object` or builtin exceptions, with the builtin exception classes first. Returns the classes
+/// with ids assigned in preorder.
 pub fn build_classes(snapshot: &Snapshot) -> Vec<ClassDef> {
     let mut defs: Vec<ClassDef> = Vec::new();
     let mut index: IndexMap<ObjId, usize> = IndexMap::new();
+    for (i, (name, base)) in BUILTIN_EXCEPTIONS.iter().enumerate() {
+        let mut attrs = IndexMap::new();
+        if base.is_none() {
+            // Every exception carries its message (for `AssertionError("...")` and fatal errors).
+            attrs.insert(
+                "__msg__".to_string(),
+                AttrDef {
+                    ann: Ann::Str,
+                    origin: None,
+                    readers: BTreeSet::new(),
+                },
+            );
+        }
+        index.insert(builtin_obj(i), defs.len());
+        defs.push(ClassDef {
+            obj: builtin_obj(i),
+            name: name.to_string(),
+            base: base
+                .and_then(|b| BUILTIN_EXCEPTIONS.iter().position(|e| e.0 == b))
+                .map(|b| ClassId(b as u32)),
+            subclasses: vec![],
+            attrs,
+            id_min: 0,
+            id_max: 0,
+        });
+    }
+    for d in 0..defs.len() {
+        if let Some(b) = defs[d].base {
+            defs[b.0 as usize].subclasses.push(ClassId(d as u32));
+        }
+    }
     for (i, o) in snapshot.objects.iter().enumerate() {
         if let PyObject::Class { qualname, .. } = o {
             index.insert(ObjId(i as u32), defs.len());
@@ -57,13 +118,29 @@ pub fn build_classes(snapshot: &Snapshot) -> Vec<ClassDef> {
             });
         }
     }
-    for d in 0..defs.len() {
+    for d in BUILTIN_EXCEPTIONS.len()..defs.len() {
         if let PyObject::Class { bases, .. } = snapshot.obj(defs[d].obj) {
-            if let Some(PyValue::Ref(b)) = bases.first() {
-                if let Some(&bi) = index.get(b) {
-                    defs[d].base = Some(ClassId(bi as u32));
-                    defs[bi].subclasses.push(ClassId(d as u32));
-                }
+            let base = match bases.first() {
+                Some(PyValue::Ref(b)) => match index.get(b) {
+                    Some(&bi) => Some(bi),
+                    None => match snapshot.obj(*b) {
+                        PyObject::Builtin { name } => {
+                            let short = name.strip_prefix("builtins.").unwrap_or(name);
+                            let short = if short == "BaseException" {
+                                "Exception"
+                            } else {
+                                short
+                            };
+                            BUILTIN_EXCEPTIONS.iter().position(|e| e.0 == short)
+                        }
+                        _ => None,
+                    },
+                },
+                _ => None,
+            };
+            if let Some(bi) = base {
+                defs[d].base = Some(ClassId(bi as u32));
+                defs[bi].subclasses.push(ClassId(d as u32));
             }
         }
     }
@@ -88,6 +165,19 @@ pub fn build_classes(snapshot: &Snapshot) -> Vec<ClassDef> {
 impl Annotator<'_> {
     pub fn class_of(&self, obj: ObjId) -> Option<ClassId> {
         self.class_index.get(&obj).copied()
+    }
+
+    /// The class of a builtin exception, by name.
+    pub fn builtin_class(&self, name: &str) -> Option<ClassId> {
+        BUILTIN_EXCEPTIONS
+            .iter()
+            .position(|e| e.0 == name)
+            .map(|i| ClassId(i as u32))
+    }
+
+    /// Whether a class is a builtin exception class (not in the snapshot).
+    pub fn is_builtin_class(&self, c: ClassId) -> bool {
+        (c.0 as usize) < BUILTIN_EXCEPTIONS.len()
     }
 
     pub fn class(&self, c: ClassId) -> &ClassDef {
@@ -130,6 +220,9 @@ impl Annotator<'_> {
     /// class that defines it.
     pub fn class_attr(&self, c: ClassId, name: &str) -> Option<(ClassId, PyValue)> {
         for k in self.mro(c) {
+            if self.is_builtin_class(k) {
+                continue;
+            }
             if let PyObject::Class { dict, .. } = self.snapshot.obj(self.class(k).obj) {
                 if let Some(v) = dict.get(name) {
                     return Some((k, v.clone()));

@@ -13,6 +13,13 @@ use rpy_model::snapshot::{ObjId, PyObject, PyValue};
 use rpy_model::{Diagnostic, Span};
 use std::rc::Rc;
 
+impl Annotator<'_> {
+    /// Whether a class derives from a builtin exception class.
+    pub fn derives_from_builtin(&self, c: crate::classdef::ClassId) -> bool {
+        self.mro(c).iter().any(|k| self.is_builtin_class(*k))
+    }
+}
+
 fn values_missing(an: &Annotator, c: crate::classdef::ClassId, attr: &str) -> bool {
     an.subtree(c)
         .iter()
@@ -896,6 +903,19 @@ impl Annotator<'_> {
                     self.call_targets.insert((gid, op.result), g);
                 }
             }
+            Option::None if nargs == 1 && names.is_empty() && self.derives_from_builtin(c) => {
+                let root = self.builtin_class("Exception").expect("Exception");
+                let a = anns[2].clone();
+                if !a.is_strlike() {
+                    let cname = self.class(c).name.clone();
+                    return self.bad(
+                        op.span,
+                        format!("`{cname}()` takes a message (a str) here"),
+                        "in this call",
+                    );
+                }
+                self.write_attr(root, "__msg__", Ann::Str, Some(op.span));
+            }
             Option::None if nargs + names.len() > 0 => {
                 let cname = self.class(c).name.clone();
                 return self.bad(
@@ -966,6 +986,9 @@ impl Annotator<'_> {
     /// `_attrs_` / `__slots__` hints restrict the attributes a class may have.
     fn check_attr_allowed(&mut self, c: crate::classdef::ClassId, attr: &str, span: Span) {
         for k in self.mro(c) {
+            if self.is_builtin_class(k) {
+                continue;
+            }
             let PyObject::Class { dict, qualname, .. } = self.snapshot.obj(self.class(k).obj)
             else {
                 continue;
@@ -1153,7 +1176,8 @@ impl Annotator<'_> {
                 "in this call",
             ),
             "isinstance" => match pos {
-                [Inst(..) | None, Pbc(Const::Obj(..))] | [Inst(..) | None, Tuple(_)] => Bool,
+                [Inst(..) | None, Pbc(Const::Obj(..) | Const::Builtin(_))]
+                | [Inst(..) | None, Tuple(_)] => Bool,
                 [_, _] => type_error(self),
                 _ => count_error(self, "two arguments"),
             },
@@ -1328,7 +1352,13 @@ impl Annotator<'_> {
             | "NotImplementedError"
             | "Exception"
             | "TypeError" => match pos {
-                [] | [Str | Char] => Exc(name.into()),
+                [] => Inst(self.builtin_class(name).expect("builtin exception"), false),
+                [Str | Char] => {
+                    let c = self.builtin_class(name).expect("builtin exception");
+                    let root = self.builtin_class("Exception").expect("Exception");
+                    self.write_attr(root, "__msg__", Str, Some(op.span));
+                    Inst(c, false)
+                }
                 [_] => type_error(self),
                 _ => count_error(self, "at most one argument"),
             },

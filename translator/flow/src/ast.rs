@@ -52,8 +52,23 @@ pub enum StmtKind {
     Pass,
     Assert(Expr, Option<Expr>),
     Global(Vec<String>),
+    /// `try` with its handlers, `else` and `finally` bodies.
+    Try(Vec<Stmt>, Vec<Handler>, Vec<Stmt>, Vec<Stmt>),
+    /// `raise` (None: re-raise the exception being handled).
+    Raise(Option<Expr>),
+    /// `with expr as target: body` (one item; several items nest).
+    With(Expr, Option<Target>, Vec<Stmt>),
     /// A statement outside the supported subset, with a description ("class definitions").
     Unsupported(&'static str),
+}
+
+/// One `except` clause: the classes it catches (None: all), the name bound, the body.
+#[derive(Clone, Debug)]
+pub struct Handler {
+    pub types: Option<Expr>,
+    pub name: Option<String>,
+    pub body: Vec<Stmt>,
+    pub span: Span,
 }
 
 #[derive(Clone, Debug)]

@@ -28,7 +28,7 @@ use indexmap::IndexMap;
 use rpy_model::flowop::{Const, FlowGraph, FlowOp};
 use rpy_model::graph::{ExitCase, ExitSwitch, Link, LinkArg, Operation, Value};
 use rpy_model::snapshot::{FunctionObj, ObjId, PyObject, PyValue, Snapshot};
-use rpy_model::{Block, Diagnostic, Diagnostics, FileId, SourceMap, Span};
+use rpy_model::{Block, Diagnostic, Diagnostics, FileId, SourceMap, Span, Var};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
@@ -226,12 +226,16 @@ impl<'s> FlowContext<'s> {
             loops: vec![],
             tmp: 0,
             first_param: def.params.first().map(|p| p.name.clone()),
+            try_stack: vec![],
+            raise_points: vec![],
+            handling: vec![],
         };
         b.stmts(&def.body);
         if let Some(cur) = b.cur {
             let span = def.span;
             b.link_to_return(cur, Value::Const(Const::None), span);
         }
+        b.link_raise_points();
         let suppressed = std::mem::take(&mut b.suppressed);
         let mut g = b.g;
         if self.diags.errors.len() == errors_before {
@@ -361,9 +365,62 @@ fn scan_locals(body: &[Stmt], locals: &mut HashSet<String>, globals: &mut HashSe
                 scan_locals(e, locals, globals);
             }
             StmtKind::Global(names) => globals.extend(names.iter().cloned()),
+            StmtKind::Try(b, hs, e, f) => {
+                scan_locals(b, locals, globals);
+                for h in hs {
+                    if let Some(n) = &h.name {
+                        locals.insert(n.clone());
+                    }
+                    scan_locals(&h.body, locals, globals);
+                }
+                scan_locals(e, locals, globals);
+                scan_locals(f, locals, globals);
+            }
+            StmtKind::With(_, t, b) => {
+                if let Some(t) = t {
+                    target(t, locals);
+                }
+                scan_locals(b, locals, globals);
+            }
             _ => {}
         }
     }
+}
+
+/// A `try` being built: the operations in its body that can raise, the explicit raises, and
+/// its `finally` body if it is a `try`/`finally`.
+struct TryCtx {
+    points: Vec<usize>,
+    raises: Vec<Pending>,
+    loop_depth: usize,
+    finally: Option<Vec<Stmt>>,
+}
+
+/// An operation that can raise inside a `try`: after the graph is built its block is split
+/// after it, with an exception link to the handler block.
+struct RaisePoint {
+    block: Block,
+    op_index: usize,
+    env: Env,
+    handler: Option<(Block, Vec<String>)>,
+}
+
+/// The operations whose exceptions a `try` in the same function catches.
+fn catchable(op: FlowOp) -> bool {
+    matches!(
+        op,
+        FlowOp::Call
+            | FlowOp::CallMethod
+            | FlowOp::GetItem
+            | FlowOp::SetItem
+            | FlowOp::FloorDiv
+            | FlowOp::Mod
+            | FlowOp::TrueDiv
+            | FlowOp::Pow
+            | FlowOp::LShift
+            | FlowOp::RShift
+            | FlowOp::CheckRangeStep
+    )
 }
 
 type Env = IndexMap<String, Value<Const>>;
@@ -402,6 +459,10 @@ struct Builder<'c, 's> {
     tmp: u32,
     /// The first parameter (`self` of a method), for `super()`.
     first_param: Option<String>,
+    try_stack: Vec<TryCtx>,
+    raise_points: Vec<RaisePoint>,
+    /// The environment names of the exceptions being handled (innermost last), for `raise`.
+    handling: Vec<String>,
 }
 
 impl Builder<'_, '_> {
@@ -463,6 +524,17 @@ impl Builder<'_, '_> {
             _ => op.name().trim_end_matches('_'),
         };
         let result = self.g.new_var(hint);
+        if catchable(op) && !self.try_stack.is_empty() {
+            let point = RaisePoint {
+                block: cur,
+                op_index: self.g.blocks[cur].ops.len(),
+                env: self.env.clone(),
+                handler: None,
+            };
+            self.raise_points.push(point);
+            let i = self.raise_points.len() - 1;
+            self.try_stack.last_mut().expect("try").points.push(i);
+        }
         self.g.blocks[cur].ops.push(Operation {
             op,
             args,
@@ -730,6 +802,7 @@ impl Builder<'_, '_> {
                     Some(e) => self.expr(e),
                     None => Value::Const(Const::None),
                 };
+                let v = self.run_finallies(0, v);
                 if let Some(cur) = self.cur.take() {
                     self.link_to_return(cur, v, s.span);
                 }
@@ -755,6 +828,8 @@ impl Builder<'_, '_> {
                 self.for_loop(target, iter, body, orelse, s.span)
             }
             StmtKind::Break => {
+                let depth = self.loops.len();
+                self.run_finallies(depth, Value::Const(Const::None));
                 let p = self.pending_here();
                 match (p, self.loops.last_mut()) {
                     (Some(p), Some(l)) => l.breaks.push(p),
@@ -770,6 +845,8 @@ impl Builder<'_, '_> {
                     );
                     return;
                 }
+                let depth = self.loops.len();
+                self.run_finallies(depth, Value::Const(Const::None));
                 self.goto_head(s.span);
             }
             StmtKind::Assert(test, msg) => {
@@ -785,14 +862,359 @@ impl Builder<'_, '_> {
                         args.push(self.expr(m));
                     }
                     let e = self.emit(FlowOp::Call, args, s.span);
-                    self.raise(Const::Builtin("AssertionError".into()), e, s.span);
+                    self.raise_value(e, s.span);
                 }
                 match t {
                     Some(t) => self.resume(t),
                     None => self.cur = None,
                 }
             }
+            StmtKind::Try(body, handlers, orelse, finalbody) => {
+                if finalbody.is_empty() {
+                    self.try_except(body, handlers, orelse);
+                } else {
+                    self.try_finally(finalbody, |b| {
+                        if handlers.is_empty() {
+                            b.stmts(body);
+                            b.stmts(orelse);
+                        } else {
+                            b.try_except(body, handlers, orelse);
+                        }
+                    });
+                }
+            }
+            StmtKind::Raise(e) => {
+                let v = match e {
+                    Some(e) => {
+                        let v = self.expr(e);
+                        // `raise C` raises `C()`.
+                        let is_class = match &v {
+                            Value::Const(Const::Builtin(n)) => {
+                                n.starts_with(|c: char| c.is_uppercase())
+                            }
+                            Value::Const(Const::Obj(id, _)) => {
+                                matches!(self.cx.snapshot.obj(*id), PyObject::Class { .. })
+                            }
+                            _ => false,
+                        };
+                        if is_class {
+                            self.emit(FlowOp::Call, vec![v, names_const(&[])], s.span)
+                        } else {
+                            v
+                        }
+                    }
+                    None => match self.handling.last().cloned() {
+                        Some(name) => self
+                            .env
+                            .get(&name)
+                            .cloned()
+                            .unwrap_or(Value::Const(Const::None)),
+                        None => {
+                            self.error(
+                                Diagnostic::new(
+                                    "E0113",
+                                    "`raise` without an exception outside an `except` clause",
+                                )
+                                .at(s.span, "nothing to re-raise here"),
+                            );
+                            return;
+                        }
+                    },
+                };
+                self.raise_value(v, s.span);
+            }
+            StmtKind::With(ctx, target, body) => {
+                let mgr = self.expr(ctx);
+                let mgr_name = self.fresh("mgr");
+                self.env.insert(mgr_name.clone(), mgr.clone());
+                let enter = vec![
+                    mgr,
+                    Value::Const(Const::Str("__enter__".into())),
+                    names_const(&[]),
+                ];
+                let v = self.emit(FlowOp::CallMethod, enter, ctx.span);
+                if let Some(t) = target {
+                    self.assign(t, v);
+                }
+                let none = || Expr {
+                    kind: ExprKind::Literal(Literal::None),
+                    span: ctx.span,
+                };
+                let exit_call = Expr {
+                    kind: ExprKind::Call(
+                        Box::new(Expr {
+                            kind: ExprKind::Attribute(
+                                Box::new(Expr {
+                                    kind: ExprKind::Name(mgr_name.clone()),
+                                    span: ctx.span,
+                                }),
+                                "__exit__".into(),
+                            ),
+                            span: ctx.span,
+                        }),
+                        vec![none(), none(), none()],
+                        vec![],
+                    ),
+                    span: ctx.span,
+                };
+                let fin = vec![Stmt {
+                    kind: StmtKind::Expr(exit_call),
+                    span: ctx.span,
+                }];
+                self.try_finally(&fin, |b| b.stmts(body));
+                self.env.shift_remove(&mgr_name);
+            }
             StmtKind::Unsupported(what) => self.error(not_rpython(s.span, what)),
+        }
+    }
+
+    /// Raises `value`: into the handlers of the innermost `try`, or out of the function.
+    fn raise_value(&mut self, value: Value<Const>, span: Span) {
+        if self.try_stack.is_empty() {
+            self.raise(Const::Int(0), value, span);
+            return;
+        }
+        self.env.insert("#raise".into(), value);
+        if let Some(mut p) = self.pending_here() {
+            p.span = Some(span);
+            self.try_stack.last_mut().expect("try").raises.push(p);
+        }
+        self.env.shift_remove("#raise");
+    }
+
+    /// Runs the `finally` bodies of the `try` statements being left (those entered inside the
+    /// loop of depth `loop_depth` or deeper), innermost first, keeping `v` (a return value).
+    fn run_finallies(&mut self, loop_depth: usize, v: Value<Const>) -> Value<Const> {
+        let held = self.hold(v);
+        let mut i = self.try_stack.len();
+        while i > 0 {
+            i -= 1;
+            if self.try_stack[i].loop_depth < loop_depth {
+                break;
+            }
+            if let Some(fin) = self.try_stack[i].finally.clone() {
+                // The finally body runs outside the try it belongs to.
+                let saved = self.try_stack.split_off(i);
+                self.stmts(&fin);
+                self.try_stack.extend(saved);
+            }
+        }
+        self.take(&held)
+    }
+
+    /// The block where exceptions of a `try` body arrive (`None` if nothing in it can raise):
+    /// it takes every live name and the exception, whose name in the environment is returned.
+    fn handler_entry(&mut self, ctx: TryCtx) -> Option<String> {
+        if ctx.points.is_empty() && ctx.raises.is_empty() {
+            return None;
+        }
+        let mut names: Vec<String> = Vec::new();
+        let envs: Vec<&Env> = ctx
+            .points
+            .iter()
+            .map(|i| &self.raise_points[*i].env)
+            .chain(ctx.raises.iter().map(|p| &p.env))
+            .collect();
+        for e in &envs {
+            for n in e.keys() {
+                if n != "#raise" && !names.contains(n) {
+                    names.push(n.clone());
+                }
+            }
+        }
+        let ev_name = self.fresh("exc");
+        let inputs: Vec<Var> = names
+            .iter()
+            .map(|n| self.g.new_var(n.trim_start_matches('#')))
+            .collect();
+        let ev = self.g.new_var("exc");
+        let mut all_inputs = inputs.clone();
+        all_inputs.push(ev);
+        let h = self.g.new_block(all_inputs);
+        for p in &ctx.raises {
+            let mut args: Vec<LinkArg<Const>> = names
+                .iter()
+                .map(|n| {
+                    LinkArg::Value(
+                        p.env
+                            .get(n)
+                            .cloned()
+                            .unwrap_or(Value::Const(Const::Undefined)),
+                    )
+                })
+                .collect();
+            args.push(LinkArg::Value(
+                p.env
+                    .get("#raise")
+                    .cloned()
+                    .unwrap_or(Value::Const(Const::None)),
+            ));
+            self.g.blocks[p.block].exits.push(Link {
+                case: ExitCase::Always,
+                args,
+                target: h,
+                span: p.span,
+            });
+        }
+        for i in &ctx.points {
+            self.raise_points[*i].handler = Some((h, names.clone()));
+        }
+        self.cur = Some(h);
+        self.env = names
+            .iter()
+            .cloned()
+            .zip(inputs.into_iter().map(Value::Var))
+            .collect();
+        self.env.insert(ev_name.clone(), Value::Var(ev));
+        Some(ev_name)
+    }
+
+    fn try_except(&mut self, body: &[Stmt], handlers: &[Handler], orelse: &[Stmt]) {
+        self.try_stack.push(TryCtx {
+            points: vec![],
+            raises: vec![],
+            loop_depth: self.loops.len(),
+            finally: None,
+        });
+        self.stmts(body);
+        let ctx = self.try_stack.pop().expect("try");
+        let mut ends = Vec::new();
+        if self.cur.is_some() {
+            self.stmts(orelse);
+            ends.extend(self.pending_here());
+        }
+        if let Some(ev_name) = self.handler_entry(ctx) {
+            for h in handlers {
+                if self.cur.is_none() {
+                    break;
+                }
+                let matched = match &h.types {
+                    None => None,
+                    Some(t) => {
+                        let tv = self.expr(t);
+                        let ev = self.env[&ev_name].clone();
+                        let args = vec![
+                            Value::Const(Const::Builtin("isinstance".into())),
+                            names_const(&[]),
+                            ev,
+                            tv,
+                        ];
+                        let c = self.emit(FlowOp::Call, args, h.span);
+                        Some(self.branch(c))
+                    }
+                };
+                let (go, rest) = match matched {
+                    None => (self.pending_here(), None),
+                    Some((t, f)) => (t, f),
+                };
+                if let Some(p) = go {
+                    self.resume(p);
+                    if let Some(n) = &h.name {
+                        let ev = self.env[&ev_name].clone();
+                        self.env.insert(n.clone(), ev);
+                    }
+                    self.handling.push(ev_name.clone());
+                    self.stmts(&h.body);
+                    self.handling.pop();
+                    ends.extend(self.pending_here());
+                }
+                match rest {
+                    Some(p) => self.resume(p),
+                    None => self.cur = None,
+                }
+            }
+            if self.cur.is_some() {
+                // No handler matched: the exception goes on.
+                let ev = self.env[&ev_name].clone();
+                self.raise_value(
+                    ev,
+                    handlers.last().map_or(
+                        Span {
+                            file: self.g.span.file,
+                            lo: 0,
+                            hi: 0,
+                        },
+                        |h| h.span,
+                    ),
+                );
+            }
+        }
+        self.join(ends);
+    }
+
+    fn try_finally(&mut self, fin: &[Stmt], inner: impl FnOnce(&mut Self)) {
+        self.try_stack.push(TryCtx {
+            points: vec![],
+            raises: vec![],
+            loop_depth: self.loops.len(),
+            finally: Some(fin.to_vec()),
+        });
+        inner(self);
+        let ctx = self.try_stack.pop().expect("try");
+        if self.cur.is_some() {
+            self.stmts(fin);
+        }
+        let normal = self.pending_here();
+        if let Some(ev_name) = self.handler_entry(ctx) {
+            self.handling.push(ev_name.clone());
+            self.stmts(fin);
+            self.handling.pop();
+            if self.cur.is_some() {
+                let ev = self.env[&ev_name].clone();
+                let span = fin.first().map_or(self.g.span, |s| s.span);
+                self.raise_value(ev, span);
+            }
+        }
+        self.join(normal.into_iter().collect());
+    }
+
+    /// Splits the blocks of the operations that can raise inside `try` bodies, and links each to
+    /// its handler block.
+    fn link_raise_points(&mut self) {
+        let mut points: Vec<usize> = (0..self.raise_points.len())
+            .filter(|i| self.raise_points[*i].handler.is_some())
+            .collect();
+        points.sort_by_key(|i| {
+            (
+                self.raise_points[*i].block,
+                std::cmp::Reverse(self.raise_points[*i].op_index),
+            )
+        });
+        for i in points {
+            let (block, op_index) = (self.raise_points[i].block, self.raise_points[i].op_index);
+            let (handler, names) = self.raise_points[i].handler.clone().expect("handler");
+            let (tail, passed) = crate::simplify::split_after(&mut self.g, block, op_index);
+            let env = &self.raise_points[i].env;
+            let mut args: Vec<LinkArg<Const>> = names
+                .iter()
+                .map(|n| {
+                    LinkArg::Value(
+                        env.get(n)
+                            .cloned()
+                            .unwrap_or(Value::Const(Const::Undefined)),
+                    )
+                })
+                .collect();
+            args.push(LinkArg::LastExcValue);
+            let b = &mut self.g.blocks[block];
+            b.exitswitch = ExitSwitch::LastException;
+            b.exits = vec![
+                Link {
+                    case: ExitCase::Always,
+                    args: passed
+                        .into_iter()
+                        .map(|v| LinkArg::Value(Value::Var(v)))
+                        .collect(),
+                    target: tail,
+                    span: None,
+                },
+                Link {
+                    case: ExitCase::Exception(Const::Builtin("Exception".into())),
+                    args,
+                    target: handler,
+                    span: None,
+                },
+            ];
         }
     }
 
@@ -923,7 +1345,7 @@ impl Builder<'_, '_> {
                 )),
             ];
             let e = self.emit(FlowOp::Call, args, span);
-            self.raise(Const::Builtin("ValueError".into()), e, span);
+            self.raise_value(e, span);
         }
         match t {
             Some(t) => {
@@ -1252,6 +1674,13 @@ impl Builder<'_, '_> {
     }
 
     fn load(&mut self, name: &str, span: Span) -> Value<Const> {
+        if name.starts_with('#') {
+            return self
+                .env
+                .get(name)
+                .cloned()
+                .unwrap_or(Value::Const(Const::None));
+        }
         if self.locals.contains(name) {
             match self.env.get(name) {
                 Some(Value::Const(Const::Undefined)) | None => {}

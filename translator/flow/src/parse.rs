@@ -361,10 +361,47 @@ impl Conv<'_> {
             py::Stmt::AsyncFor(_) | py::Stmt::AsyncWith(_) => {
                 self.unsupported(s, "async statements")
             }
-            py::Stmt::With(_) => self.unsupported(s, "`with` statements"),
+            py::Stmt::With(w) => {
+                // `with a as x, b as y:` is `with a as x: with b as y:`.
+                let mut body = self.stmts(&w.body);
+                let mut kind = None;
+                for (i, item) in w.items.iter().enumerate().rev() {
+                    let target = item.optional_vars.as_ref().map(|t| self.target(t));
+                    let k = K::With(self.expr(&item.context_expr), target, body);
+                    if i == 0 {
+                        kind = Some(k);
+                        break;
+                    }
+                    body = vec![Stmt {
+                        kind: k,
+                        span: self.span(s.range()),
+                    }];
+                }
+                kind.unwrap_or(K::Pass)
+            }
             py::Stmt::Match(_) => self.unsupported(s, "`match` statements"),
-            py::Stmt::Raise(_) => self.unsupported(s, "`raise` statements"),
-            py::Stmt::Try(_) | py::Stmt::TryStar(_) => self.unsupported(s, "`try` statements"),
+            py::Stmt::Raise(r) => match &r.cause {
+                Some(_) => self.unsupported(s, "`raise ... from ...`"),
+                None => K::Raise(r.exc.as_ref().map(|e| self.expr(e))),
+            },
+            py::Stmt::Try(t) => K::Try(
+                self.stmts(&t.body),
+                t.handlers
+                    .iter()
+                    .map(|h| {
+                        let py::ExceptHandler::ExceptHandler(h) = h;
+                        Handler {
+                            types: h.type_.as_ref().map(|e| self.expr(e)),
+                            name: h.name.as_ref().map(|n| n.to_string()),
+                            body: self.stmts(&h.body),
+                            span: self.span(h.range),
+                        }
+                    })
+                    .collect(),
+                self.stmts(&t.orelse),
+                self.stmts(&t.finalbody),
+            ),
+            py::Stmt::TryStar(_) => self.unsupported(s, "`try` with `except*`"),
             py::Stmt::Import(_) | py::Stmt::ImportFrom(_) => {
                 self.unsupported(s, "imports inside functions")
             }

@@ -140,6 +140,29 @@ impl Emitter<'_> {
             self.out,
             "#define RPY_TID_STR {str_id}\n#define RPY_TID_BYTES {bytes_id}"
         );
+        // Class ids and names, for raising and reporting exceptions.
+        let mut names = vec![
+            "\"\"".to_string();
+            p.class_names
+                .iter()
+                .map(|c| c.0 as usize + 1)
+                .max()
+                .unwrap_or(1)
+        ];
+        for (id, name) in &p.class_names {
+            names[*id as usize] = c_string(name);
+            if let Some(short) = name.strip_prefix("builtins.") {
+                let _ = writeln!(self.out, "#define RPY_EXC_{short} {id}");
+            }
+        }
+        let exc_tid = p.exc_inst_type.map_or(0, |t| t.0);
+        let _ = writeln!(self.out, "#define RPY_EXC_INST_TID {exc_tid}");
+        let _ = writeln!(
+            self.out,
+            "static const char *const rpy_class_names[] = {{{}}};",
+            names.join(", ")
+        );
+        let _ = writeln!(self.out, "#define RPY_N_CLASSES {}", names.len());
         self.out.push_str("#include \"rpy_support.h\"\n\n");
         self.types();
         self.type_table();
@@ -366,6 +389,7 @@ impl Emitter<'_> {
             LlConst::Type(t) => t.0.to_string(),
             LlConst::Field(f) => f.to_string(),
             LlConst::ExcClass(n) => format!("RPY_EXC_{n}"),
+            LlConst::ClassRange(lo, hi) => format!("{lo}, {hi}"),
             LlConst::Location(..) => "NULL".into(),
         }
     }
@@ -687,10 +711,10 @@ impl Emitter<'_> {
                 it = a[0]
             ),
             LlOp::StackCheck => "rpy_stack_check();".into(),
-            LlOp::RaiseExc => {
-                let v = if matches!(args[1], Value::Const(LlConst::Void)) { "NULL".to_string() } else { a[1].clone() };
-                format!("rpy_raise({}, {v});", a[0])
-            }
+            LlOp::RaiseExc => match &args[1] {
+                Value::Var(_) => format!("rpy_raise_value({});", a[1]),
+                _ => "rpy_raise(RPY_EXC_AssertionError, NULL);".to_string(),
+            },
             LlOp::TracebackRecord => {
                 let Value::Const(LlConst::Location(func, span)) = &args[0] else { return String::new() };
                 let i = self.location(func, *span);
@@ -703,7 +727,7 @@ impl Emitter<'_> {
                 if rt == LlType::Void {
                     String::new()
                 } else {
-                    format!("{r} = rpy_exc_value;")
+                    format!("{r} = ({})rpy_exc_fetch_value();", self.ctype(rt))
                 }
             }
             LlOp::ExcClear => "rpy_exc_type = 0; rpy_exc_value = NULL;".into(),

@@ -83,6 +83,17 @@ fn propagate_block(g: &mut LlGraph, types: &mut Vec<LlType>, ret: LlType, span: 
 }
 
 fn transform_graph(g: &mut LlGraph, types: &mut Vec<LlType>, ret: LlType, raises: &[bool]) {
+    // A block whose last operation turned out not to raise keeps only its normal exit.
+    for b in g.reachable_blocks() {
+        let d = &g.blocks[b];
+        if d.exitswitch == ExitSwitch::LastException
+            && !d.ops.last().is_some_and(|op| op_raises(raises, op))
+        {
+            let d = &mut g.blocks[b];
+            d.exitswitch = ExitSwitch::None;
+            d.exits.truncate(1);
+        }
+    }
     // Raises: links into the except block go to a block that sets the state.
     let eb = g.exceptblock;
     let span = g.span;

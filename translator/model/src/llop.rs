@@ -145,6 +145,8 @@ pub enum LlConst {
     Field(Rc<str>),
     /// An exception class.
     ExcClass(Rc<str>),
+    /// The class ids of a class and its subclasses (what `except C:` catches).
+    ClassRange(i64, i64),
     /// A source location (traceback entries): function name and span.
     Location(Rc<str>, Span),
 }
@@ -163,6 +165,7 @@ impl IrDisplay for LlConst {
             LlConst::Type(t) => f.push_str(&format!("T{}", t.0)),
             LlConst::Field(n) => f.push_str(&format!(".{n}")),
             LlConst::ExcClass(n) => f.push_str(n),
+            LlConst::ClassRange(lo, hi) => f.push_str(&format!("classes[{lo}..={hi}]")),
             LlConst::Location(n, _) => f.push_str(&format!("@{n}")),
         }
     }
@@ -228,6 +231,11 @@ pub struct Prebuilt {
 #[derive(Clone, Debug, Default)]
 pub struct LlProgram {
     pub types: TypeTable,
+    /// Every class by class id: its name (for fatal errors).
+    pub class_names: Vec<(i64, String)>,
+    /// The struct of instances of `Exception` (what the C runtime allocates for the exceptions
+    /// it raises itself).
+    pub exc_inst_type: Option<TypeId>,
     pub functions: Vec<LlFunction>,
     pub prebuilt: Vec<Prebuilt>,
     pub entry: Option<FuncId>,

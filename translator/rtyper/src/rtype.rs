@@ -42,7 +42,21 @@ pub fn rtype_program(an: &mut Annotator, entry: GraphId) -> Result<LlProgram, Di
         return Err(rt.diags);
     }
     functions.extend(rt.extra);
+    let mut class_names: Vec<(i64, String)> = Vec::new();
+    for (i, c) in rt.an.classes.iter().enumerate() {
+        let builtin = rt.an.is_builtin_class(rpy_annotator::ClassId(i as u32));
+        let name = if builtin {
+            format!("builtins.{}", c.name)
+        } else {
+            c.name.clone()
+        };
+        class_names.push((c.id_min, name));
+    }
+    let exc_root = rt.an.builtin_class("Exception").expect("Exception");
+    let exc_inst_type = Some(rt.reprs.inst_type(rt.an, exc_root));
     Ok(LlProgram {
+        class_names,
+        exc_inst_type,
         types: rt.reprs.types,
         functions,
         prebuilt: rt.reprs.prebuilt,
@@ -139,7 +153,8 @@ impl Rtyper<'_, '_> {
         }
         let ev = &fg.blocks[fg.exceptblock].inputargs;
         types[ev[0].0 as usize] = LlType::Signed;
-        types[ev[1].0 as usize] = self.reprs.str_type();
+        let exc_root = self.an.builtin_class("Exception").expect("Exception");
+        types[ev[1].0 as usize] = LlType::Ptr(self.reprs.inst_type(self.an, exc_root));
         let rv = fg.blocks[fg.returnblock].inputargs[0];
         let ret = types[rv.0 as usize];
         let mut g: LlGraph = Graph {
@@ -205,12 +220,12 @@ impl Rtyper<'_, '_> {
                 // re-raising, which never happens at run time.
                 st.g.blocks[b].exitswitch = ExitSwitch::None;
                 let eb = st.g.exceptblock;
-                let s = self.reprs.str_t;
+                let ev_t = st.types[st.g.blocks[eb].inputargs[1].0 as usize];
                 st.g.blocks[b].exits = vec![Link {
                     case: ExitCase::Always,
                     args: vec![
-                        LinkArg::Value(Value::Const(LlConst::ExcClass("AssertionError".into()))),
-                        LinkArg::Value(Value::Const(LlConst::Null(s))),
+                        LinkArg::Value(Value::Const(LlConst::Signed(0))),
+                        LinkArg::Value(Value::Const(self.zero(ev_t))),
                     ],
                     target: eb,
                     span: None,
@@ -253,10 +268,17 @@ impl Rtyper<'_, '_> {
 
     fn link(&mut self, st: &mut G, l: &Link<Const>) -> Link<LlConst> {
         let case = match &l.case {
-            ExitCase::Exception(Const::Builtin(n)) => {
-                ExitCase::Exception(LlConst::ExcClass(n.clone()))
+            ExitCase::Exception(c) => {
+                let cls = match c {
+                    Const::Builtin(n) => self.an.builtin_class(n),
+                    Const::Obj(id, _) => self.an.class_of(*id),
+                    _ => None,
+                }
+                .or(self.an.builtin_class("Exception"))
+                .expect("Exception");
+                let d = self.an.class(cls);
+                ExitCase::Exception(LlConst::ClassRange(d.id_min, d.id_max))
             }
-            ExitCase::Exception(_) => ExitCase::Exception(LlConst::ExcClass("Exception".into())),
             ExitCase::Always => ExitCase::Always,
             ExitCase::Bool(b) => ExitCase::Bool(*b),
             ExitCase::Int(i) => ExitCase::Int(*i),
@@ -1419,6 +1441,15 @@ impl Rtyper<'_, '_> {
         );
         if let Some(&init) = self.an.call_targets.get(&(st.gid, op.result)) {
             self.call_graph(st, init, Some((p.clone(), t)), &args, nargs, names);
+        } else if args.len() == 1 && self.an.derives_from_builtin(c) {
+            let s = self.reprs.str_type();
+            let m = self.convert(st, args[0].0.clone(), args[0].1, s);
+            self.emit(
+                st,
+                LlOp::SetField,
+                vec![p.clone(), field("__msg__"), m],
+                LlType::Void,
+            );
         }
         let rt = st.types[op.result.0 as usize];
         let r = self.convert(st, p, t, rt);
@@ -1756,8 +1787,12 @@ impl Rtyper<'_, '_> {
                 };
                 let mut acc: Option<V> = None;
                 for c in classes {
-                    let Const::Obj(id, _) = c else { continue };
-                    let Some(cls) = self.an.class_of(id) else {
+                    let cls = match &c {
+                        Const::Obj(id, _) => self.an.class_of(*id),
+                        Const::Builtin(n) => self.an.builtin_class(n),
+                        _ => None,
+                    };
+                    let Some(cls) = cls else {
                         continue;
                     };
                     let (lo, hi) = (self.an.class(cls).id_min, self.an.class(cls).id_max);
@@ -1918,12 +1953,36 @@ impl Rtyper<'_, '_> {
                     ),
                 }
             }
-            n if EXCEPTION_CLASSES.contains(&n) => {
-                if anns.is_empty() {
-                    Value::Const(LlConst::Null(self.reprs.str_t))
+            n if self.an.builtin_class(n).is_some() => {
+                let c = self.an.builtin_class(n).expect("builtin class");
+                let tid = self.reprs.inst_type(self.an, c);
+                let t = LlType::Ptr(tid);
+                let msg = if anns.is_empty() {
+                    None
                 } else {
-                    arg(self, st, 0, s)
+                    Some(arg(self, st, 0, s))
+                };
+                let p = self.emit(st, LlOp::Malloc, vec![Value::Const(LlConst::Type(tid))], t);
+                let id = self.an.class(c).id_min;
+                self.emit(
+                    st,
+                    LlOp::SetField,
+                    vec![
+                        p.clone(),
+                        field("typeid"),
+                        Value::Const(LlConst::Signed(id)),
+                    ],
+                    T::Void,
+                );
+                if let Some(m) = msg {
+                    self.emit(
+                        st,
+                        LlOp::SetField,
+                        vec![p.clone(), field("__msg__"), m],
+                        T::Void,
+                    );
                 }
+                self.convert(st, p, t, rt)
             }
             _ => return self.unsupported(st, &format!("the builtin `{name}`")),
         };

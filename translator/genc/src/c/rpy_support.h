@@ -60,34 +60,23 @@ static inline bool rpy_isinstance(struct rpy_inst *p, int64_t lo, int64_t hi) {
     return p != NULL && (uint64_t)(p->typeid - lo) <= (uint64_t)(hi - lo);
 }
 
-/* ---- exceptions ---- */
+/* ---- exceptions ----
+ *
+ * Exceptions are instances of classes; the generated C defines the class id of every builtin
+ * exception class (RPY_EXC_IndexError, ...), the class names by id (rpy_class_names), and the GC
+ * type id of instances of Exception (RPY_EXC_INST_TID) before including this file. The state is
+ * the class id of the pending exception (0: none) and the instance, which the C runtime leaves
+ * NULL for the exceptions it raises itself until a handler asks for it. */
 
-enum {
-    RPY_EXC_NONE = 0,
-    RPY_EXC_Exception, RPY_EXC_AssertionError, RPY_EXC_IndexError, RPY_EXC_KeyError,
-    RPY_EXC_ZeroDivisionError, RPY_EXC_OverflowError, RPY_EXC_ValueError, RPY_EXC_RuntimeError,
-    RPY_EXC_RecursionError, RPY_EXC_NotImplementedError, RPY_EXC_MemoryError,
-    RPY_EXC_StopIteration, RPY_EXC_TypeError, RPY_EXC_OSError,
-    RPY_EXC_LookupError, RPY_EXC_ArithmeticError,
-    RPY_EXC_COUNT
-};
-
-static const char *const rpy_exc_names[RPY_EXC_COUNT] = {
-    "", "Exception", "AssertionError", "IndexError", "KeyError", "ZeroDivisionError",
-    "OverflowError", "ValueError", "RuntimeError", "RecursionError", "NotImplementedError",
-    "MemoryError", "StopIteration", "TypeError", "OSError", "LookupError", "ArithmeticError",
-};
-
-/* The base class of each class, as in Python's hierarchy (0 for Exception itself). */
-static const int rpy_exc_parent[RPY_EXC_COUNT] = {
-    0, 0, RPY_EXC_Exception, RPY_EXC_LookupError, RPY_EXC_LookupError,
-    RPY_EXC_ArithmeticError, RPY_EXC_ArithmeticError, RPY_EXC_Exception, RPY_EXC_Exception,
-    RPY_EXC_RuntimeError, RPY_EXC_RuntimeError, RPY_EXC_Exception, RPY_EXC_Exception,
-    RPY_EXC_Exception, RPY_EXC_Exception, RPY_EXC_Exception, RPY_EXC_Exception,
+/* The prefix of every exception instance: its class id and its message. */
+struct rpy_exc_inst {
+    uint64_t hdr;
+    int64_t typeid;
+    struct rpy_str *msg;
 };
 
 static int64_t rpy_exc_type;
-static struct rpy_str *rpy_exc_value;
+static void *rpy_exc_value;
 
 /* A traceback entry: where an exception passed. */
 struct rpy_location {
@@ -111,16 +100,35 @@ static inline void rpy_raise(int64_t cls, struct rpy_str *value) {
     rpy_tb_count = 0;
 }
 
+/* Raises an exception instance. */
+static inline void rpy_raise_value(void *value) {
+    rpy_exc_type = value ? ((struct rpy_inst *)value)->typeid : RPY_EXC_AssertionError;
+    rpy_exc_value = value;
+    rpy_tb_count = 0;
+}
+
 #define RPY_EXC_OCCURRED() RPY_UNLIKELY(rpy_exc_type != 0)
 
-static inline bool rpy_exc_matches(int64_t cls) {
-    int64_t c = rpy_exc_type;
-    while (c != 0) {
-        if (c == cls)
-            return true;
-        c = rpy_exc_parent[c];
+/* Does the pending exception belong to the classes lo..=hi (a class and its subclasses)? */
+static inline bool rpy_exc_matches(int64_t lo, int64_t hi) {
+    return (uint64_t)(rpy_exc_type - lo) <= (uint64_t)(hi - lo);
+}
+
+static void *rpy_malloc_fixed(uint32_t tid, size_t size);
+
+/* The pending exception's instance, made now if the runtime raised it without one. */
+static void *rpy_exc_fetch_value(void) {
+    if (rpy_exc_value == NULL) {
+        int64_t t = rpy_exc_type;
+        rpy_exc_type = 0;
+        struct rpy_exc_inst *e = rpy_malloc_fixed(RPY_EXC_INST_TID, sizeof(struct rpy_exc_inst));
+        if (e == NULL)
+            return NULL;
+        e->typeid = t;
+        rpy_exc_type = t;
+        rpy_exc_value = (void *)e;
     }
-    return false;
+    return rpy_exc_value;
 }
 
 static void rpy_flush_stdout(void);
@@ -139,11 +147,14 @@ static void rpy_fatal_exception(void) {
     if (rpy_tb_count > RPY_TB_SIZE)
         fprintf(stderr, "  ... (%d more entries)\n", rpy_tb_count - RPY_TB_SIZE);
     int64_t c = rpy_exc_type;
-    const char *name = (c > 0 && c < RPY_EXC_COUNT) ? rpy_exc_names[c] : "?";
+    const char *name = (c > 0 && c < RPY_N_CLASSES) ? rpy_class_names[c] : "?";
+    if (strncmp(name, "builtins.", 9) == 0)
+        name += 9;
     fprintf(stderr, "Fatal RPython error: %s", name);
-    if (rpy_exc_value != NULL) {
+    struct rpy_exc_inst *v = rpy_exc_value;
+    if (v != NULL && v->msg != NULL) {
         fprintf(stderr, ": ");
-        fwrite(rpy_exc_value->items, 1, (size_t)rpy_exc_value->length, stderr);
+        fwrite(v->msg->items, 1, (size_t)v->msg->length, stderr);
     }
     fprintf(stderr, "\n");
     exit(1);
