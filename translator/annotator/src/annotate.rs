@@ -280,6 +280,8 @@ impl<'s> Annotator<'s> {
                         items.clone().iter().map(|v| self.pyvalue_ann(v)).collect();
                     Ann::Tuple(anns.into())
                 }
+                // Objects of the `rpython` library (a JitDriver, ...) are constants.
+                PyObject::Instance { .. } if self.is_rlib_instance(*id) => Ann::Pbc(c.clone()),
                 PyObject::Instance { .. } => match self.prebuilt_instance(*id) {
                     Some(cls) => Ann::Inst(cls, false),
                     None => Ann::Pbc(c.clone()),
@@ -288,6 +290,20 @@ impl<'s> Annotator<'s> {
             },
             Const::Builtin(_) | Const::Names(_) => Ann::Pbc(c.clone()),
             Const::Undefined => Ann::Bottom,
+        }
+    }
+
+    /// Whether a prebuilt instance is of a class of the `rpython` package.
+    pub fn is_rlib_instance(&self, id: ObjId) -> bool {
+        match self.snapshot.obj(id) {
+            PyObject::Instance {
+                class: PyValue::Ref(c),
+                ..
+            } => matches!(
+                self.snapshot.obj(*c),
+                PyObject::Class { module, .. } if module.starts_with("rpython.")
+            ),
+            _ => false,
         }
     }
 

@@ -381,6 +381,12 @@ impl Annotator<'_> {
             (FlowOp::Add, [Tuple(x), Tuple(y)]) => {
                 Tuple(x.iter().chain(y.iter()).cloned().collect::<Vec<_>>().into())
             }
+            (FlowOp::AddOvf | FlowOp::SubOvf | FlowOp::MulOvf | FlowOp::LShiftOvf, [a, b])
+                if a.is_intlike() && b.is_intlike() =>
+            {
+                Int
+            }
+            (FlowOp::NegOvf, [a]) if a.is_intlike() => Int,
             (FlowOp::Neg | FlowOp::Pos | FlowOp::Invert, [a]) if a.is_intlike() => Int,
             (FlowOp::Neg | FlowOp::Pos, [Float]) => Float,
             (FlowOp::Bool | FlowOp::Not, [_]) => Bool,
@@ -590,6 +596,15 @@ impl Annotator<'_> {
         if let Ann::Pbc(Const::Obj(id, _)) = recv {
             if let Some(c) = self.class_of(*id) {
                 return self.class_method(src, gid, c, &name, op, anns);
+            }
+            if self.is_rlib_instance(*id) {
+                // JitDriver hints do nothing until there is a JIT.
+                if matches!(
+                    name.as_str(),
+                    "jit_merge_point" | "can_enter_jit" | "loop_header"
+                ) {
+                    return Ann::None;
+                }
             }
             if matches!(self.snapshot.obj(*id), PyObject::Instance { .. }) {
                 let shown = self.show(recv);
@@ -1170,11 +1185,55 @@ impl Annotator<'_> {
                 }
                 None
             }
+            "rlib.hint"
+            | "rlib.promote"
+            | "rlib.promote_string"
+            | "rlib.intmask"
+            | "rlib.widen"
+            | "rlib.make_sure_not_resized" => match pos {
+                [a] => {
+                    if name == "rlib.intmask" && !a.is_intlike() {
+                        return type_error(self);
+                    }
+                    if *a == Bool {
+                        Int
+                    } else {
+                        a.clone()
+                    }
+                }
+                _ => count_error(self, "one argument"),
+            },
+            "rlib.we_are_jitted" | "rlib.isconstant" | "rlib.isvirtual" => Bool,
+            "rlib.jit_debug" | "rlib.assert_green" => None,
             _ if nkw > 0 => self.bad(
                 op.span,
                 format!("`{name}()` takes no keyword arguments"),
                 "in this call",
             ),
+            "rlib.compute_hash" => match pos {
+                [Str | Char | Int | Bool | Inst(..)] => Int,
+                [_] => type_error(self),
+                _ => count_error(self, "one argument"),
+            },
+            "rlib.compute_identity_hash" | "rlib.compute_unique_id" => match pos {
+                [Inst(..)] => Int,
+                [_] => self.not_yet(
+                    op.span,
+                    format!("`{}()` of a value that is not an instance", &name[5..]),
+                ),
+                _ => count_error(self, "one argument"),
+            },
+            "rlib.instantiate" => match pos {
+                [Pbc(Const::Obj(id, _))] => match self.class_of(*id) {
+                    Some(c) => Inst(c, false),
+                    Option::None => type_error(self),
+                },
+                _ => type_error(self),
+            },
+            "rlib.ll_assert" => match pos {
+                [_, a] if a.is_strlike() => None,
+                _ => type_error(self),
+            },
             "isinstance" => match pos {
                 [Inst(..) | None, Pbc(Const::Obj(..) | Const::Builtin(_))]
                 | [Inst(..) | None, Tuple(_)] => Bool,
@@ -1342,16 +1401,7 @@ impl Annotator<'_> {
                     }
                 }
             }
-            "AssertionError"
-            | "ValueError"
-            | "IndexError"
-            | "KeyError"
-            | "ZeroDivisionError"
-            | "OverflowError"
-            | "RuntimeError"
-            | "NotImplementedError"
-            | "Exception"
-            | "TypeError" => match pos {
+            n if self.builtin_class(n).is_some() => match pos {
                 [] => Inst(self.builtin_class(name).expect("builtin exception"), false),
                 [Str | Char] => {
                     let c = self.builtin_class(name).expect("builtin exception");

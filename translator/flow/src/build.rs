@@ -405,6 +405,27 @@ struct RaisePoint {
     handler: Option<(Block, Vec<String>)>,
 }
 
+/// The functions of `rpython.rlib` that the translator gives their translated meaning.
+const RLIB_BUILTINS: &[&str] = &[
+    "ovfcheck",
+    "intmask",
+    "widen",
+    "compute_hash",
+    "compute_identity_hash",
+    "compute_unique_id",
+    "instantiate",
+    "promote",
+    "promote_string",
+    "hint",
+    "we_are_jitted",
+    "isconstant",
+    "isvirtual",
+    "ll_assert",
+    "make_sure_not_resized",
+    "jit_debug",
+    "assert_green",
+];
+
 /// The operations whose exceptions a `try` in the same function catches.
 fn catchable(op: FlowOp) -> bool {
     matches!(
@@ -2090,12 +2111,66 @@ impl Builder<'_, '_> {
                 }
             }
         }
+        // Helpers of `rpython.rlib` with a translated meaning become builtins.
+        let mut f = f;
+        if let Value::Const(Const::Obj(id, _)) = &f {
+            if let PyObject::Function(func) = self.cx.snapshot.obj(*id) {
+                if func.module.starts_with("rpython.rlib.")
+                    && RLIB_BUILTINS.contains(&func.name.as_str())
+                {
+                    if func.name == "ovfcheck" && args.len() == 1 && kwargs.is_empty() {
+                        return self.ovfcheck(&args[0]);
+                    }
+                    f = Value::Const(Const::Builtin(format!("rlib.{}", func.name).into()));
+                }
+            }
+        }
         let exprs: Vec<&Expr> = args.iter().chain(kwargs.iter().map(|(_, a)| a)).collect();
         let mut vals = self.with_held(vec![f], &exprs);
         let f = vals.remove(0);
         let mut all = vec![f, names_const(names)];
         all.extend(vals);
         self.emit(FlowOp::Call, all, span)
+    }
+
+    /// `ovfcheck(expr)`: the integer operation computing `expr`, if it is the last one, raises
+    /// OverflowError instead of wrapping.
+    fn ovfcheck(&mut self, arg: &Expr) -> Value<Const> {
+        let v = self.expr(arg);
+        if let (Value::Var(x), Some(cur)) = (&v, self.cur) {
+            if let Some(last) = self.g.blocks[cur].ops.last_mut() {
+                if last.result == *x {
+                    last.op = match last.op {
+                        FlowOp::Add => FlowOp::AddOvf,
+                        FlowOp::Sub => FlowOp::SubOvf,
+                        FlowOp::Mul => FlowOp::MulOvf,
+                        FlowOp::LShift => FlowOp::LShiftOvf,
+                        FlowOp::Neg => FlowOp::NegOvf,
+                        other => other,
+                    };
+                    if matches!(
+                        last.op,
+                        FlowOp::AddOvf
+                            | FlowOp::SubOvf
+                            | FlowOp::MulOvf
+                            | FlowOp::LShiftOvf
+                            | FlowOp::NegOvf
+                    ) && !self.try_stack.is_empty()
+                    {
+                        let point = RaisePoint {
+                            block: cur,
+                            op_index: self.g.blocks[cur].ops.len() - 1,
+                            env: self.env.clone(),
+                            handler: None,
+                        };
+                        self.raise_points.push(point);
+                        let i = self.raise_points.len() - 1;
+                        self.try_stack.last_mut().expect("try").points.push(i);
+                    }
+                }
+            }
+        }
+        v
     }
 
     fn compare(&mut self, op: CmpOp, a: Value<Const>, b: Value<Const>, span: Span) -> Value<Const> {

@@ -27,5 +27,8 @@ pub fn lower_program(p: &mut LlProgram) {
     effects::compute(p);
     stackcheck::insert(p);
     exceptions::transform(p);
+    // Catching an exception may allocate its instance: the effects are recomputed on the
+    // lowered graphs before the GC transform reads them.
+    effects::compute(p);
     gcroots::transform(p);
 }

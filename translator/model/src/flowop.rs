@@ -23,6 +23,12 @@ crate::optable! {
         Or = "or_", 2, pure;
         Xor = "xor", 2, pure;
         Neg = "neg", 1, pure;
+        /// Integer operations whose overflow raises OverflowError: `ovfcheck(a + b)`.
+        AddOvf = "add_ovf", 2, raise;
+        SubOvf = "sub_ovf", 2, raise;
+        MulOvf = "mul_ovf", 2, raise;
+        LShiftOvf = "lshift_ovf", 2, raise;
+        NegOvf = "neg_ovf", 1, raise;
         Pos = "pos", 1, pure;
         Invert = "invert", 1, pure;
         Bool = "bool", 1, pure;

@@ -25,6 +25,14 @@ crate::optable! {
         IntOr = "int_or", 2, pure;
         IntXor = "int_xor", 2, pure;
         IntNeg = "int_neg", 1, pure;
+        IntAddOvf = "int_add_ovf", 2, raise;
+        IntSubOvf = "int_sub_ovf", 2, raise;
+        IntMulOvf = "int_mul_ovf", 2, raise;
+        IntLShiftOvf = "int_lshift_ovf", 2, raise;
+        IntNegOvf = "int_neg_ovf", 1, raise;
+        /// The identity hash and the unique id of a GC object (stable while it moves).
+        GcIdentityHash = "gc_identityhash", 1, pure;
+        GcId = "gc_id", 1, pure;
         IntInvert = "int_invert", 1, pure;
         IntAbs = "int_abs", 1, pure;
         IntLt = "int_lt", 2, pure;
@@ -108,7 +116,7 @@ crate::optable! {
         ExcMatches = "exc_matches", 1;
         /// Lower-only: the pending exception's class and value, and clearing it.
         ExcFetchType = "exc_fetch_type", 0;
-        ExcFetchValue = "exc_fetch_value", 0;
+        ExcFetchValue = "exc_fetch_value", 0, collect;
         ExcClear = "exc_clear", 0;
         /// Lower-only: saves GC pointers on the shadow stack before a call that can collect.
         GcPushRoots = "gc_push_roots", var;

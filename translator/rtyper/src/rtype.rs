@@ -242,6 +242,7 @@ impl Rtyper<'_, '_> {
                 st.g.blocks[b].exits = vec![l];
                 continue;
             }
+            let raising_split = data.exitswitch == ExitSwitch::LastException;
             st.g.blocks[b].exitswitch = match &data.exitswitch {
                 ExitSwitch::None => ExitSwitch::None,
                 ExitSwitch::LastException => ExitSwitch::LastException,
@@ -252,6 +253,9 @@ impl Rtyper<'_, '_> {
                 exits.push(self.link(&mut st, l));
             }
             st.g.blocks[b].exits = exits;
+            if raising_split {
+                self.raising_op_last(&mut st, b);
+            }
         }
         propagate_copies(&mut st.g);
         let effects = Effects {
@@ -264,6 +268,53 @@ impl Rtyper<'_, '_> {
             ret,
             effects,
         }
+    }
+
+    /// A block catching the exceptions of its last flow operation must end with the low-level
+    /// operation that raises them: the operations the rtyper put after it move to a block on
+    /// the normal exit.
+    fn raising_op_last(&mut self, st: &mut G, b: Block) {
+        let raises = |me: &Self, op: &Operation<LlOp, LlConst>| match (op.op, op.args.first()) {
+            (LlOp::DirectCall, Some(Value::Const(LlConst::Func(f)))) => {
+                (f.0 as usize) < me.n_graphs
+                    || me.extra[f.0 as usize - me.n_graphs].effects().canraise
+            }
+            (o, _) => o.props().canraise,
+        };
+        let ops = &st.g.blocks[b].ops;
+        let Some(k) = ops.iter().rposition(|op| raises(self, op)) else {
+            return;
+        };
+        if k + 1 == ops.len() {
+            return;
+        }
+        let orig_exits = st.g.blocks[b].exits.clone();
+        let (tail, passed) = rpy_flow::simplify::split_after(&mut st.g, b, k);
+        for (old, new) in passed.iter().zip(st.g.blocks[tail].inputargs.clone()) {
+            while st.types.len() <= new.0 as usize {
+                st.types.push(LlType::Void);
+            }
+            st.types[new.0 as usize] = st.types[old.0 as usize];
+        }
+        while st.types.len() < st.g.vars.len() {
+            st.types.push(LlType::Void);
+        }
+        let t = &mut st.g.blocks[tail];
+        t.exitswitch = ExitSwitch::None;
+        t.exits.truncate(1);
+        let mut exits = vec![Link {
+            case: ExitCase::Always,
+            args: passed
+                .iter()
+                .map(|v| LinkArg::Value(Value::Var(*v)))
+                .collect(),
+            target: tail,
+            span: None,
+        }];
+        exits.extend(orig_exits.into_iter().skip(1));
+        let h = &mut st.g.blocks[b];
+        h.exitswitch = ExitSwitch::LastException;
+        h.exits = exits;
     }
 
     fn link(&mut self, st: &mut G, l: &Link<Const>) -> Link<LlConst> {
@@ -682,6 +733,21 @@ impl Rtyper<'_, '_> {
             | FlowOp::Or
             | FlowOp::Xor => {
                 return self.binop(st, op, anns, &tys, rt);
+            }
+            FlowOp::AddOvf | FlowOp::SubOvf | FlowOp::MulOvf | FlowOp::LShiftOvf => {
+                let x = arg(self, st, 0, T::Signed);
+                let y = arg(self, st, 1, T::Signed);
+                let o = match op.op {
+                    FlowOp::AddOvf => LlOp::IntAddOvf,
+                    FlowOp::SubOvf => LlOp::IntSubOvf,
+                    FlowOp::MulOvf => LlOp::IntMulOvf,
+                    _ => LlOp::IntLShiftOvf,
+                };
+                self.emit(st, o, vec![x, y], T::Signed)
+            }
+            FlowOp::NegOvf => {
+                let x = arg(self, st, 0, T::Signed);
+                self.emit(st, LlOp::IntNegOvf, vec![x], T::Signed)
             }
             FlowOp::Neg | FlowOp::Pos | FlowOp::Invert => {
                 let x = arg(self, st, 0, rt);
@@ -1247,6 +1313,14 @@ impl Rtyper<'_, '_> {
             return self.instance_method(st, op, *c, tys);
         }
         if let Ann::Pbc(Const::Obj(id, _)) = &anns[0] {
+            if self.an.is_rlib_instance(*id)
+                && matches!(
+                    name.as_str(),
+                    "jit_merge_point" | "can_enter_jit" | "loop_header"
+                )
+            {
+                return self.finish(st, op.result, Value::Const(LlConst::Void));
+            }
             if self.an.class_of(*id).is_some() {
                 let names: Rc<[Rc<str>]> = match &op.args[2] {
                     Value::Const(Const::Names(n)) => n.clone(),
@@ -1952,6 +2026,69 @@ impl Rtyper<'_, '_> {
                         T::Bool,
                     ),
                 }
+            }
+            "rlib.hint"
+            | "rlib.promote"
+            | "rlib.promote_string"
+            | "rlib.intmask"
+            | "rlib.widen"
+            | "rlib.make_sure_not_resized" => arg(self, st, 0, rt),
+            "rlib.we_are_jitted" | "rlib.isconstant" | "rlib.isvirtual" => {
+                Value::Const(LlConst::Bool(false))
+            }
+            "rlib.jit_debug" | "rlib.assert_green" => Value::Const(LlConst::Void),
+            "rlib.compute_hash" => match tys[0] {
+                T::Signed | T::Bool => arg(self, st, 0, T::Signed),
+                T::Char => {
+                    let c = arg(self, st, 0, T::Char);
+                    self.emit(st, LlOp::CastCharToInt, vec![c], T::Signed)
+                }
+                t if t == s => {
+                    let x = arg(self, st, 0, s);
+                    self.call_support(st, "rpy_str_hash", vec![x])
+                }
+                _ => {
+                    let x = arg(self, st, 0, tys[0]);
+                    self.emit(st, LlOp::GcIdentityHash, vec![x], T::Signed)
+                }
+            },
+            "rlib.compute_identity_hash" | "rlib.compute_unique_id" => {
+                let x = arg(self, st, 0, tys[0]);
+                let o = if name == "rlib.compute_identity_hash" {
+                    LlOp::GcIdentityHash
+                } else {
+                    LlOp::GcId
+                };
+                self.emit(st, o, vec![x], T::Signed)
+            }
+            "rlib.instantiate" => {
+                let Ann::Pbc(Const::Obj(id, _)) = &anns[0] else {
+                    return self.unsupported(st, "instantiate() of this value");
+                };
+                let Some(c) = self.an.class_of(*id) else {
+                    return self.unsupported(st, "instantiate() of this value");
+                };
+                let tid = self.reprs.inst_type(self.an, c);
+                let t = LlType::Ptr(tid);
+                let p = self.emit(st, LlOp::Malloc, vec![Value::Const(LlConst::Type(tid))], t);
+                let cid = self.an.class(c).id_min;
+                self.emit(
+                    st,
+                    LlOp::SetField,
+                    vec![
+                        p.clone(),
+                        field("typeid"),
+                        Value::Const(LlConst::Signed(cid)),
+                    ],
+                    T::Void,
+                );
+                self.convert(st, p, t, rt)
+            }
+            "rlib.ll_assert" => {
+                let c = self.truth(st, &op.args[2], tys[0], &anns[0]);
+                let m = arg(self, st, 1, s);
+                self.call_support(st, "rpy_ll_assert", vec![c, m]);
+                Value::Const(LlConst::Void)
             }
             n if self.an.builtin_class(n).is_some() => {
                 let c = self.an.builtin_class(n).expect("builtin class");

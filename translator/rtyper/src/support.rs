@@ -47,6 +47,8 @@ macro_rules! support {
 support! {
     "rpy_check_index"(Signed, Signed) -> Signed, raise;
     "rpy_check_range_step"(Signed) -> Void, raise;
+    "rpy_ll_assert"(Bool, Str) -> Void, raise;
+    "rpy_str_hash"(Str) -> Signed;
     "rpy_str_concat"(Str, Str) -> Str, raise, collect;
     "rpy_str_from_char"(Char) -> Str, raise, collect;
     "rpy_str_eq"(Str, Str) -> Bool;

@@ -285,6 +285,26 @@ static inline int64_t rpy_int_lshift(int64_t a, int64_t b) {
     return b >= 64 ? 0 : (int64_t)((uint64_t)a << b);
 }
 
+/* a << b, raising OverflowError when the result does not fit (ovfcheck). */
+static inline int64_t rpy_int_lshift_ovf(int64_t a, int64_t b) {
+    if (RPY_UNLIKELY(b < 0)) {
+        rpy_raise(RPY_EXC_ValueError, NULL);
+        return 0;
+    }
+    if (b >= 64 ? a != 0 : ((a << b) >> b) != a) {
+        rpy_raise(RPY_EXC_OverflowError, NULL);
+        return 0;
+    }
+    return (int64_t)((uint64_t)a << b);
+}
+
+/* ll_assert(cond, msg): a failed low-level assertion is an AssertionError. */
+static inline void rpy_ll_assert(bool cond, struct rpy_str *msg) {
+    (void)msg;
+    if (RPY_UNLIKELY(!cond))
+        rpy_raise(RPY_EXC_AssertionError, NULL);
+}
+
 static inline int64_t rpy_int_rshift(int64_t a, int64_t b) {
     if (RPY_UNLIKELY(b < 0)) {
         rpy_raise(RPY_EXC_ValueError, NULL);
