@@ -3,7 +3,7 @@ from rpython.rlib.objectmodel import specialize
 from rpython.rlib.rarithmetic import intmask
 
 
-@specialize.argtype(0)
+@specialize.arg(0)
 def show(x):
     print(x)
 
@@ -18,7 +18,7 @@ def target(driver, args):
     return entry_point, None
 
 # ---- expected
-# error[E0213]: not RPython (yet): `show` asks for `specialize:argtype(0)`
+# error[E0213]: not RPython (yet): `show` asks for `specialize:arg(0)`
 #   --> tests/errors/rlib_not_supported.py:12:5
 #    |
 #  7 | def show(x):

@@ -802,7 +802,25 @@ impl<'s> Annotator<'s> {
         call_span: Span,
     ) -> Option<(Ann, GraphId)> {
         let anns: Vec<Ann> = args.iter().map(|a| a.0.clone()).collect();
-        let key = spec_key(&anns);
+        let mut key = spec_key(&anns).to_string();
+        // `specialize.argtype(i, ...)`: one graph per type of those arguments;
+        // `specialize.call_location()`: one graph per call site.
+        if let PyObject::Function(f) = self.snapshot.obj(func) {
+            if let Some(PyValue::Str(spec)) = f.attrs.get("_annspecialcase_") {
+                if let Some(list) = spec.strip_prefix("specialize:argtype(").and_then(|r| r.strip_suffix(')')) {
+                    for i in list.split(',').filter_map(|x| x.trim().parse::<usize>().ok()) {
+                        if let Some(a) = anns.get(i) {
+                            let shown = self.display(a);
+                            key.push_str(&format!("{}{i}:{shown}", if key.is_empty() { "" } else { "," }));
+                        }
+                    }
+                } else if spec.starts_with("specialize:call_location") {
+                    let (g, b) = self.current;
+                    key.push_str(&format!("{}at{}.{}", if key.is_empty() { "" } else { "," }, g.0, b.0));
+                }
+            }
+        }
+        let key: Rc<str> = key.into();
         let callee = self.graph_for(src, func, key)?;
         let cur = self.current;
         self.graphs[callee.0 as usize].callers.insert(cur);

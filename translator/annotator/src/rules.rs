@@ -765,7 +765,11 @@ impl Annotator<'_> {
             )
             .at(span, "called here")
             .note("`@not_rpython` functions run only on CPython, at import time")
-        } else if let Some(PyValue::Str(spec)) = f.attrs.get("_annspecialcase_") {
+        } else if let Some(PyValue::Str(spec)) = f.attrs.get("_annspecialcase_").filter(|v| {
+            !matches!(v, PyValue::Str(s) if s.starts_with("specialize:argtype")
+                || s.starts_with("specialize:call_location")
+                || s.starts_with("specialize:memo"))
+        }) {
             Diagnostic::new(
                 "E0213",
                 format!("not RPython (yet): `{}` asks for `{spec}`", f.qualname),
