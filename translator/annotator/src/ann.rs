@@ -12,6 +12,10 @@ use std::rc::Rc;
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
 pub struct ListKey(pub u32);
 
+/// A dict definition: the shared key and value cells of the dicts created at some sites.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
+pub struct DictKey(pub u32);
+
 /// No data in the union-find table itself: items live in the annotator's side table, keyed by
 /// the root key, because merging them needs the annotator (nested lists).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,6 +62,8 @@ pub enum Ann {
     Iter(Rc<Ann>),
     /// An instance of a builtin exception class.
     Exc(Rc<str>),
+    /// A dict; dicts that flow into one variable share their key and value annotations.
+    Dict(DictKey),
     /// An instance of a program class or of one of its subclasses; `true` if it may be None.
     Inst(crate::classdef::ClassId, bool),
 }

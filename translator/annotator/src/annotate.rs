@@ -82,6 +82,18 @@ pub struct Annotator<'s> {
     /// The implementations each method call (graph, result variable) may call: the defining
     /// class and the graph of each.
     pub method_targets: HashMap<(GraphId, Var), Vec<(crate::classdef::ClassId, GraphId)>>,
+    /// Dict definitions, merged by a union-find over `dict_parent`.
+    pub(crate) dicts: Vec<DictDef>,
+    dict_parent: Vec<u32>,
+    site_dicts: HashMap<(GraphId, Var), crate::ann::DictKey>,
+}
+
+/// The key and value annotations shared by some dicts, and the blocks that read them.
+#[derive(Clone, Debug)]
+pub struct DictDef {
+    pub key: Ann,
+    pub value: Ann,
+    readers: BTreeSet<(GraphId, Block)>,
 }
 
 impl<'s> Annotator<'s> {
@@ -97,6 +109,9 @@ impl<'s> Annotator<'s> {
             class_index,
             seen_instances: HashSet::new(),
             method_targets: HashMap::new(),
+            dicts: Vec::new(),
+            dict_parent: Vec::new(),
+            site_dicts: HashMap::new(),
             snapshot,
             graphs: vec![],
             graph_of: IndexMap::new(),
@@ -548,6 +563,8 @@ impl<'s> Annotator<'s> {
             (Iter(x), Iter(y)) => Iter(Rc::new(self.union(x, y)?)),
             (Inst(x, n), Inst(y, m)) => Inst(self.common_base(*x, *y).ok_or(())?, *n || *m),
             (Inst(x, _), None) | (None, Inst(x, _)) => Inst(*x, true),
+            (Dict(x), Dict(y)) => Dict(self.merge_dicts(*x, *y)?),
+            (Dict(k), None) | (None, Dict(k)) => Dict(*k),
             // Strings and lists are pointers: None is their null value.
             (Str | Char, None) | (None, Str | Char) => Str,
             (List(k), None) | (None, List(k)) => List(*k),
@@ -704,6 +721,14 @@ impl<'s> Annotator<'s> {
             },
             Ann::Iter(i) => format!("iterator[{}]", self.format_ann(i, user, depth + 1)),
             Ann::Exc(n) => format!("{n} instance"),
+            Ann::Dict(k) => {
+                let (key, value) = self.dict_items_final(*k);
+                format!(
+                    "dict[{}, {}]",
+                    self.format_ann(&key, user, depth + 1),
+                    self.format_ann(&value, user, depth + 1)
+                )
+            }
             Ann::Inst(c, nullable) => {
                 let name = self.class(*c).name.clone();
                 if *nullable {
@@ -807,16 +832,30 @@ impl<'s> Annotator<'s> {
         // `specialize.call_location()`: one graph per call site.
         if let PyObject::Function(f) = self.snapshot.obj(func) {
             if let Some(PyValue::Str(spec)) = f.attrs.get("_annspecialcase_") {
-                if let Some(list) = spec.strip_prefix("specialize:argtype(").and_then(|r| r.strip_suffix(')')) {
-                    for i in list.split(',').filter_map(|x| x.trim().parse::<usize>().ok()) {
+                if let Some(list) = spec
+                    .strip_prefix("specialize:argtype(")
+                    .and_then(|r| r.strip_suffix(')'))
+                {
+                    for i in list
+                        .split(',')
+                        .filter_map(|x| x.trim().parse::<usize>().ok())
+                    {
                         if let Some(a) = anns.get(i) {
                             let shown = self.display(a);
-                            key.push_str(&format!("{}{i}:{shown}", if key.is_empty() { "" } else { "," }));
+                            key.push_str(&format!(
+                                "{}{i}:{shown}",
+                                if key.is_empty() { "" } else { "," }
+                            ));
                         }
                     }
                 } else if spec.starts_with("specialize:call_location") {
                     let (g, b) = self.current;
-                    key.push_str(&format!("{}at{}.{}", if key.is_empty() { "" } else { "," }, g.0, b.0));
+                    key.push_str(&format!(
+                        "{}at{}.{}",
+                        if key.is_empty() { "" } else { "," },
+                        g.0,
+                        b.0
+                    ));
                 }
             }
         }
@@ -839,6 +878,85 @@ impl<'s> Annotator<'s> {
             self.graphs[callee.0 as usize].anns[rv.0 as usize].clone(),
             callee,
         ))
+    }
+
+    pub fn dict_root(&self, k: crate::ann::DictKey) -> crate::ann::DictKey {
+        let mut i = k.0;
+        while self.dict_parent[i as usize] != i {
+            i = self.dict_parent[i as usize];
+        }
+        crate::ann::DictKey(i)
+    }
+
+    pub(crate) fn site_dict(&mut self, gid: GraphId, v: Var) -> crate::ann::DictKey {
+        if let Some(k) = self.site_dicts.get(&(gid, v)) {
+            return *k;
+        }
+        let k = crate::ann::DictKey(self.dicts.len() as u32);
+        self.dicts.push(DictDef {
+            key: Ann::Bottom,
+            value: Ann::Bottom,
+            readers: BTreeSet::new(),
+        });
+        self.dict_parent.push(k.0);
+        self.site_dicts.insert((gid, v), k);
+        k
+    }
+
+    /// The (key, value) annotations of a dict, the current block registered as a reader.
+    pub fn dict_items(&mut self, k: crate::ann::DictKey) -> (Ann, Ann) {
+        let r = self.dict_root(k);
+        let cur = self.current;
+        let d = &mut self.dicts[r.0 as usize];
+        d.readers.insert(cur);
+        (d.key.clone(), d.value.clone())
+    }
+
+    /// The final (key, value) annotations of a dict.
+    pub fn dict_items_final(&self, k: crate::ann::DictKey) -> (Ann, Ann) {
+        let d = &self.dicts[self.dict_root(k).0 as usize];
+        (d.key.clone(), d.value.clone())
+    }
+
+    /// Generalises a dict's key and value; `Err` names what could not be merged.
+    pub fn dict_add(
+        &mut self,
+        k: crate::ann::DictKey,
+        key: &Ann,
+        value: &Ann,
+    ) -> Result<(), &'static str> {
+        let r = self.dict_root(k);
+        let (ok, ov) = (
+            self.dicts[r.0 as usize].key.clone(),
+            self.dicts[r.0 as usize].value.clone(),
+        );
+        let nk = self.union(&ok, key).map_err(|_| "key")?;
+        let nv = self.union(&ov, value).map_err(|_| "value")?;
+        let r = self.dict_root(k);
+        if nk != ok || nv != ov {
+            let d = &mut self.dicts[r.0 as usize];
+            d.key = nk;
+            d.value = nv;
+            let readers: Vec<_> = d.readers.iter().copied().collect();
+            self.pending.extend(readers);
+        }
+        Ok(())
+    }
+
+    fn merge_dicts(
+        &mut self,
+        a: crate::ann::DictKey,
+        b: crate::ann::DictKey,
+    ) -> Result<crate::ann::DictKey, ()> {
+        let (ra, rb) = (self.dict_root(a), self.dict_root(b));
+        if ra == rb {
+            return Ok(ra);
+        }
+        let db = self.dicts[rb.0 as usize].clone();
+        self.dict_parent[rb.0 as usize] = ra.0;
+        self.dicts[ra.0 as usize].readers.extend(db.readers);
+        self.dict_add(ra, &db.key, &db.value).map_err(|_| ())?;
+        Ok(ra)
     }
 
     pub(crate) fn site_list(&mut self, gid: GraphId, v: Var, origin: Option<Span>) -> ListKey {

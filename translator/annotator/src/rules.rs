@@ -14,6 +14,16 @@ use rpy_model::{Diagnostic, Span};
 use std::rc::Rc;
 
 impl Annotator<'_> {
+    fn dict_error(&mut self, op: &Operation<FlowOp, Const>, what: &str) -> Ann {
+        let msg = format!("a dict cannot hold {what}s of different types");
+        self.error(
+            Diagnostic::new("E0204", msg)
+                .at(op.span, format!("this {what} does not fit the dict"))
+                .note("RPython dicts have one key type and one value type"),
+        );
+        Ann::Bottom
+    }
+
     /// Whether a class derives from a builtin exception class.
     pub fn derives_from_builtin(&self, c: crate::classdef::ClassId) -> bool {
         self.mro(c).iter().any(|k| self.is_builtin_class(*k))
@@ -408,6 +418,13 @@ impl Annotator<'_> {
                 }
             }
             (FlowOp::Is | FlowOp::IsNot, [_, _]) => Bool,
+            (FlowOp::Contains, [Dict(d), k]) => {
+                let (d, k) = (*d, k.clone());
+                if let Err(what) = self.dict_add(d, &k, &Bottom) {
+                    return self.dict_error(op, what);
+                }
+                Bool
+            }
             (FlowOp::Contains, [container, item]) => match container {
                 Str | Char if item.is_strlike() => Bool,
                 List(_) | Tuple(_) => {
@@ -417,6 +434,32 @@ impl Annotator<'_> {
                 }
                 _ => self.bad_operands(op, &anns),
             },
+            (FlowOp::GetItem, [Dict(d), k]) => {
+                let (d, k) = (*d, k.clone());
+                if let Err(what) = self.dict_add(d, &k, &Bottom) {
+                    return self.dict_error(op, what);
+                }
+                self.dict_items(d).1
+            }
+            (FlowOp::SetItem, [Dict(d), k, v]) => {
+                let (d, k, v) = (*d, k.clone(), v.clone());
+                if let Err(what) = self.dict_add(d, &k, &v) {
+                    return self.dict_error(op, what);
+                }
+                None
+            }
+            (FlowOp::NewDict, items) => {
+                let d = self.site_dict(gid, op.result);
+                for pair in items.chunks(2) {
+                    if let [k, v] = pair {
+                        if let Err(what) = self.dict_add(d, k, v) {
+                            return self.dict_error(op, what);
+                        }
+                    }
+                }
+                Dict(d)
+            }
+            (FlowOp::Iter, [Dict(d)]) => Iter(Rc::new(Dict(*d))),
             (FlowOp::GetItem, [List(k), i]) if i.is_intlike() => self.list_item(*k),
             (FlowOp::GetItem, [Str | Char, i]) if i.is_intlike() => Char,
             (FlowOp::GetItem, [Bytes, i]) if i.is_intlike() => Int,
@@ -476,6 +519,7 @@ impl Annotator<'_> {
             (FlowOp::Iter, [Bytes]) => self.not_yet(op.span, "iterating over `bytes`".into()),
             (FlowOp::Next, [Iter(c)]) => match &**c {
                 List(k) => self.list_item(*k),
+                Dict(d) => self.dict_items(*d).0,
                 Str => Char,
                 _ => Int,
             },
@@ -615,6 +659,18 @@ impl Annotator<'_> {
             }
         }
         match (recv, name.as_str(), args) {
+            (Ann::Dict(d), "get", [k]) | (Ann::Dict(d), "get", [k, _]) if nkw == 0 => {
+                let (d, k) = (*d, k.clone());
+                if let Err(what) = self.dict_add(d, &k, &Ann::Bottom) {
+                    return self.dict_error(op, what);
+                }
+                let v = self.dict_items(d).1;
+                let default = args.get(1).cloned().unwrap_or(Ann::None);
+                match self.union(&v, &default) {
+                    Ok(r) => r,
+                    Err(()) => self.dict_error(op, "value"),
+                }
+            }
             (Ann::List(k), "append", [x]) if nkw == 0 => {
                 let x = x.clone();
                 self.list_add_item(*k, x, Some(op.span));
@@ -1245,7 +1301,7 @@ impl Annotator<'_> {
                 _ => count_error(self, "two arguments"),
             },
             "len" => match pos {
-                [List(_) | Str | Char | Bytes | Tuple(_)] => Int,
+                [List(_) | Str | Char | Bytes | Tuple(_) | Dict(_)] => Int,
                 [_] => self.bad(op.span, format!("{given} has no `len()`"), "in this call"),
                 _ => count_error(self, "exactly one argument"),
             },

@@ -55,9 +55,27 @@ pub fn compile(c: &CProgram, dir: &Path, output: &Path, opt: u32) -> Result<(), 
     for f in &c_files {
         build.file(dir.join(f));
     }
-    let objects = build
-        .try_compile_intermediates()
-        .map_err(|e| format!("the C compiler failed: {e}"))?;
+    let objects = build.try_compile_intermediates().map_err(|e| {
+        // The cc crate keeps the compiler's messages to itself: run the command again to show
+        // them (this only happens when the translator emitted C that does not compile, a bug).
+        let mut msg = format!("internal error: the C compiler failed: {e}");
+        if let Ok(tool) = build.try_get_compiler() {
+            let mut cmd = tool.to_command();
+            cmd.arg("-fsyntax-only")
+                .args(c_files.iter().map(|f| dir.join(f)));
+            if let Ok(out) = cmd.output() {
+                let text = String::from_utf8_lossy(&out.stderr);
+                let lines: Vec<&str> = text
+                    .lines()
+                    .filter(|l| l.contains("error"))
+                    .take(20)
+                    .collect();
+                msg.push_str("\n");
+                msg.push_str(&lines.join("\n"));
+            }
+        }
+        msg
+    })?;
     let mut cmd = build
         .try_get_compiler()
         .map_err(|e| format!("no C compiler: {e}"))?

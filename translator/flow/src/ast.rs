@@ -152,6 +152,8 @@ pub enum ExprKind {
     Subscript(Box<Expr>, Box<Expr>),
     Slice(Option<Box<Expr>>, Option<Box<Expr>>, Option<Box<Expr>>),
     List(Vec<Expr>),
+    /// `{k: v, ...}`.
+    Dict(Vec<(Expr, Expr)>),
     Tuple(Vec<Expr>),
     Unsupported(&'static str),
 }

@@ -2004,6 +2004,11 @@ impl Builder<'_, '_> {
                 let vals = self.eval_all(items);
                 self.emit(FlowOp::NewList, vals, e.span)
             }
+            ExprKind::Dict(items) => {
+                let exprs: Vec<&Expr> = items.iter().flat_map(|(k, v)| [k, v]).collect();
+                let vals = self.eval_all(exprs);
+                self.emit(FlowOp::NewDict, vals, e.span)
+            }
             ExprKind::Tuple(items) => {
                 let vals = self.eval_all(items);
                 self.emit(FlowOp::NewTuple, vals, e.span)

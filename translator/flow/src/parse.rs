@@ -530,7 +530,14 @@ impl Conv<'_> {
                 K::Unsupported("assignment expressions (`:=`)")
             }
             py::Expr::Lambda(_) => K::Unsupported("`lambda` expressions"),
-            py::Expr::Dict(_) => K::Unsupported("dict displays"),
+            py::Expr::Dict(d) if d.keys.iter().all(Option::is_some) => K::Dict(
+                d.keys
+                    .iter()
+                    .zip(&d.values)
+                    .map(|(k, v)| (self.expr(k.as_ref().expect("key")), self.expr(v)))
+                    .collect(),
+            ),
+            py::Expr::Dict(_) => K::Unsupported("`**` in dict displays"),
             py::Expr::Set(_) => K::Unsupported("set displays"),
             py::Expr::ListComp(_) => K::Unsupported("list comprehensions"),
             py::Expr::SetComp(_) => K::Unsupported("set comprehensions"),

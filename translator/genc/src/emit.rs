@@ -86,6 +86,15 @@ fn c_string(s: &str) -> String {
     out
 }
 
+/// C that turns a value of type `t` into a 64-bit word (dict keys and values).
+fn to_bits(x: &str, t: LlType) -> String {
+    match t {
+        LlType::Float => format!("rpy_f2b({x})"),
+        LlType::Ptr(_) => format!("(uint64_t)(uintptr_t)({x})"),
+        _ => format!("(uint64_t)({x})"),
+    }
+}
+
 fn var(v: Var) -> String {
     format!("v{}", v.0)
 }
@@ -285,6 +294,43 @@ impl Emitter<'_> {
             "static const rpy_typeinfo rpy_types[] = {{\n{}\n}};\n",
             rows.join("\n")
         );
+        // A descriptor per dict type, for the generic dict functions of rpy_dict.h.
+        for t in p.types.ids() {
+            if !p.types.get(t).name.starts_with("DICT<") {
+                continue;
+            }
+            let arr = |f: &str| match p.types.field_type(t, f) {
+                Some(LlType::Ptr(a)) => (a.0, p.types.get(a).items.unwrap_or(LlType::Signed)),
+                _ => (0, LlType::Signed),
+            };
+            let (idx, _) = arr("indexes");
+            let (keys, kt) = arr("keys");
+            let (vals, vt) = arr("values");
+            let (hashes, _) = arr("hashes");
+            let kind = match kt {
+                LlType::Signed | LlType::Bool => "RPY_KEY_INT",
+                LlType::Char => "RPY_KEY_CHAR",
+                LlType::Float => "RPY_KEY_FLOAT",
+                LlType::Ptr(k) if self.is_str(k) => "RPY_KEY_STR",
+                _ => "RPY_KEY_IDENTITY",
+            };
+            let size = |t: LlType| {
+                if matches!(t, LlType::Char | LlType::Bool) {
+                    1
+                } else {
+                    8
+                }
+            };
+            let _ = writeln!(
+                self.out,
+                "static const struct rpy_dict_kind rpy_dk{} = {{{kind}, {}, {}, {}, {}, NULL, NULL, {idx}, {keys}, {vals}, {hashes}}};",
+                t.0,
+                size(kt),
+                size(vt),
+                kt.is_gc(),
+                vt.is_gc()
+            );
+        }
     }
 
     fn prebuilt_ref(&self, id: PrebuiltId) -> String {
@@ -717,6 +763,51 @@ impl Emitter<'_> {
                 "if ({it}->index < {it}->seq->length) {{ {r} = {it}->seq->items[{it}->index++]; }} else rpy_raise(RPY_EXC_StopIteration, NULL);",
                 it = a[0]
             ),
+            LlOp::DictNew => {
+                let LlType::Ptr(t) = rt else { return String::new() };
+                format!("{r} = ({})rpy_dict_new({}, &rpy_dk{});", self.ctype(rt), t.0, t.0)
+            }
+            LlOp::DictSetItem | LlOp::DictGetItem | LlOp::DictContains | LlOp::DictGet => {
+                let dt = ty_of(&args[0]);
+                let LlType::Ptr(t) = dt else { return String::new() };
+                let kt = self.p.types.field_type(t, "keys").and_then(|a| match a {
+                    LlType::Ptr(a) => self.p.types.get(a).items,
+                    _ => None,
+                }).unwrap_or(LlType::Signed);
+                let vt = self.p.types.field_type(t, "values").and_then(|a| match a {
+                    LlType::Ptr(a) => self.p.types.get(a).items,
+                    _ => None,
+                }).unwrap_or(LlType::Signed);
+                let d = format!("(struct rpy_dict *){}", a[0]);
+                let dk = format!("&rpy_dk{}", t.0);
+                let key = to_bits(&a[1], kt);
+                match op {
+                    LlOp::DictSetItem => format!("rpy_dict_setitem({d}, {dk}, {key}, {});", to_bits(&a[2], vt)),
+                    LlOp::DictGetItem => format!("{r} = {};", self.from_bits(&format!("rpy_dict_getitem({d}, {dk}, {key})"), vt)),
+                    LlOp::DictContains => format!("{r} = rpy_dict_lookup({d}, {dk}, {key}) >= 0;"),
+                    _ => {
+                        let size = if matches!(vt, LlType::Char | LlType::Bool) { 1 } else { 8 };
+                        let item = self.from_bits(&format!("rpy_item_get(({d})->values, e_, {size})"), vt);
+                        format!("{{ int64_t e_ = rpy_dict_lookup({d}, {dk}, {key}); {r} = e_ >= 0 ? {item} : {}; }}", a[2])
+                    }
+                }
+            }
+            LlOp::DictIterNext => {
+                let it_t = ty_of(&args[0]);
+                let LlType::Ptr(it) = it_t else { return String::new() };
+                let Some(LlType::Ptr(dt)) = self.p.types.field_type(it, "seq") else { return String::new() };
+                let kt = self.p.types.field_type(dt, "keys").and_then(|a| match a {
+                    LlType::Ptr(a) => self.p.types.get(a).items,
+                    _ => None,
+                }).unwrap_or(LlType::Signed);
+                let size = if matches!(kt, LlType::Char | LlType::Bool) { 1 } else { 8 };
+                let d = format!("((struct rpy_dict *){}->seq)", a[0]);
+                let key = self.from_bits(&format!("rpy_item_get({d}->keys, e_, {size})"), kt);
+                format!(
+                    "{{ int64_t e_ = rpy_dict_next_entry({d}, {it}->index); if (e_ < 0) rpy_raise(RPY_EXC_StopIteration, NULL); else {{ {r} = {key}; {it}->index = e_ + 1; }} }}",
+                    it = a[0]
+                )
+            }
             LlOp::StackCheck => "rpy_stack_check();".into(),
             LlOp::RaiseExc => match &args[1] {
                 Value::Var(_) => format!("rpy_raise_value({});", a[1]),
@@ -771,6 +862,17 @@ impl Emitter<'_> {
         match x {
             Value::Const(c) => self.constant(c, t),
             Value::Var(_) => self.value(x, types),
+        }
+    }
+
+    /// C that turns a 64-bit word back into a value of type `t`.
+    fn from_bits(&self, bits: &str, t: LlType) -> String {
+        match t {
+            LlType::Float => format!("rpy_b2f({bits})"),
+            LlType::Ptr(_) => format!("({})(uintptr_t)({bits})", self.ctype(t)),
+            LlType::Bool => format!("(bool)({bits})"),
+            LlType::Char => format!("(unsigned char)({bits})"),
+            _ => format!("(int64_t)({bits})"),
         }
     }
 

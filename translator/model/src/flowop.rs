@@ -55,6 +55,8 @@ crate::optable! {
         CallMethod = "callmethod", var, raise, collect;
         NewList = "newlist", var, collect;
         NewTuple = "newtuple", var, collect;
+        /// `newdict(k1, v1, k2, v2, ...)`.
+        NewDict = "newdict", var, collect;
         Iter = "iter", 1, collect;
         /// Raises StopIteration at the end; always the last operation of its block.
         Next = "next", 1, raise;

@@ -91,6 +91,15 @@ crate::optable! {
         ListIterNext = "list_iter_next", 1, raise;
         /// `str_iter_next(it)`: the next character of a str iterator; raises StopIteration.
         StrIterNext = "str_iter_next", 1, raise;
+        /// Dicts (`rpy_dict.h`): a new empty dict of `<type>`, lookups and stores.
+        DictNew = "dict_new", 1, raise, collect;
+        DictGetItem = "dict_getitem", 2, raise;
+        DictSetItem = "dict_setitem", 3, raise, collect;
+        DictContains = "dict_contains", 2, pure;
+        /// `dict_get(d, key, default)`.
+        DictGet = "dict_get", 3, pure;
+        /// The next key of a dict iterator; raises StopIteration at the end.
+        DictIterNext = "dict_iter_next", 1, raise;
         /// `malloc(<type>)`: a zeroed fixed-size GC object.
         Malloc = "malloc", 1, raise, collect;
         /// `malloc_varsize(<type>, n)`: a zeroed GC object with `n` items.

@@ -109,6 +109,26 @@ impl Reprs {
         })
     }
 
+    /// `DICT<K, V>`: the layout of `rpy_dict.h` (entry arrays in insertion order and an index).
+    pub fn dict_of(&mut self, k: LlType, v: LlType) -> TypeId {
+        let idx = self.array_of(LlType::Signed);
+        let keys = self.array_of(k);
+        let vals = self.array_of(v);
+        let name = format!("DICT<{},{}>", self.type_name(k), self.type_name(v));
+        self.types.intern(GcStruct {
+            name,
+            fields: vec![
+                ("num_items".into(), LlType::Signed),
+                ("num_used".into(), LlType::Signed),
+                ("indexes".into(), LlType::Ptr(idx)),
+                ("keys".into(), LlType::Ptr(keys)),
+                ("values".into(), LlType::Ptr(vals)),
+                ("hashes".into(), LlType::Ptr(idx)),
+            ],
+            items: None,
+        })
+    }
+
     pub fn tuple_of(&mut self, items: &[LlType]) -> TypeId {
         let names: Vec<String> = items.iter().map(|t| self.type_name(*t)).collect();
         let name = format!("TUPLE<{}>", names.join(","));
@@ -164,6 +184,18 @@ impl Reprs {
             }
             Ann::Exc(_) => self.str_type(),
             Ann::Inst(c, _) => LlType::Ptr(self.inst_type(an, *c)),
+            Ann::Dict(d) => {
+                let (k, v) = an.dict_items_final(*d);
+                let mut kt = self.lltype(an, &k);
+                let mut vt = self.lltype(an, &v);
+                if kt == LlType::Void {
+                    kt = LlType::Signed;
+                }
+                if vt == LlType::Void {
+                    vt = LlType::Signed;
+                }
+                LlType::Ptr(self.dict_of(kt, vt))
+            }
         }
     }
 

@@ -803,6 +803,11 @@ impl Rtyper<'_, '_> {
                     eq
                 }
             }
+            FlowOp::Contains if matches!(anns[0], Ann::Dict(_)) => {
+                let d = arg(self, st, 0, tys[0]);
+                let k = arg(self, st, 1, self.dict_key_type(tys[0]));
+                self.emit(st, LlOp::DictContains, vec![d, k], T::Bool)
+            }
             FlowOp::Contains => match (&anns[0], &anns[1]) {
                 (Ann::Str | Ann::Char, Ann::Char) => {
                     let (h, n) = (arg(self, st, 0, s), arg(self, st, 1, T::Char));
@@ -814,6 +819,21 @@ impl Rtyper<'_, '_> {
                 }
                 _ => return self.unsupported(st, "`in` on this type"),
             },
+            FlowOp::GetItem if matches!(anns[0], Ann::Dict(_)) => {
+                let d = arg(self, st, 0, tys[0]);
+                let kt = self.dict_key_type(tys[0]);
+                let vt = self.dict_value_type(tys[0]);
+                let k = arg(self, st, 1, kt);
+                let v = self.emit(st, LlOp::DictGetItem, vec![d, k], vt);
+                self.convert(st, v, vt, rt)
+            }
+            FlowOp::SetItem if matches!(anns[0], Ann::Dict(_)) => {
+                let d = arg(self, st, 0, tys[0]);
+                let k = arg(self, st, 1, self.dict_key_type(tys[0]));
+                let v = arg(self, st, 2, self.dict_value_type(tys[0]));
+                self.emit(st, LlOp::DictSetItem, vec![d, k, v], T::Void);
+                Value::Const(LlConst::Void)
+            }
             FlowOp::GetItem => match &anns[0] {
                 Ann::List(_) => {
                     let l = arg(self, st, 0, tys[0]);
@@ -938,6 +958,25 @@ impl Rtyper<'_, '_> {
                     vec![Value::Const(LlConst::Signed(n)), items],
                 )
             }
+            FlowOp::NewDict => {
+                let T::Ptr(dt) = rt else {
+                    return self.unsupported(st, "this dict");
+                };
+                let (kt, vt) = (self.dict_key_type(rt), self.dict_value_type(rt));
+                let vals: Vec<V> = (0..op.args.len())
+                    .map(|i| arg(self, st, i, if i % 2 == 0 { kt } else { vt }))
+                    .collect();
+                let d = self.emit(st, LlOp::DictNew, vec![Value::Const(LlConst::Type(dt))], rt);
+                for pair in vals.chunks(2) {
+                    self.emit(
+                        st,
+                        LlOp::DictSetItem,
+                        vec![d.clone(), pair[0].clone(), pair[1].clone()],
+                        T::Void,
+                    );
+                }
+                d
+            }
             FlowOp::NewTuple => {
                 let T::Ptr(tt) = rt else {
                     return self.unsupported(st, "this tuple");
@@ -971,6 +1010,18 @@ impl Rtyper<'_, '_> {
                     return self.unsupported(st, "iterating over bytes");
                 } else if seq_t == s {
                     self.emit(st, LlOp::StrIterNext, vec![it], T::Char)
+                } else if self.is_dict_type(seq_t) {
+                    let kt = self.dict_key_type(seq_t);
+                    if kt != rt {
+                        return self.unsupported(st, "iterating over a dict with a conversion");
+                    }
+                    st.ops.push(Operation {
+                        op: LlOp::DictIterNext,
+                        args: vec![it],
+                        result: op.result,
+                        span: st.span,
+                    });
+                    return;
                 } else {
                     let arr_t = self.field_type(seq_t, "items");
                     let item_t = self.item_type(arr_t);
@@ -1031,6 +1082,18 @@ impl Rtyper<'_, '_> {
         }
     }
 
+    fn is_dict_type(&self, t: LlType) -> bool {
+        matches!(t, LlType::Ptr(id) if self.reprs.types.get(id).name.starts_with("DICT<"))
+    }
+
+    fn dict_key_type(&self, t: LlType) -> LlType {
+        self.item_type(self.field_type(t, "keys"))
+    }
+
+    fn dict_value_type(&self, t: LlType) -> LlType {
+        self.item_type(self.field_type(t, "values"))
+    }
+
     fn field_type(&self, t: LlType, f: &str) -> LlType {
         match t {
             LlType::Ptr(id) => self.reprs.types.field_type(id, f).unwrap_or(LlType::Void),
@@ -1065,6 +1128,15 @@ impl Rtyper<'_, '_> {
             }
             Ann::Bottom => Value::Const(LlConst::Bool(false)),
             Ann::Inst(_, false) => Value::Const(LlConst::Bool(true)),
+            Ann::Dict(_) => {
+                let n = self.emit(
+                    st,
+                    LlOp::GetField,
+                    vec![x, field("num_items")],
+                    LlType::Signed,
+                );
+                self.emit(st, LlOp::IntIsTrue, vec![n], LlType::Bool)
+            }
             Ann::Inst(_, true) => self.emit(st, LlOp::PtrNonZero, vec![x], LlType::Bool),
         }
     }
@@ -1337,6 +1409,19 @@ impl Rtyper<'_, '_> {
             }
         }
         let res = match (&anns[0], name.as_str()) {
+            (Ann::Dict(_), "get") => {
+                let d = self.value(st, &op.args[0], tys[0]);
+                let kt = self.dict_key_type(tys[0]);
+                let vt = self.dict_value_type(tys[0]);
+                let k = self.value(st, &op.args[3], kt);
+                let default = if op.args.len() > 4 {
+                    self.value(st, &op.args[4], vt)
+                } else {
+                    Value::Const(self.zero(vt))
+                };
+                let v = self.emit(st, LlOp::DictGet, vec![d, k, default], vt);
+                self.convert(st, v, vt, rt)
+            }
             (Ann::List(_), "append") => {
                 let l = self.value(st, &op.args[0], tys[0]);
                 let arr_t = self.field_type(tys[0], "items");
@@ -1899,6 +1984,9 @@ impl Rtyper<'_, '_> {
                 match &anns[0] {
                     Ann::List(_) => {
                         self.emit(st, LlOp::GetField, vec![x, field("length")], T::Signed)
+                    }
+                    Ann::Dict(_) => {
+                        self.emit(st, LlOp::GetField, vec![x, field("num_items")], T::Signed)
                     }
                     Ann::Char => Value::Const(LlConst::Signed(1)),
                     Ann::Tuple(items) => Value::Const(LlConst::Signed(items.len() as i64)),

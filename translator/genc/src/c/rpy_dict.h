@@ -42,6 +42,18 @@ struct rpy_dict {
     struct rpy_array *hashes;
 };
 
+static inline uint64_t rpy_f2b(double x) {
+    uint64_t b;
+    memcpy(&b, &x, 8);
+    return b;
+}
+
+static inline double rpy_b2f(uint64_t b) {
+    double x;
+    memcpy(&x, &b, 8);
+    return x;
+}
+
 static inline uint64_t rpy_item_get(struct rpy_array *a, int64_t i, uint8_t size) {
     switch (size) {
     case 1:
