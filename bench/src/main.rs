@@ -257,7 +257,7 @@ fn main() {
         let mut rss = 0u64;
         let mut ok = true;
         for _ in 0..cfg.runs {
-            let r = run_measured(Command::new(&exe).args(&args));
+            let r = run_measured(Command::new(&exe).current_dir(root()).args(&args));
             ok &= r.ok;
             times.push(r.wall.as_secs_f64());
             rss = rss.max(r.maxrss_kb);
@@ -272,6 +272,7 @@ fn main() {
             for _ in 0..cfg.cpython_runs {
                 let r = run_measured(
                     Command::new("python3")
+                        .current_dir(root())
                         .arg("-m")
                         .arg("rpython.run")
                         .arg(&prog)

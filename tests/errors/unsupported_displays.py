@@ -11,16 +11,10 @@ def target(driver, args):
     return entry_point, None
 
 # ---- expected
-# error[E0100]: not RPython (yet): dict displays
-#  --> tests/errors/unsupported_displays.py:5:13
-#   |
-# 5 |     table = {"a": 1, "b": 2}
-#   |             ^^^^^^^^^^^^^^^^ not supported by the translator
-#
 # error[E0100]: not RPython (yet): set displays
 #  --> tests/errors/unsupported_displays.py:6:12
 #   |
 # 6 |     seen = {1, 2, 3}
 #   |            ^^^^^^^^^ not supported by the translator
 #
-# error: translation failed with 2 errors
+# error: translation failed with 1 error

@@ -671,6 +671,20 @@ impl Annotator<'_> {
                     Err(()) => self.dict_error(op, "value"),
                 }
             }
+            (Ann::Str | Ann::Char, "join", [Ann::List(k)]) => {
+                let it = self.list_item(*k);
+                if !it.is_strlike() && !it.is_bottom() {
+                    return self.bad(
+                        op.span,
+                        "`str.join()` needs a list of strings".into(),
+                        "here",
+                    );
+                }
+                // The items are strings (a list of one-character strings becomes one).
+                self.list_add_item(*k, Ann::Str, Some(op.span));
+                Ann::Str
+            }
+            (Ann::Bytes, "decode", []) | (Ann::Bytes, "decode", [Ann::Str]) => Ann::Str,
             (Ann::List(k), "append", [x]) if nkw == 0 => {
                 let x = x.clone();
                 self.list_add_item(*k, x, Some(op.span));
@@ -1372,6 +1386,29 @@ impl Annotator<'_> {
                 [a] if a.is_intlike() => Char,
                 [_] => type_error(self),
                 _ => count_error(self, "exactly one argument"),
+            },
+            "os.open" => match pos {
+                [p, f] | [p, f, _] if p.is_strlike() && f.is_intlike() => Int,
+                _ => type_error(self),
+            },
+            "os.read" => match pos {
+                [fd, n] if fd.is_intlike() && n.is_intlike() => Bytes,
+                _ => type_error(self),
+            },
+            "os.close" => match pos {
+                [fd] if fd.is_intlike() => None,
+                _ => type_error(self),
+            },
+            "bytes" => match pos {
+                [List(k)] => {
+                    let it = self.list_item(*k);
+                    if !it.is_intlike() && !it.is_bottom() {
+                        return type_error(self);
+                    }
+                    Bytes
+                }
+                [Bytes] => Bytes,
+                _ => type_error(self),
             },
             "os.write" => match pos {
                 [fd, Bytes] if fd.is_intlike() => Int,

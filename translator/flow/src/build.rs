@@ -405,6 +405,20 @@ struct RaisePoint {
     handler: Option<(Block, Vec<String>)>,
 }
 
+/// Constants of the `os` module (Linux values), folded like globals.
+const OS_CONSTANTS: &[(&str, i64)] = &[
+    ("O_RDONLY", 0),
+    ("O_WRONLY", 1),
+    ("O_RDWR", 2),
+    ("O_CREAT", 0o100),
+    ("O_EXCL", 0o200),
+    ("O_TRUNC", 0o1000),
+    ("O_APPEND", 0o2000),
+    ("SEEK_SET", 0),
+    ("SEEK_CUR", 1),
+    ("SEEK_END", 2),
+];
+
 /// The functions of `rpython.rlib` that the translator gives their translated meaning.
 const RLIB_BUILTINS: &[&str] = &[
     "ovfcheck",
@@ -1768,6 +1782,11 @@ impl Builder<'_, '_> {
             } = self.cx.snapshot.obj(*id)
             {
                 if *external {
+                    if name == "os" {
+                        if let Some((_, v)) = OS_CONSTANTS.iter().find(|c| c.0 == attr) {
+                            return Value::Const(Const::Int(*v));
+                        }
+                    }
                     return Value::Const(Const::Builtin(
                         normalize_builtin(&format!("{name}.{attr}")).into(),
                     ));

@@ -107,10 +107,11 @@ impl Rtyper<'_, '_> {
             return *id;
         }
         let (s, b) = (self.reprs.str_type(), self.reprs.bytes_type());
+        let lists = self.support_lists();
         let f = LlFunction::Support {
             cname: row.cname,
-            args: row.args.iter().map(|t| t.resolve(s, b)).collect(),
-            ret: row.ret.resolve(s, b),
+            args: row.args.iter().map(|t| t.resolve(s, b, lists)).collect(),
+            ret: row.ret.resolve(s, b, lists),
             effects: Effects {
                 canraise: row.canraise,
                 cancollect: row.cancollect,
@@ -122,13 +123,23 @@ impl Rtyper<'_, '_> {
         id
     }
 
-    fn support_ret(&self, cname: &str) -> LlType {
+    fn support_ret(&mut self, cname: &str) -> LlType {
         let row = SUPPORT
             .iter()
             .find(|s| s.cname == cname)
             .expect("support function");
+        let lists = self.support_lists();
         row.ret
-            .resolve(self.reprs.str_type(), self.reprs.bytes_type())
+            .resolve(self.reprs.str_type(), self.reprs.bytes_type(), lists)
+    }
+
+    /// The list types of the support table: lists of str and lists of int.
+    fn support_lists(&mut self) -> (LlType, LlType) {
+        let s = self.reprs.str_type();
+        (
+            LlType::Ptr(self.reprs.list_of(s)),
+            LlType::Ptr(self.reprs.list_of(LlType::Signed)),
+        )
     }
 
     fn ann_of(&mut self, gid: GraphId, v: &Value<Const>) -> Ann {
@@ -1409,6 +1420,23 @@ impl Rtyper<'_, '_> {
             }
         }
         let res = match (&anns[0], name.as_str()) {
+            (Ann::Str | Ann::Char, "join") => {
+                let s = self.reprs.str_type();
+                let sl = LlType::Ptr(self.reprs.list_of(s));
+                let sep = self.value(st, &op.args[0], s);
+                let l = self.value(st, &op.args[3], sl);
+                self.call_support(st, "rpy_str_join", vec![sep, l])
+            }
+            (Ann::Bytes, "decode") => {
+                let s = self.reprs.str_type();
+                let b = self.value(st, &op.args[0], self.reprs.bytes_type());
+                let enc = if op.args.len() > 3 {
+                    self.value(st, &op.args[3], s)
+                } else {
+                    Value::Const(self.llconst(&Const::Str("utf-8".into()), s, st.span))
+                };
+                self.call_support(st, "rpy_bytes_decode", vec![b, enc])
+            }
             (Ann::Dict(_), "get") => {
                 let d = self.value(st, &op.args[0], tys[0]);
                 let kt = self.dict_key_type(tys[0]);
@@ -2073,6 +2101,34 @@ impl Rtyper<'_, '_> {
                 let x = arg(self, st, 0, T::Signed);
                 self.emit(st, LlOp::CastIntToChar, vec![x], T::Char)
             }
+            "os.open" => {
+                let path = arg(self, st, 0, s);
+                let flags = arg(self, st, 1, T::Signed);
+                let mode = if npos > 2 {
+                    arg(self, st, 2, T::Signed)
+                } else {
+                    Value::Const(LlConst::Signed(0o777))
+                };
+                self.call_support(st, "rpy_os_open", vec![path, flags, mode])
+            }
+            "os.read" => {
+                let fd = arg(self, st, 0, T::Signed);
+                let n = arg(self, st, 1, T::Signed);
+                self.call_support(st, "rpy_os_read", vec![fd, n])
+            }
+            "os.close" => {
+                let fd = arg(self, st, 0, T::Signed);
+                self.call_support(st, "rpy_os_close", vec![fd]);
+                Value::Const(LlConst::Void)
+            }
+            "bytes" => match &anns[0] {
+                Ann::List(_) => {
+                    let il = LlType::Ptr(self.reprs.list_of(T::Signed));
+                    let l = arg(self, st, 0, il);
+                    self.call_support(st, "rpy_bytes_from_ints", vec![l])
+                }
+                _ => arg(self, st, 0, self.reprs.bytes_type()),
+            },
             "os.write" => {
                 let fd = arg(self, st, 0, T::Signed);
                 let data = arg(self, st, 1, self.reprs.bytes_type());

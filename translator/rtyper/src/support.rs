@@ -25,6 +25,9 @@ pub enum Ty {
     Char,
     Str,
     Bytes,
+    /// A list of `str` / a list of `int`.
+    StrList,
+    IntList,
 }
 
 macro_rules! support {
@@ -49,6 +52,12 @@ support! {
     "rpy_check_range_step"(Signed) -> Void, raise;
     "rpy_ll_assert"(Bool, Str) -> Void, raise;
     "rpy_str_hash"(Str) -> Signed;
+    "rpy_os_open"(Str, Signed, Signed) -> Signed, raise, collect;
+    "rpy_os_read"(Signed, Signed) -> Bytes, raise, collect;
+    "rpy_os_close"(Signed) -> Void, raise;
+    "rpy_bytes_decode"(Bytes, Str) -> Str, raise, collect;
+    "rpy_str_join"(Str, StrList) -> Str, raise, collect;
+    "rpy_bytes_from_ints"(IntList) -> Bytes, raise, collect;
     "rpy_str_concat"(Str, Str) -> Str, raise, collect;
     "rpy_str_from_char"(Char) -> Str, raise, collect;
     "rpy_str_eq"(Str, Str) -> Bool;
@@ -76,8 +85,9 @@ support! {
 }
 
 impl Ty {
-    /// The low-level type, given the ids of the STR and BYTES structs.
-    pub fn resolve(self, str_t: LlType, bytes_t: LlType) -> LlType {
+    /// The low-level type, given the ids of the STR and BYTES structs and of the lists of str
+    /// and of int.
+    pub fn resolve(self, str_t: LlType, bytes_t: LlType, lists: (LlType, LlType)) -> LlType {
         match self {
             Ty::Void => LlType::Void,
             Ty::Bool => LlType::Bool,
@@ -86,6 +96,8 @@ impl Ty {
             Ty::Char => LlType::Char,
             Ty::Str => str_t,
             Ty::Bytes => bytes_t,
+            Ty::StrList => lists.0,
+            Ty::IntList => lists.1,
         }
     }
 }

@@ -24,6 +24,7 @@
 #include <unistd.h>
 #include <errno.h>
 #include <sys/resource.h>
+#include <fcntl.h>
 
 #include "rpyrt.h"
 
@@ -682,6 +683,76 @@ static int64_t rpy_os_write(int64_t fd, struct rpy_str *data) {
     return (int64_t)w;
 }
 
+/* os.open(path, flags, mode): OSError on failure. */
+static int64_t rpy_os_open(struct rpy_str *path, int64_t flags, int64_t mode) {
+    char buf[4096];
+    if (path->length >= (int64_t)sizeof buf) {
+        rpy_raise(RPY_EXC_OSError, NULL);
+        return -1;
+    }
+    memcpy(buf, path->items, (size_t)path->length);
+    buf[path->length] = 0;
+    int fd;
+    do {
+        fd = open(buf, (int)flags, (int)mode);
+    } while (fd < 0 && errno == EINTR);
+    if (fd < 0)
+        rpy_raise(RPY_EXC_OSError, NULL);
+    return fd;
+}
+
+/* os.read(fd, n): at most n bytes, b"" at the end of the file. */
+static struct rpy_str *rpy_os_read(int64_t fd, int64_t n) {
+    if (n < 0) {
+        rpy_raise(RPY_EXC_ValueError, NULL);
+        return NULL;
+    }
+    struct rpy_str *s = rpy_str_alloc(RPY_TID_BYTES, n);
+    if (s == NULL)
+        return NULL;
+    ssize_t got;
+    do {
+        got = read((int)fd, s->items, (size_t)n);
+    } while (got < 0 && errno == EINTR);
+    if (got < 0) {
+        rpy_raise(RPY_EXC_OSError, NULL);
+        return NULL;
+    }
+    s->length = got; /* shrinking keeps the object valid for the collector */
+    return s;
+}
+
+static void rpy_os_close(int64_t fd) {
+    if (close((int)fd) < 0)
+        rpy_raise(RPY_EXC_OSError, NULL);
+}
+
+/* bytes.decode(encoding): Latin-1 copies; UTF-8 decodes (characters above U+00FF are not
+ * supported by this str yet and raise UnicodeDecodeError, as malformed input does). */
+static struct rpy_str *rpy_bytes_decode(struct rpy_str *b, struct rpy_str *enc) {
+    bool latin1 = enc->length >= 5 && (memcmp(enc->items, "latin", 5) == 0 || memcmp(enc->items, "iso-8", 5) == 0);
+    RPY_PUSH1(b);
+    struct rpy_str *s = rpy_str_alloc(RPY_TID_STR, b->length);
+    RPY_POP1(b);
+    if (s == NULL)
+        return NULL;
+    int64_t j = 0;
+    for (int64_t i = 0; i < b->length; i++) {
+        unsigned char c = b->items[i];
+        if (latin1 || c < 0x80) {
+            s->items[j++] = c;
+        } else if ((c == 0xC2 || c == 0xC3) && i + 1 < b->length && (b->items[i + 1] & 0xC0) == 0x80) {
+            s->items[j++] = (unsigned char)(((c & 0x1F) << 6) | (b->items[i + 1] & 0x3F));
+            i++;
+        } else {
+            rpy_raise(RPY_EXC_UnicodeDecodeError, NULL);
+            return NULL;
+        }
+    }
+    s->length = j;
+    return s;
+}
+
 /* ---- lists ---- */
 
 /* Makes room for at least `n` items, over-allocating as CPython does. */
@@ -736,6 +807,50 @@ static struct rpy_list *rpy_list_mul(struct rpy_list *src, int64_t n, uint32_t l
     l->length = len * n;
     l->items = a;
     return l;
+}
+
+/* sep.join(list of str). */
+static struct rpy_str *rpy_str_join(struct rpy_str *sep, struct rpy_list *l) {
+    int64_t n = l->length, total = 0;
+    struct rpy_str **items = (struct rpy_str **)l->items->items;
+    for (int64_t i = 0; i < n; i++)
+        total += items[i]->length + (i ? sep->length : 0);
+    RPY_PUSH1(sep);
+    RPY_PUSH1(l);
+    struct rpy_str *r = rpy_str_alloc(RPY_TID_STR, total);
+    RPY_POP1(l);
+    RPY_POP1(sep);
+    if (r == NULL)
+        return NULL;
+    items = (struct rpy_str **)l->items->items;
+    int64_t j = 0;
+    for (int64_t i = 0; i < n; i++) {
+        if (i) {
+            memcpy(r->items + j, sep->items, (size_t)sep->length);
+            j += sep->length;
+        }
+        memcpy(r->items + j, items[i]->items, (size_t)items[i]->length);
+        j += items[i]->length;
+    }
+    return r;
+}
+
+/* bytes(list of int): ValueError for values outside 0..255. */
+static struct rpy_str *rpy_bytes_from_ints(struct rpy_list *l) {
+    RPY_PUSH1(l);
+    struct rpy_str *r = rpy_str_alloc(RPY_TID_BYTES, l->length);
+    RPY_POP1(l);
+    if (r == NULL)
+        return NULL;
+    int64_t *items = (int64_t *)l->items->items;
+    for (int64_t i = 0; i < l->length; i++) {
+        if ((uint64_t)items[i] > 255) {
+            rpy_raise(RPY_EXC_ValueError, NULL);
+            return NULL;
+        }
+        r->items[i] = (unsigned char)items[i];
+    }
+    return r;
 }
 
 /* The list of command-line arguments given to the entry point. */
