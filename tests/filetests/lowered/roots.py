@@ -24,6 +24,8 @@ def target(driver, args):
 # type ARRAY<STR> = GcStruct {  } + [Ptr(STR)]
 # type LIST<STR> = GcStruct { length: Signed, items: Ptr(ARRAY<STR>) }
 # type INST<Exception> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
+# type ARRAY<Signed> = GcStruct {  } + [Signed]
+# type LIST<Signed> = GcStruct { length: Signed, items: Ptr(ARRAY<Signed>) }
 # # returns Ptr(LIST<STR>)
 # graph build {
 #   block0(v0: Signed, v1: Ptr(LIST<STR>)):
