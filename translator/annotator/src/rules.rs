@@ -382,9 +382,7 @@ impl Annotator<'_> {
             (FlowOp::Mul, [a, b]) if a.is_intlike() && b.is_strlike() => Str,
             // The result shares the item cell of the operands (the rtyper copies items between
             // lists of one representation).
-            (FlowOp::Add, [List(_), List(_)]) => {
-                self.not_yet(op.span, "concatenating lists with `+`".into())
-            }
+            (FlowOp::Add, [List(x), List(y)]) => self.shared_list(gid, op, &[*x, *y]),
             (FlowOp::Mul, [List(x), n]) | (FlowOp::Mul, [n, List(x)]) if n.is_intlike() => {
                 self.shared_list(gid, op, &[*x])
             }

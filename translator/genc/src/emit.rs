@@ -755,6 +755,15 @@ impl Emitter<'_> {
                     self.struct_name(l), a[0], a[1], l.0, arr.0, self.ctype(item)
                 )
             }
+            LlOp::ListConcat => {
+                let lt = ty_of(&args[0]);
+                let (arr, item) = self.list_types(lt);
+                let LlType::Ptr(l) = lt else { return String::new() };
+                format!(
+                    "{r} = ({} *)rpy_list_concat((struct rpy_list *){}, (struct rpy_list *){}, {}, {}, sizeof({}));",
+                    self.struct_name(l), a[0], a[1], l.0, arr.0, self.ctype(item)
+                )
+            }
             LlOp::ListIterNext => format!(
                 "if ({it}->index < {it}->seq->length) {{ {r} = {it}->seq->items->items[{it}->index++]; }} else rpy_raise(RPY_EXC_StopIteration, NULL);",
                 it = a[0]

@@ -87,6 +87,8 @@ crate::optable! {
         ListGrow = "list_grow", 2, raise, collect;
         /// `list_mul(l, n)`: a new list of `l`'s items repeated `n` times.
         ListMul = "list_mul", 2, raise, collect;
+        /// `list_concat(a, b)`: a new list of `a`'s items then `b`'s.
+        ListConcat = "list_concat", 2, raise, collect;
         /// `list_iter_next(it)`: the next item of a list iterator; raises StopIteration at the end.
         ListIterNext = "list_iter_next", 1, raise;
         /// `str_iter_next(it)`: the next character of a str iterator; raises StopIteration.

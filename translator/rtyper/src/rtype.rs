@@ -1260,6 +1260,11 @@ impl Rtyper<'_, '_> {
                 let names: Vec<String> = fields.iter().map(|f| f.0.clone()).collect();
                 self.new_struct(st, res_t, &names, vals)
             }
+            (T::Ptr(_), Ann::List(_)) if op.op == FlowOp::Add => {
+                let x = self.value(st, &op.args[0], rt);
+                let y = self.value(st, &op.args[1], rt);
+                self.emit(st, LlOp::ListConcat, vec![x, y], rt)
+            }
             (T::Ptr(_), Ann::List(_)) if op.op == FlowOp::Mul => {
                 let x = self.value(st, &op.args[0], tys[0]);
                 let n = self.value(st, &op.args[1], T::Signed);

@@ -853,6 +853,32 @@ static struct rpy_str *rpy_bytes_from_ints(struct rpy_list *l) {
     return r;
 }
 
+/* a + b for lists of one type: a new list. */
+static struct rpy_list *rpy_list_concat(struct rpy_list *a, struct rpy_list *b, uint32_t list_tid,
+                                        uint32_t array_tid, size_t itemsize) {
+    int64_t n = a->length + b->length;
+    RPY_PUSH1(a);
+    RPY_PUSH1(b);
+    struct rpy_array *arr = rpy_malloc_varsize(array_tid, offsetof(struct rpy_array, items), itemsize, n,
+                                               offsetof(struct rpy_array, length));
+    RPY_PUSH1(arr);
+    struct rpy_list *l = arr ? rpy_malloc_fixed(list_tid, sizeof(struct rpy_list)) : NULL;
+    RPY_POP1(arr);
+    RPY_POP1(b);
+    RPY_POP1(a);
+    if (l == NULL)
+        return NULL;
+    /* `arr` may have become old when `l` was allocated. */
+    RPY_WRITE_BARRIER(arr);
+    if (a->length)
+        memcpy(arr->items, a->items->items, (size_t)a->length * itemsize);
+    if (b->length)
+        memcpy(arr->items + (size_t)a->length * itemsize, b->items->items, (size_t)b->length * itemsize);
+    l->length = n;
+    l->items = arr;
+    return l;
+}
+
 /* The list of command-line arguments given to the entry point. */
 static struct rpy_list *rpy_make_argv(int argc, char **argv, uint32_t list_tid, uint32_t array_tid) {
     struct rpy_list *l = rpy_malloc_fixed(list_tid, sizeof(struct rpy_list));
