@@ -1282,6 +1282,15 @@ impl Annotator<'_> {
                 format!("`{name}()` takes no keyword arguments"),
                 "in this call",
             ),
+            // `type(x)` of an instance: its class id, to compare with a class (`type(x) is C`).
+            "type" => match pos {
+                [Inst(_, false)] => Int,
+                [_] => self.not_yet(
+                    op.span,
+                    "`type()` except of an instance, in `type(x) is C`".into(),
+                ),
+                _ => count_error(self, "one argument"),
+            },
             "rlib.compute_hash" => match pos {
                 [Str | Char | Int | Bool | Inst(..)] => Int,
                 [_] => type_error(self),

@@ -778,7 +778,32 @@ impl Rtyper<'_, '_> {
                 self.compare(st, op, &tys)
             }
             FlowOp::Is | FlowOp::IsNot => {
+                // `type(x) is C`: the class id of `x` (an int) against `C`'s.
+                let class_id = |me: &Self, a: &Ann| match a {
+                    Ann::Pbc(Const::Obj(id, _)) => {
+                        me.an.class_of(*id).map(|c| me.an.class(c).id_min)
+                    }
+                    Ann::Pbc(Const::Builtin(n)) => {
+                        me.an.builtin_class(n).map(|c| me.an.class(c).id_min)
+                    }
+                    _ => None,
+                };
+                let typeof_cmp = match (tys[0], tys[1]) {
+                    (T::Signed, T::Void) => class_id(self, &anns[1]).map(|id| (0, id)),
+                    (T::Void, T::Signed) => class_id(self, &anns[0]).map(|id| (1, id)),
+                    _ => None,
+                };
                 let eq = match (tys[0], tys[1]) {
+                    _ if typeof_cmp.is_some() => {
+                        let (i, id) = typeof_cmp.expect("type comparison");
+                        let x = arg(self, st, i, T::Signed);
+                        self.emit(
+                            st,
+                            LlOp::IntEq,
+                            vec![x, Value::Const(LlConst::Signed(id))],
+                            T::Bool,
+                        )
+                    }
                     (T::Void, T::Void) => Value::Const(LlConst::Bool(true)),
                     (T::Void, T::Ptr(_)) | (T::Ptr(_), T::Void) => {
                         let p = if tys[0] == T::Void { 1 } else { 0 };
@@ -2186,6 +2211,10 @@ impl Rtyper<'_, '_> {
                 Value::Const(LlConst::Bool(false))
             }
             "rlib.jit_debug" | "rlib.assert_green" => Value::Const(LlConst::Void),
+            "type" => {
+                let x = arg(self, st, 0, tys[0]);
+                self.emit(st, LlOp::GetField, vec![x, field("typeid")], T::Signed)
+            }
             "rlib.compute_hash" => match tys[0] {
                 T::Signed | T::Bool => arg(self, st, 0, T::Signed),
                 T::Char => {
