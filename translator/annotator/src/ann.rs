@@ -62,6 +62,8 @@ pub enum Ann {
     Iter(Rc<Ann>),
     /// An instance of a builtin exception class.
     Exc(Rc<str>),
+    /// One of several functions (sorted snapshot ids), called through a dispatch on which.
+    FuncSet(Rc<[rpy_model::snapshot::ObjId]>),
     /// A dict; dicts that flow into one variable share their key and value annotations.
     Dict(DictKey),
     /// An instance of a program class or of one of its subclasses; `true` if it may be None.

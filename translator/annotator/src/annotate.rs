@@ -79,6 +79,8 @@ pub struct Annotator<'s> {
     pub classes: Vec<crate::classdef::ClassDef>,
     pub(crate) class_index: HashMap<ObjId, crate::classdef::ClassId>,
     pub(crate) seen_instances: HashSet<ObjId>,
+    /// The functions a call through a function set may call: each function and its graph.
+    pub funcset_targets: HashMap<(GraphId, Var), Vec<(ObjId, GraphId)>>,
     /// The implementations each method call (graph, result variable) may call: the defining
     /// class and the graph of each.
     pub method_targets: HashMap<(GraphId, Var), Vec<(crate::classdef::ClassId, GraphId)>>,
@@ -109,6 +111,7 @@ impl<'s> Annotator<'s> {
             class_index,
             seen_instances: HashSet::new(),
             method_targets: HashMap::new(),
+            funcset_targets: HashMap::new(),
             dicts: Vec::new(),
             dict_parent: Vec::new(),
             site_dicts: HashMap::new(),
@@ -399,6 +402,14 @@ impl<'s> Annotator<'s> {
 
     /// Generalises the item of a list; readers are re-flowed when it changes.
     pub fn list_add_item(&mut self, k: ListKey, a: Ann, origin: Option<Span>) -> bool {
+        let a = match a {
+            Ann::Pbc(Const::Obj(id, _))
+                if matches!(self.snapshot.obj(id), PyObject::Function(_)) =>
+            {
+                Ann::FuncSet(Rc::from(vec![id]))
+            }
+            other => other,
+        };
         if matches!(a, Ann::Pbc(_) | Ann::Iter(_)) {
             let shown = self.show(&a);
             if let Some(o) = origin.or(self.cur_span) {
@@ -564,6 +575,30 @@ impl<'s> Annotator<'s> {
             (Inst(x, n), Inst(y, m)) => Inst(self.common_base(*x, *y).ok_or(())?, *n || *m),
             (Inst(x, _), None) | (None, Inst(x, _)) => Inst(*x, true),
             (Dict(x), Dict(y)) => Dict(self.merge_dicts(*x, *y)?),
+            // None is a null function.
+            (FuncSet(s), None) | (None, FuncSet(s)) => FuncSet(s.clone()),
+            (Pbc(Const::Obj(id, _)), None) | (None, Pbc(Const::Obj(id, _)))
+                if matches!(self.snapshot.obj(*id), PyObject::Function(_)) =>
+            {
+                FuncSet(Rc::from(vec![*id]))
+            }
+            (Pbc(Const::Obj(..)) | FuncSet(_), Pbc(Const::Obj(..)) | FuncSet(_)) => {
+                let mut ids = Vec::new();
+                for x in [a, b] {
+                    match x {
+                        Pbc(Const::Obj(id, _))
+                            if matches!(self.snapshot.obj(*id), PyObject::Function(_)) =>
+                        {
+                            ids.push(*id)
+                        }
+                        FuncSet(s) => ids.extend(s.iter().copied()),
+                        _ => return Err(()),
+                    }
+                }
+                ids.sort();
+                ids.dedup();
+                FuncSet(ids.into())
+            }
             (Dict(k), None) | (None, Dict(k)) => Dict(*k),
             // Strings and lists are pointers: None is their null value.
             (Str | Char, None) | (None, Str | Char) => Str,
@@ -721,6 +756,16 @@ impl<'s> Annotator<'s> {
             },
             Ann::Iter(i) => format!("iterator[{}]", self.format_ann(i, user, depth + 1)),
             Ann::Exc(n) => format!("{n} instance"),
+            Ann::FuncSet(ids) => {
+                let names: Vec<String> = ids
+                    .iter()
+                    .map(|id| match self.snapshot.obj(*id) {
+                        PyObject::Function(f) => f.qualname.clone(),
+                        _ => "?".into(),
+                    })
+                    .collect();
+                format!("one of the functions {}", names.join(", "))
+            }
             Ann::Dict(k) => {
                 let (key, value) = self.dict_items_final(*k);
                 format!(

@@ -794,6 +794,38 @@ impl Annotator<'_> {
                     )
                 }
             },
+            Ann::FuncSet(ids) => {
+                let ids = ids.clone();
+                let mut result = Ann::Bottom;
+                let mut targets = Vec::new();
+                for f in ids.iter() {
+                    if let Some((ret, g)) = self.call_function_ex(
+                        src,
+                        gid,
+                        *f,
+                        op,
+                        anns,
+                        2,
+                        Option::None,
+                        &names,
+                        nargs,
+                    ) {
+                        targets.push((*f, g));
+                        result = match self.union(&result, &ret) {
+                            Ok(r) => r,
+                            Err(()) => {
+                                return self.bad(
+                                    op.span,
+                                    "the functions called here return different types".into(),
+                                    "in this call",
+                                )
+                            }
+                        };
+                    }
+                }
+                self.funcset_targets.insert((gid, op.result), targets);
+                result
+            }
             Ann::Pbc(Const::Builtin(name)) => {
                 let name = name.clone();
                 if anns[2..].iter().any(Ann::is_bottom) {
@@ -1127,6 +1159,35 @@ impl Annotator<'_> {
         };
         let nargs = op.args.len() - 3 - names.len();
         let impls = self.method_impls(c, name);
+        if impls.is_empty() && self.attr_ann(c, name).is_some() {
+            // An attribute holding a function, called.
+            let f = self.read_attr(c, name);
+            let ids: Vec<ObjId> = match &f {
+                Ann::FuncSet(ids) => ids.to_vec(),
+                Ann::Pbc(Const::Obj(id, _)) => vec![*id],
+                Ann::Bottom => return Ann::Bottom,
+                other => {
+                    let shown = self.show(other);
+                    return self.bad(
+                        op.span,
+                        format!("the attribute `{name}` holds `{shown}`, which cannot be called"),
+                        "called here",
+                    );
+                }
+            };
+            let mut result = Ann::Bottom;
+            let mut targets = Vec::new();
+            for fid in ids {
+                if let Some((ret, g)) =
+                    self.call_function_ex(src, gid, fid, op, anns, 3, Option::None, &names, nargs)
+                {
+                    targets.push((fid, g));
+                    result = self.union(&result, &ret).unwrap_or(result);
+                }
+            }
+            self.funcset_targets.insert((gid, op.result), targets);
+            return result;
+        }
         if impls.is_empty() {
             let cname = self.class(c).name.clone();
             return self.bad(

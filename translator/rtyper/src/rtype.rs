@@ -353,6 +353,14 @@ impl Rtyper<'_, '_> {
             let want = st.types[t.0 as usize];
             match a {
                 LinkArg::Value(Value::Var(v)) => {
+                    // A variable holding one known constant passes that constant.
+                    if st.types[v.0 as usize] == LlType::Void && want != LlType::Void {
+                        if let Ann::Pbc(c) = self.ann_of(st.gid, &Value::Var(*v)) {
+                            let c = self.llconst(&c, want, st.span);
+                            args.push(LinkArg::Value(Value::Const(c)));
+                            continue;
+                        }
+                    }
                     if st.types[v.0 as usize] != want {
                         needs_block = true;
                     }
@@ -444,6 +452,13 @@ impl Rtyper<'_, '_> {
         match v {
             Value::Var(x) => {
                 let from = st.types[x.0 as usize];
+                // A variable holding one known prebuilt constant has no data: where a value is
+                // wanted (a function in a function set), it is that constant.
+                if from == LlType::Void && want != LlType::Void {
+                    if let Ann::Pbc(c) = self.ann_of(st.gid, v) {
+                        return Value::Const(self.llconst(&c, want, st.span));
+                    }
+                }
                 self.convert(st, Value::Var(*x), from, want)
             }
             Value::Const(c) => Value::Const(self.llconst(c, want, st.span)),
@@ -603,6 +618,13 @@ impl Rtyper<'_, '_> {
                 LlConst::Prebuilt(self.reprs.prebuilt_bytes(b))
             }
             (Const::None, LlType::Ptr(id)) => LlConst::Null(id),
+            // A function set's None.
+            (Const::None, LlType::Signed) => LlConst::Signed(-1),
+            (Const::Obj(id, _), LlType::Signed)
+                if matches!(self.an.snapshot.obj(*id), PyObject::Function(_)) =>
+            {
+                LlConst::Signed(id.0 as i64)
+            }
             (Const::Undefined, t) => self.zero(t),
             (Const::Builtin(n), LlType::Signed) if EXCEPTION_CLASSES.contains(&&**n) => {
                 LlConst::ExcClass(n.clone())
@@ -793,7 +815,24 @@ impl Rtyper<'_, '_> {
                     (T::Void, T::Signed) => class_id(self, &anns[0]).map(|id| (1, id)),
                     _ => None,
                 };
+                let funcset_none = match (&anns[0], &anns[1]) {
+                    (Ann::FuncSet(_), Ann::None) => Some((0, -1)),
+                    (Ann::None, Ann::FuncSet(_)) => Some((1, -1)),
+                    (Ann::FuncSet(_), Ann::Pbc(Const::Obj(id, _))) => Some((0, id.0 as i64)),
+                    (Ann::Pbc(Const::Obj(id, _)), Ann::FuncSet(_)) => Some((1, id.0 as i64)),
+                    _ => None,
+                };
                 let eq = match (tys[0], tys[1]) {
+                    _ if funcset_none.is_some() => {
+                        let (side, id) = funcset_none.expect("side");
+                        let x = arg(self, st, side, T::Signed);
+                        self.emit(
+                            st,
+                            LlOp::IntEq,
+                            vec![x, Value::Const(LlConst::Signed(id))],
+                            T::Bool,
+                        )
+                    }
                     _ if typeof_cmp.is_some() => {
                         let (i, id) = typeof_cmp.expect("type comparison");
                         let x = arg(self, st, i, T::Signed);
@@ -1163,7 +1202,7 @@ impl Rtyper<'_, '_> {
                 self.emit(st, LlOp::IntIsTrue, vec![n], LlType::Bool)
             }
             Ann::Bottom => Value::Const(LlConst::Bool(false)),
-            Ann::Inst(_, false) => Value::Const(LlConst::Bool(true)),
+            Ann::Inst(_, false) | Ann::FuncSet(_) => Value::Const(LlConst::Bool(true)),
             Ann::Dict(_) => {
                 let n = self.emit(
                     st,
@@ -1561,6 +1600,19 @@ impl Rtyper<'_, '_> {
                 let r = self.convert(st, r, t, rt);
                 self.finish(st, op.result, r);
             }
+            Ann::FuncSet(_) => {
+                let Some(targets) = self.an.funcset_targets.get(&(st.gid, op.result)).cloned()
+                else {
+                    return self.unsupported(st, "this call");
+                };
+                let f = self.value(st, &op.args[0], LlType::Signed);
+                let args = self.arg_values(st, op, 2);
+                let d = self.funcset_dispatcher(st, &targets, &args, nargs, &names, rt);
+                let mut call = vec![Value::Const(LlConst::Func(d)), f];
+                call.extend(args.into_iter().map(|a| a.0));
+                let r = self.emit(st, LlOp::DirectCall, call, rt);
+                self.finish(st, op.result, r);
+            }
             Ann::Pbc(Const::Builtin(name)) => {
                 let name = name.clone();
                 self.builtin(st, op, &name, &anns[2..], &tys[2..], &names, rt)
@@ -1771,6 +1823,23 @@ impl Rtyper<'_, '_> {
         };
         let nargs = op.args.len() - 3 - names.len();
         let Some(targets) = self.an.method_targets.get(&(st.gid, op.result)).cloned() else {
+            // An attribute holding a function (or one of several), called.
+            if let Some(ftargets) = self.an.funcset_targets.get(&(st.gid, op.result)).cloned() {
+                let Value::Const(Const::Str(attr)) = &op.args[1] else {
+                    return;
+                };
+                let rt = st.types[op.result.0 as usize];
+                let ft = self.field_type(tys[0], attr);
+                let p = self.value(st, &op.args[0], tys[0]);
+                let f = self.emit(st, LlOp::GetField, vec![p, field(attr)], ft);
+                let f = self.convert(st, f, ft, LlType::Signed);
+                let args = self.arg_values(st, op, 3);
+                let d = self.funcset_dispatcher(st, &ftargets, &args, nargs, &names, rt);
+                let mut call = vec![Value::Const(LlConst::Func(d)), f];
+                call.extend(args.into_iter().map(|a| a.0));
+                let r = self.emit(st, LlOp::DirectCall, call, rt);
+                return self.finish(st, op.result, r);
+            }
             return self.unsupported(st, "this method call");
         };
         let name = match &op.args[1] {
@@ -1813,6 +1882,117 @@ impl Rtyper<'_, '_> {
         call.extend(args.into_iter().map(|a| a.0));
         let r = self.emit(st, LlOp::DirectCall, call, rt);
         self.finish(st, op.result, r);
+    }
+
+    /// Builds a dispatcher for a call through a function set: `(which, args...)` compares
+    /// `which` with each function's id and calls that function.
+    fn funcset_dispatcher(
+        &mut self,
+        st: &G,
+        targets: &[(ObjId, GraphId)],
+        args: &[(V, LlType)],
+        nargs: usize,
+        names: &[Rc<str>],
+        rt: LlType,
+    ) -> FuncId {
+        let mut hints = vec!["which".to_string()];
+        hints.extend((0..args.len()).map(|i| format!("a{i}")));
+        let hint_refs: Vec<&str> = hints.iter().map(String::as_str).collect();
+        let g: LlGraph = Graph::new("call_one_of", st.span, &hint_refs);
+        let mut types: Vec<LlType> = vec![LlType::Signed];
+        types.extend(args.iter().map(|a| a.1));
+        types.push(rt);
+        types.push(LlType::Signed);
+        let exc_root = self.an.builtin_class("Exception").expect("Exception");
+        types.push(LlType::Ptr(self.reprs.inst_type(self.an, exc_root)));
+        let mut d = G {
+            gid: st.gid,
+            g,
+            types,
+            ops: vec![],
+            span: st.span,
+        };
+        let arg_types: Vec<LlType> = std::iter::once(LlType::Signed)
+            .chain(args.iter().map(|a| a.1))
+            .collect();
+        let start = d.g.startblock;
+        let mut cur = start;
+        let mut cur_vars: Vec<Var> = d.g.blocks[start].inputargs.clone();
+        let ret_block = d.g.returnblock;
+        let pass = |vs: &[Var]| {
+            vs.iter()
+                .map(|v| LinkArg::Value(Value::Var(*v)))
+                .collect::<Vec<_>>()
+        };
+        for (i, (fid, callee)) in targets.iter().enumerate() {
+            let last = i + 1 == targets.len();
+            let call_vars: Vec<Var> = arg_types.iter().map(|t| d.new_var("a", *t)).collect();
+            let call_block = d.g.new_block(call_vars.clone());
+            let a: Vec<(V, LlType)> = call_vars[1..]
+                .iter()
+                .zip(args)
+                .map(|(v, x)| (Value::Var(*v), x.1))
+                .collect();
+            let (r, t) = self.call_graph(&mut d, *callee, None, &a, nargs, names);
+            let r = self.convert(&mut d, r, t, rt);
+            d.g.blocks[call_block].ops = std::mem::take(&mut d.ops);
+            d.g.blocks[call_block].exits = vec![Link {
+                case: ExitCase::Always,
+                args: vec![LinkArg::Value(r)],
+                target: ret_block,
+                span: None,
+            }];
+            if last {
+                d.g.blocks[cur].exits = vec![Link {
+                    case: ExitCase::Always,
+                    args: pass(&cur_vars),
+                    target: call_block,
+                    span: None,
+                }];
+                break;
+            }
+            let ok = d.new_var("ok", LlType::Bool);
+            d.g.blocks[cur].ops.push(Operation {
+                op: LlOp::IntEq,
+                args: vec![
+                    Value::Var(cur_vars[0]),
+                    Value::Const(LlConst::Signed(fid.0 as i64)),
+                ],
+                result: ok,
+                span: st.span,
+            });
+            let next_vars: Vec<Var> = arg_types.iter().map(|t| d.new_var("a", *t)).collect();
+            let next_block = d.g.new_block(next_vars.clone());
+            d.g.blocks[cur].exitswitch = ExitSwitch::Value(Value::Var(ok));
+            d.g.blocks[cur].exits = vec![
+                Link {
+                    case: ExitCase::Bool(true),
+                    args: pass(&cur_vars),
+                    target: call_block,
+                    span: None,
+                },
+                Link {
+                    case: ExitCase::Bool(false),
+                    args: pass(&cur_vars),
+                    target: next_block,
+                    span: None,
+                },
+            ];
+            cur = next_block;
+            cur_vars = next_vars;
+        }
+        let f = LlFunction::Graph {
+            graph: d.g,
+            types: d.types,
+            ret: rt,
+            effects: Effects {
+                canraise: true,
+                cancollect: true,
+            },
+        };
+        let id = FuncId((self.n_graphs + self.extra.len()) as u32);
+        self.extra.push(f);
+        id
     }
 
     /// Builds a dispatcher function: `(self, args...)` tests `self`'s class id against each
