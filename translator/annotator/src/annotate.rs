@@ -553,7 +553,9 @@ impl<'s> Annotator<'s> {
 
     // ---- unions ----
 
-    /// The least annotation above both, or `Err` when they cannot meet.
+    /// The least annotation above both, or `Err` when they cannot meet (the caller reports it,
+    /// knowing where the values came from).
+    #[allow(clippy::result_unit_err)]
     pub fn union(&mut self, a: &Ann, b: &Ann) -> Result<Ann, ()> {
         use Ann::*;
         Ok(match (a, b) {

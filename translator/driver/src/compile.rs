@@ -70,7 +70,7 @@ pub fn compile(c: &CProgram, dir: &Path, output: &Path, opt: u32) -> Result<(), 
                     .filter(|l| l.contains("error"))
                     .take(20)
                     .collect();
-                msg.push_str("\n");
+                msg.push('\n');
                 msg.push_str(&lines.join("\n"));
             }
         }

@@ -2080,10 +2080,7 @@ impl Builder<'_, '_> {
         // The first base of each class, up the chain, holding the attribute.
         let mut found = None;
         let mut cur = cls;
-        loop {
-            let PyObject::Class { bases, .. } = snapshot.obj(cur) else {
-                break;
-            };
+        while let PyObject::Class { bases, .. } = snapshot.obj(cur) {
             let Some(PyValue::Ref(base)) = bases.first() else {
                 break;
             };

@@ -19,6 +19,8 @@ use std::cell::RefCell;
 use std::convert::Infallible;
 
 /// Parses a whole file and collects every function definition in it.
+// A diagnostic is large, but a parse fails at most once per file.
+#[allow(clippy::result_large_err)]
 pub fn parse_module(file: &SourceFile, id: FileId) -> Result<Module, Diagnostic> {
     let suite = py::Suite::parse(&file.text, &file.path).map_err(|e| {
         let off = u32::from(e.offset);

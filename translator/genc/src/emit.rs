@@ -792,11 +792,11 @@ impl Emitter<'_> {
                 let key = to_bits(&a[1], kt);
                 match op {
                     LlOp::DictSetItem => format!("rpy_dict_setitem({d}, {dk}, {key}, {});", to_bits(&a[2], vt)),
-                    LlOp::DictGetItem => format!("{r} = {};", self.from_bits(&format!("rpy_dict_getitem({d}, {dk}, {key})"), vt)),
+                    LlOp::DictGetItem => format!("{r} = {};", self.bits_to_value(&format!("rpy_dict_getitem({d}, {dk}, {key})"), vt)),
                     LlOp::DictContains => format!("{r} = rpy_dict_lookup({d}, {dk}, {key}) >= 0;"),
                     _ => {
                         let size = if matches!(vt, LlType::Char | LlType::Bool) { 1 } else { 8 };
-                        let item = self.from_bits(&format!("rpy_item_get(({d})->values, e_, {size})"), vt);
+                        let item = self.bits_to_value(&format!("rpy_item_get(({d})->values, e_, {size})"), vt);
                         format!("{{ int64_t e_ = rpy_dict_lookup({d}, {dk}, {key}); {r} = e_ >= 0 ? {item} : {}; }}", a[2])
                     }
                 }
@@ -811,7 +811,7 @@ impl Emitter<'_> {
                 }).unwrap_or(LlType::Signed);
                 let size = if matches!(kt, LlType::Char | LlType::Bool) { 1 } else { 8 };
                 let d = format!("((struct rpy_dict *){}->seq)", a[0]);
-                let key = self.from_bits(&format!("rpy_item_get({d}->keys, e_, {size})"), kt);
+                let key = self.bits_to_value(&format!("rpy_item_get({d}->keys, e_, {size})"), kt);
                 format!(
                     "{{ int64_t e_ = rpy_dict_next_entry({d}, {it}->index); if (e_ < 0) rpy_raise(RPY_EXC_StopIteration, NULL); else {{ {r} = {key}; {it}->index = e_ + 1; }} }}",
                     it = a[0]
@@ -875,7 +875,7 @@ impl Emitter<'_> {
     }
 
     /// C that turns a 64-bit word back into a value of type `t`.
-    fn from_bits(&self, bits: &str, t: LlType) -> String {
+    fn bits_to_value(&self, bits: &str, t: LlType) -> String {
         match t {
             LlType::Float => format!("rpy_b2f({bits})"),
             LlType::Ptr(_) => format!("({})(uintptr_t)({bits})", self.ctype(t)),

@@ -2046,7 +2046,7 @@ impl Rtyper<'_, '_> {
             };
             let a: Vec<(V, LlType)> = call_vars[1..]
                 .iter()
-                .zip(&args[..])
+                .zip(args)
                 .map(|(v, x)| (Value::Var(*v), x.1))
                 .collect();
             let (r, t) = self.call_graph(&mut d, *callee, recv, &a, nargs, names);
@@ -2150,6 +2150,7 @@ impl Rtyper<'_, '_> {
                         end = Some((v, t))
                     }
                 }
+                #[allow(clippy::needless_range_loop)]
                 for i in 0..npos {
                     if i > 0 {
                         self.print_piece(st, sep.clone(), b' ');
