@@ -1218,7 +1218,7 @@ impl Builder<'_, '_> {
         for i in points {
             let (block, op_index) = (self.raise_points[i].block, self.raise_points[i].op_index);
             let (handler, names) = self.raise_points[i].handler.clone().expect("handler");
-            let (tail, passed) = crate::simplify::split_after(&mut self.g, block, op_index);
+            let (tail, passed) = rpy_model::split::split_after(&mut self.g, block, op_index);
             let env = &self.raise_points[i].env;
             let mut args: Vec<LinkArg<Const>> = names
                 .iter()

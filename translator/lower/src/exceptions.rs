@@ -11,7 +11,6 @@
 //! and return. After this pass no block uses `switch last_exception` and the except block is
 //! unreachable. Must run after `effects` and `stackcheck`.
 
-use crate::split::split_block;
 use rpy_model::graph::{ExitCase, ExitSwitch, Link, LinkArg, Operation, Value};
 use rpy_model::llop::{LlConst, LlFunction, LlGraph, LlOp, LlProgram};
 use rpy_model::lltype::LlType;
@@ -287,7 +286,11 @@ fn transform_graph(g: &mut LlGraph, types: &mut Vec<LlType>, ret: LlType, raises
             continue;
         }
         // Not caught here: split after the operation and test.
-        let (tail, passed) = split_block(g, types, b, i + 1);
+        let (tail, passed) = rpy_model::split::split_after(g, b, i);
+        for (old, new) in passed.iter().zip(g.blocks[tail].inputargs.clone()) {
+            debug_assert_eq!(new.0 as usize, types.len());
+            types.push(types[old.0 as usize]);
+        }
         let flag = new_op(g, types, LlOp::ExcOccurred, vec![], LlType::Bool, sp);
         let fv = flag.result;
         g.blocks[b].ops.push(flag);

@@ -17,7 +17,6 @@
 pub mod effects;
 pub mod exceptions;
 pub mod gcroots;
-pub mod split;
 pub mod stackcheck;
 
 use rpy_model::llop::LlProgram;

@@ -13,6 +13,7 @@ pub mod lltype;
 pub mod optable;
 pub mod snapshot;
 pub mod span;
+pub mod split;
 pub mod verify;
 
 pub use diag::{Diagnostic, Diagnostics};

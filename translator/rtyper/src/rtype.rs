@@ -300,7 +300,7 @@ impl Rtyper<'_, '_> {
             return;
         }
         let orig_exits = st.g.blocks[b].exits.clone();
-        let (tail, passed) = rpy_flow::simplify::split_after(&mut st.g, b, k);
+        let (tail, passed) = rpy_model::split::split_after(&mut st.g, b, k);
         for (old, new) in passed.iter().zip(st.g.blocks[tail].inputargs.clone()) {
             while st.types.len() <= new.0 as usize {
                 st.types.push(LlType::Void);
