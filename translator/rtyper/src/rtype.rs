@@ -23,6 +23,14 @@ use std::rc::Rc;
 
 type V = Value<LlConst>;
 
+/// How a dispatcher tests its key for one case.
+enum DispatchTest {
+    /// The key is an instance whose class id is at most this (class ranges in preorder).
+    ClassIdAtMost(i64),
+    /// The key is this value (a function's id).
+    Equals(i64),
+}
+
 /// Builds the low-level program from the annotator's results.
 pub fn rtype_program(an: &mut Annotator, entry: GraphId) -> Result<LlProgram, Diagnostics> {
     let n = an.graphs.len();
@@ -1877,15 +1885,25 @@ impl Rtyper<'_, '_> {
                 _ => ranges.push((id, id, g)),
             }
         }
-        let d = self.dispatcher(st, c, &name, &ranges, tys[0], &args, nargs, &names, rt);
+        let cases: Vec<(DispatchTest, GraphId, bool)> = ranges
+            .iter()
+            .map(|(_, hi, g)| {
+                (
+                    DispatchTest::ClassIdAtMost(*hi),
+                    *g,
+                    self.method_takes_self(c, &name, *g),
+                )
+            })
+            .collect();
+        let dname = format!("{}.{name}.dispatch", self.an.class(c).name);
+        let d = self.dispatcher(st, &dname, &cases, tys[0], &args, nargs, &names, rt);
         let mut call = vec![Value::Const(LlConst::Func(d)), this];
         call.extend(args.into_iter().map(|a| a.0));
         let r = self.emit(st, LlOp::DirectCall, call, rt);
         self.finish(st, op.result, r);
     }
 
-    /// Builds a dispatcher for a call through a function set: `(which, args...)` compares
-    /// `which` with each function's id and calls that function.
+    /// A dispatcher for a call through a function set: `(which, args...)`.
     fn funcset_dispatcher(
         &mut self,
         st: &G,
@@ -1895,11 +1913,42 @@ impl Rtyper<'_, '_> {
         names: &[Rc<str>],
         rt: LlType,
     ) -> FuncId {
-        let mut hints = vec!["which".to_string()];
+        let cases: Vec<(DispatchTest, GraphId, bool)> = targets
+            .iter()
+            .map(|(f, g)| (DispatchTest::Equals(f.0 as i64), *g, false))
+            .collect();
+        self.dispatcher(
+            st,
+            "call_one_of",
+            &cases,
+            LlType::Signed,
+            args,
+            nargs,
+            names,
+            rt,
+        )
+    }
+
+    /// Builds a dispatcher function `(key, args...)`: a chain of tests on `key`, each case calling
+    /// its graph (with `key` as the receiver when asked), the last case unconditionally. Method
+    /// calls test the receiver's class id; calls through a function set test which function.
+    #[allow(clippy::too_many_arguments)]
+    fn dispatcher(
+        &mut self,
+        st: &G,
+        name: &str,
+        cases: &[(DispatchTest, GraphId, bool)],
+        key_t: LlType,
+        args: &[(V, LlType)],
+        nargs: usize,
+        names: &[Rc<str>],
+        rt: LlType,
+    ) -> FuncId {
+        let mut hints = vec!["key".to_string()];
         hints.extend((0..args.len()).map(|i| format!("a{i}")));
         let hint_refs: Vec<&str> = hints.iter().map(String::as_str).collect();
-        let g: LlGraph = Graph::new("call_one_of", st.span, &hint_refs);
-        let mut types: Vec<LlType> = vec![LlType::Signed];
+        let g: LlGraph = Graph::new(name, st.span, &hint_refs);
+        let mut types: Vec<LlType> = vec![key_t];
         types.extend(args.iter().map(|a| a.1));
         types.push(rt);
         types.push(LlType::Signed);
@@ -1912,138 +1961,19 @@ impl Rtyper<'_, '_> {
             ops: vec![],
             span: st.span,
         };
-        let arg_types: Vec<LlType> = std::iter::once(LlType::Signed)
+        let arg_types: Vec<LlType> = std::iter::once(key_t)
             .chain(args.iter().map(|a| a.1))
             .collect();
         let start = d.g.startblock;
         let mut cur = start;
         let mut cur_vars: Vec<Var> = d.g.blocks[start].inputargs.clone();
         let ret_block = d.g.returnblock;
-        let pass = |vs: &[Var]| {
-            vs.iter()
-                .map(|v| LinkArg::Value(Value::Var(*v)))
-                .collect::<Vec<_>>()
-        };
-        for (i, (fid, callee)) in targets.iter().enumerate() {
-            let last = i + 1 == targets.len();
-            let call_vars: Vec<Var> = arg_types.iter().map(|t| d.new_var("a", *t)).collect();
-            let call_block = d.g.new_block(call_vars.clone());
-            let a: Vec<(V, LlType)> = call_vars[1..]
-                .iter()
-                .zip(args)
-                .map(|(v, x)| (Value::Var(*v), x.1))
-                .collect();
-            let (r, t) = self.call_graph(&mut d, *callee, None, &a, nargs, names);
-            let r = self.convert(&mut d, r, t, rt);
-            d.g.blocks[call_block].ops = std::mem::take(&mut d.ops);
-            d.g.blocks[call_block].exits = vec![Link {
-                case: ExitCase::Always,
-                args: vec![LinkArg::Value(r)],
-                target: ret_block,
-                span: None,
-            }];
-            if last {
-                d.g.blocks[cur].exits = vec![Link {
-                    case: ExitCase::Always,
-                    args: pass(&cur_vars),
-                    target: call_block,
-                    span: None,
-                }];
-                break;
-            }
-            let ok = d.new_var("ok", LlType::Bool);
-            d.g.blocks[cur].ops.push(Operation {
-                op: LlOp::IntEq,
-                args: vec![
-                    Value::Var(cur_vars[0]),
-                    Value::Const(LlConst::Signed(fid.0 as i64)),
-                ],
-                result: ok,
-                span: st.span,
-            });
-            let next_vars: Vec<Var> = arg_types.iter().map(|t| d.new_var("a", *t)).collect();
-            let next_block = d.g.new_block(next_vars.clone());
-            d.g.blocks[cur].exitswitch = ExitSwitch::Value(Value::Var(ok));
-            d.g.blocks[cur].exits = vec![
-                Link {
-                    case: ExitCase::Bool(true),
-                    args: pass(&cur_vars),
-                    target: call_block,
-                    span: None,
-                },
-                Link {
-                    case: ExitCase::Bool(false),
-                    args: pass(&cur_vars),
-                    target: next_block,
-                    span: None,
-                },
-            ];
-            cur = next_block;
-            cur_vars = next_vars;
-        }
-        let f = LlFunction::Graph {
-            graph: d.g,
-            types: d.types,
-            ret: rt,
-            effects: Effects {
-                canraise: true,
-                cancollect: true,
-            },
-        };
-        let id = FuncId((self.n_graphs + self.extra.len()) as u32);
-        self.extra.push(f);
-        id
-    }
-
-    /// Builds a dispatcher function: `(self, args...)` tests `self`'s class id against each
-    /// range and calls that range's implementation.
-    #[allow(clippy::too_many_arguments)]
-    fn dispatcher(
-        &mut self,
-        st: &G,
-        c: rpy_annotator::ClassId,
-        name: &str,
-        ranges: &[(i64, i64, GraphId)],
-        self_t: LlType,
-        args: &[(V, LlType)],
-        nargs: usize,
-        names: &[Rc<str>],
-        rt: LlType,
-    ) -> FuncId {
-        let cname = self.an.class(c).name.clone();
-        let mut hints = vec!["self".to_string()];
-        hints.extend((0..args.len()).map(|i| format!("a{i}")));
-        let hint_refs: Vec<&str> = hints.iter().map(String::as_str).collect();
-        let g: LlGraph = Graph::new(&format!("{cname}.{name}.dispatch"), st.span, &hint_refs);
-        let mut types: Vec<LlType> = vec![self_t];
-        types.extend(args.iter().map(|a| a.1));
-        types.push(rt);
-        types.push(LlType::Signed);
-        types.push(self.reprs.str_type());
-        let mut d = G {
-            gid: st.gid,
-            g,
-            types,
-            ops: vec![],
-            span: st.span,
-        };
-        let arg_types: Vec<LlType> = std::iter::once(self_t)
-            .chain(args.iter().map(|a| a.1))
-            .collect();
-        let start = d.g.startblock;
-        let mut cur = start;
-        let mut cur_vars: Vec<Var> = d.g.blocks[start].inputargs.clone();
-        let ret_block = d.g.returnblock;
-        for (i, (_, hi, callee)) in ranges.iter().enumerate() {
-            let last = i + 1 == ranges.len();
+        for (i, (test, callee, receiver)) in cases.iter().enumerate() {
+            let last = i + 1 == cases.len();
             // The call block.
             let call_vars: Vec<Var> = arg_types.iter().map(|t| d.new_var("a", *t)).collect();
             let call_block = d.g.new_block(call_vars.clone());
-            let recv = if self.method_takes_self(c, name, *callee) {
-                Some((Value::Var(call_vars[0]), self_t))
-            } else {
-                None
-            };
+            let recv = receiver.then(|| (Value::Var(call_vars[0]), key_t));
             let a: Vec<(V, LlType)> = call_vars[1..]
                 .iter()
                 .zip(args)
@@ -2072,18 +2002,24 @@ impl Rtyper<'_, '_> {
                 }];
                 break;
             }
-            // The test: class id <= hi.
-            let tid = d.new_var("typeid", LlType::Signed);
             let ok = d.new_var("ok", LlType::Bool);
+            let key = Value::Var(cur_vars[0]);
+            let (cmp, key, bound) = match test {
+                DispatchTest::ClassIdAtMost(hi) => {
+                    let tid = d.new_var("typeid", LlType::Signed);
+                    d.g.blocks[cur].ops.push(Operation {
+                        op: LlOp::GetField,
+                        args: vec![key, field("typeid")],
+                        result: tid,
+                        span: st.span,
+                    });
+                    (LlOp::IntLe, Value::Var(tid), *hi)
+                }
+                DispatchTest::Equals(id) => (LlOp::IntEq, key, *id),
+            };
             d.g.blocks[cur].ops.push(Operation {
-                op: LlOp::GetField,
-                args: vec![Value::Var(cur_vars[0]), field("typeid")],
-                result: tid,
-                span: st.span,
-            });
-            d.g.blocks[cur].ops.push(Operation {
-                op: LlOp::IntLe,
-                args: vec![Value::Var(tid), Value::Const(LlConst::Signed(*hi))],
+                op: cmp,
+                args: vec![key, Value::Const(LlConst::Signed(bound))],
                 result: ok,
                 span: st.span,
             });
