@@ -36,6 +36,17 @@ fn values_missing(an: &Annotator, c: crate::classdef::ClassId, attr: &str) -> bo
         .any(|x| an.class_attr(*x, attr).is_none())
 }
 
+/// The keyword names of a call or method call (`names_at`: the index of its `Const::Names`
+/// argument) and the number of its positional arguments, which follow that index.
+pub fn call_shape(op: &Operation<FlowOp, Const>, names_at: usize) -> (Rc<[Rc<str>]>, usize) {
+    let names: Rc<[Rc<str>]> = match &op.args[names_at] {
+        Value::Const(Const::Names(n)) => n.clone(),
+        _ => Rc::from(vec![]),
+    };
+    let nargs = op.args.len() - (names_at + 1) - names.len();
+    (names, nargs)
+}
+
 /// Where a parameter's value comes from at a call site.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ArgSource {
@@ -758,11 +769,7 @@ impl Annotator<'_> {
         op: &Operation<FlowOp, Const>,
         anns: &[Ann],
     ) -> Ann {
-        let names: Rc<[Rc<str>]> = match &op.args[1] {
-            Value::Const(Const::Names(n)) => n.clone(),
-            _ => Rc::from(vec![]),
-        };
-        let nargs = op.args.len() - 2 - names.len();
+        let (names, nargs) = call_shape(op, 1);
         match &anns[0] {
             Ann::Pbc(Const::Obj(id, _)) => match self.snapshot.obj(*id) {
                 PyObject::Function(f) => {
@@ -1153,11 +1160,7 @@ impl Annotator<'_> {
         op: &Operation<FlowOp, Const>,
         anns: &[Ann],
     ) -> Ann {
-        let names: Rc<[Rc<str>]> = match &op.args[2] {
-            Value::Const(Const::Names(n)) => n.clone(),
-            _ => Rc::from(vec![]),
-        };
-        let nargs = op.args.len() - 3 - names.len();
+        let (names, nargs) = call_shape(op, 2);
         let impls = self.method_impls(c, name);
         if impls.is_empty() && self.attr_ann(c, name).is_some() {
             // An attribute holding a function, called.
@@ -1235,11 +1238,7 @@ impl Annotator<'_> {
         op: &Operation<FlowOp, Const>,
         anns: &[Ann],
     ) -> Ann {
-        let names: Rc<[Rc<str>]> = match &op.args[2] {
-            Value::Const(Const::Names(n)) => n.clone(),
-            _ => Rc::from(vec![]),
-        };
-        let nargs = op.args.len() - 3 - names.len();
+        let (names, nargs) = call_shape(op, 2);
         let Some((f, _)) = self
             .class_attr(c, name)
             .and_then(|(_, v)| self.method_function(&v))

@@ -1482,11 +1482,7 @@ impl Rtyper<'_, '_> {
                 return self.finish(st, op.result, Value::Const(LlConst::Void));
             }
             if self.an.class_of(*id).is_some() {
-                let names: Rc<[Rc<str>]> = match &op.args[2] {
-                    Value::Const(Const::Names(n)) => n.clone(),
-                    _ => Rc::from(vec![]),
-                };
-                let nargs = op.args.len() - 3 - names.len();
+                let (names, nargs) = rpy_annotator::rules::call_shape(op, 2);
                 let Some(&callee) = self.an.call_targets.get(&(st.gid, op.result)) else {
                     return self.unsupported(st, "this call");
                 };
@@ -1589,11 +1585,7 @@ impl Rtyper<'_, '_> {
     }
 
     fn call(&mut self, st: &mut G, op: &Operation<FlowOp, Const>, anns: &[Ann], tys: &[LlType]) {
-        let names: Rc<[Rc<str>]> = match &op.args[1] {
-            Value::Const(Const::Names(n)) => n.clone(),
-            _ => Rc::from(vec![]),
-        };
-        let nargs = op.args.len() - 2 - names.len();
+        let (names, nargs) = rpy_annotator::rules::call_shape(op, 1);
         let rt = st.types[op.result.0 as usize];
         match &anns[0] {
             Ann::Pbc(Const::Obj(id, _)) => {
@@ -1825,11 +1817,7 @@ impl Rtyper<'_, '_> {
         c: rpy_annotator::ClassId,
         tys: &[LlType],
     ) {
-        let names: Rc<[Rc<str>]> = match &op.args[2] {
-            Value::Const(Const::Names(n)) => n.clone(),
-            _ => Rc::from(vec![]),
-        };
-        let nargs = op.args.len() - 3 - names.len();
+        let (names, nargs) = rpy_annotator::rules::call_shape(op, 2);
         let Some(targets) = self.an.method_targets.get(&(st.gid, op.result)).cloned() else {
             // An attribute holding a function (or one of several), called.
             if let Some(ftargets) = self.an.funcset_targets.get(&(st.gid, op.result)).cloned() {
