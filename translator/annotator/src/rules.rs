@@ -1136,12 +1136,6 @@ impl Annotator<'_> {
                 if names.iter().any(|n| n == attr) {
                     return;
                 }
-                let allowed: Vec<String> = self
-                    .mro(c)
-                    .iter()
-                    .map(|x| self.class(*x).name.clone())
-                    .collect();
-                let _ = allowed;
                 let msg = format!("`{attr}` is not in `{qualname}.{hint}`");
                 self.error(Diagnostic::new("E0221", msg).at(span, "attribute written here"));
                 return;

@@ -803,8 +803,8 @@ impl Builder<'_, '_> {
                         return;
                     }
                 }
-                let (cur, tspan) = match t {
-                    Target::Name(n, sp) => (self.load(n, *sp), *sp),
+                let cur = match t {
+                    Target::Name(n, sp) => self.load(n, *sp),
                     Target::Subscript(obj, idx, sp) => {
                         let oi = self.eval_all([obj, idx]);
                         let cur = self.emit(FlowOp::GetItem, oi.clone(), *sp);
@@ -827,7 +827,6 @@ impl Builder<'_, '_> {
                         return;
                     }
                 };
-                let _ = tspan;
                 let v = self.with_held(vec![cur], &[value]);
                 let new = self.binop(*op, v[0].clone(), v[1].clone(), s.span);
                 self.assign(t, new);
