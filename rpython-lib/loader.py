@@ -630,9 +630,11 @@ def _sort_key(x):
 def _dump(snapshot):
     """JSON text: the header on the first lines, one object per line."""
     dumps = lambda v: json.dumps(v, ensure_ascii=True, separators=(",", ":"))
-    head = ('{"version":%s,\n"target":%s,\n"exe_name":%s,\n"entry":%s,\n"objects":['
+    head = ('{"version":%s,\n"target":%s,\n"exe_name":%s,\n"entry":%s,\n"prelude":%s,\n'
+            '"objects":['
             % (dumps(snapshot["version"]), dumps(snapshot["target"]),
-               dumps(snapshot["exe_name"]), dumps(snapshot["entry"])))
+               dumps(snapshot["exe_name"]), dumps(snapshot["entry"]),
+               dumps(snapshot["prelude"])))
     body = ",\n".join(dumps(o) for o in snapshot["objects"])
     return head + ("\n" + body + "\n" if body else "") + "]}\n"
 
@@ -696,12 +698,15 @@ def main(argv):
     try:
         walker = Snapshotter(FileClassifier(lib))
         entry_value = walker.snapshot(entry)
+        import rpython._prelude
+        prelude_value = walker.snapshot(rpython._prelude)
         exe_name = driver.exe_name
         snapshot = {
             "version": SNAPSHOT_VERSION,
             "target": abs_target,
             "exe_name": exe_name if isinstance(exe_name, str) else None,
             "entry": entry_value,
+            "prelude": prelude_value,
             "objects": walker.objects,
         }
         text = _dump(snapshot)

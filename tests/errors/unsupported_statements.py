@@ -1,10 +1,10 @@
-# Other statements outside the subset (`del`, imports inside functions, `match`): all are
-# reported at once.
+# Other statements outside the subset (`del` of an attribute, imports inside functions,
+# `match`): all are reported at once.
 
 
 def entry_point(argv):
     items = [1, 2, 3]
-    del items[0]
+    del items.size
     import os
     match len(argv):
         case 1:
@@ -16,11 +16,11 @@ def target(driver, args):
     return entry_point, None
 
 # ---- expected
-# error[E0100]: not RPython (yet): `del` statements
-#  --> tests/errors/unsupported_statements.py:7:5
+# error[E0100]: not RPython (yet): deleting an attribute
+#  --> tests/errors/unsupported_statements.py:7:9
 #   |
-# 7 |     del items[0]
-#   |     ^^^^^^^^^^^^ not supported by the translator
+# 7 |     del items.size
+#   |         ^^^^^^^^^^ not supported by the translator
 #
 # error[E0100]: not RPython (yet): imports inside functions
 #  --> tests/errors/unsupported_statements.py:8:5

@@ -2,7 +2,9 @@
 
 On CPython these are plain Python; the decorators only record hint
 attributes on the function, which the loader snapshots and the translator
-reads.
+reads.  Also the list and branch hints ``newlist_hint``, ``resizelist_hint``,
+``keepalive_until_here``, ``is_annotation_constant``, ``likely`` and
+``unlikely``.
 """
 
 
@@ -150,3 +152,33 @@ def import_from_mixin(M, special_methods=['__init__', '__del__']):
             value = types.FunctionType(value.__code__, value.__globals__, value.__name__,
                                        value.__defaults__, value.__closure__)
         target[key] = value
+
+
+def newlist_hint(sizehint=0):
+    """A new empty list, expected to grow to about sizehint items."""
+    return []
+
+
+def resizelist_hint(l, sizehint):
+    """Hint that the list l will grow to about sizehint items (no effect here)."""
+    pass
+
+
+def keepalive_until_here(*values):
+    """Keep the values alive (not collected) until this point (no effect on CPython)."""
+    pass
+
+
+def is_annotation_constant(thing):
+    """True if the translator knows thing as a constant (never, on CPython)."""
+    return False
+
+
+def likely(cond):
+    """Hint that cond is usually true; returns cond."""
+    return cond
+
+
+def unlikely(cond):
+    """Hint that cond is usually false; returns cond."""
+    return cond

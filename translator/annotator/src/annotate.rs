@@ -11,7 +11,7 @@ use crate::ann::{Ann, ListKey, NoValue};
 use ena::unify::InPlaceUnificationTable;
 use indexmap::IndexMap;
 use rpy_flow::build::const_of;
-use rpy_model::flowop::{Const, FlowGraph};
+use rpy_model::flowop::{Const, FlowGraph, FlowOp};
 use rpy_model::graph::{LinkArg, Value};
 use rpy_model::snapshot::{ObjId, PyObject, PyValue, Snapshot};
 use rpy_model::{Block, Diagnostic, Diagnostics, Span, Var};
@@ -56,6 +56,11 @@ pub struct Annotator<'s> {
     pub graph_of: IndexMap<(ObjId, Rc<str>), GraphId>,
     /// The graph each call operation (graph, result variable) calls.
     pub call_targets: HashMap<(GraphId, Var), GraphId>,
+    /// Blocks whose boolean switch the annotations decide, with the value: only that exit is
+    /// followed (and kept by the rtyper).
+    pub known_switches: HashMap<(GraphId, Block), bool>,
+    /// Operations implemented by a function of the prelude (see `prelude.rs`): the graph called.
+    pub prelude_targets: HashMap<(GraphId, Var), GraphId>,
     pub diags: Diagnostics,
     lists: InPlaceUnificationTable<ListKey>,
     listdefs: HashMap<ListKey, ListDef>,
@@ -119,6 +124,8 @@ impl<'s> Annotator<'s> {
             graphs: vec![],
             graph_of: IndexMap::new(),
             call_targets: HashMap::new(),
+            known_switches: HashMap::new(),
+            prelude_targets: HashMap::new(),
             diags: Diagnostics::default(),
             lists: InPlaceUnificationTable::new(),
             listdefs: HashMap::new(),
@@ -819,14 +826,31 @@ impl<'s> Annotator<'s> {
             let res = self.op_result(src, gid, op);
             self.union_into(gid, op.result, res, Some(op.span));
         }
-        // Every exit is followed, even where the switch's value is known; but a switch on an
-        // impossible value (an operation that never returns, or failed) does not switch yet.
+        // A switch on an impossible value (an operation that never returns, or failed) does
+        // not switch yet. A switch whose value the annotations decide (`x is None` where `x` is
+        // never None, or always is) follows only its possible exit, as RPython's annotator does:
+        // specialised code such as `if key is None:` is then typed only on the taken branch.
+        let mut known = None;
         if let rpy_model::ExitSwitch::Value(v) = &block.exitswitch {
             if self.ann(gid, v).is_bottom() {
                 return;
             }
+            known = self.known_bool(gid, &block, v);
+            match known {
+                Some(k) => {
+                    self.known_switches.insert((gid, b), k);
+                }
+                None => {
+                    self.known_switches.remove(&(gid, b));
+                }
+            }
         }
         for link in &block.exits {
+            if let (Some(k), rpy_model::ExitCase::Bool(c)) = (known, &link.case) {
+                if *c != k {
+                    continue;
+                }
+            }
             let target_inputs = self.graphs[gid.0 as usize].graph.blocks[link.target]
                 .inputargs
                 .clone();
@@ -864,6 +888,66 @@ impl<'s> Annotator<'s> {
         }
     }
 
+    /// The value of a block's boolean switch when the annotations decide it: the result of an
+    /// `is_`/`is_not` of the block between `None` and a value that can never be `None` (a
+    /// prebuilt function or class, a number), or between two `None`s.
+    fn known_bool(
+        &mut self,
+        gid: GraphId,
+        block: &rpy_model::BlockData<FlowOp, Const>,
+        v: &Value<Const>,
+    ) -> Option<bool> {
+        let Value::Var(x) = v else {
+            return None;
+        };
+        let op = block.ops.iter().rev().find(|o| o.result == *x)?;
+        if op.op == FlowOp::Call
+            && op.args.len() == 4
+            && matches!(&op.args[0], Value::Const(Const::Builtin(n)) if &**n == "isinstance")
+        {
+            let (x, t) = (self.ann(gid, &op.args[2]), self.ann(gid, &op.args[3]));
+            return Annotator::static_isinstance(&x, &t);
+        }
+        let (is, a, b) = match op.op {
+            FlowOp::Is => (true, &op.args[0], &op.args[1]),
+            FlowOp::IsNot => (false, &op.args[0], &op.args[1]),
+            FlowOp::Bool => {
+                // `bool(x is None)` as the flow builder may leave it.
+                let inner = op.args[0].clone();
+                return self.known_bool(gid, block, &inner);
+            }
+            _ => return None,
+        };
+        let (a, b) = (self.ann(gid, a), self.ann(gid, b));
+        let never_none = |x: &Ann| {
+            matches!(
+                x,
+                Ann::Pbc(_) | Ann::Int | Ann::Bool | Ann::Float | Ann::Char | Ann::FuncSet(_)
+            ) || matches!(x, Ann::Inst(_, false))
+        };
+        let same = match (&a, &b) {
+            (Ann::None, Ann::None) => true,
+            (Ann::None, o) | (o, Ann::None) if never_none(o) => false,
+            _ => return None,
+        };
+        Some(same == is)
+    }
+
+    /// An argument's part of a `specialize.argtype` key: its type; for a list or dict whose
+    /// items are not known yet, also its identity, so that two such containers never meet in
+    /// one graph (they could turn out to hold different types).
+    fn spec_display(&mut self, a: &Ann) -> String {
+        let shown = self.display(a);
+        if !shown.contains("impossible") {
+            return shown;
+        }
+        match a {
+            Ann::List(k) => format!("{shown}@{}", self.list_root(*k).0),
+            Ann::Dict(k) => format!("{shown}@{}", self.dict_root(*k).0),
+            _ => shown,
+        }
+    }
+
     /// Connects a call site to a callee graph: arguments into its parameters, its return
     /// annotation out.
     pub(crate) fn call_graph(
@@ -888,7 +972,7 @@ impl<'s> Annotator<'s> {
                         .filter_map(|x| x.trim().parse::<usize>().ok())
                     {
                         if let Some(a) = anns.get(i) {
-                            let shown = self.display(a);
+                            let shown = self.spec_display(a);
                             key.push_str(&format!(
                                 "{}{i}:{shown}",
                                 if key.is_empty() { "" } else { "," }

@@ -9,6 +9,7 @@
 pub mod ann;
 pub mod annotate;
 pub mod classdef;
+pub mod prelude;
 pub mod rules;
 
 pub use ann::{Ann, ListKey};

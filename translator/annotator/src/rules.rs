@@ -121,6 +121,16 @@ fn error_result(op: FlowOp) -> Ann {
     }
 }
 
+/// Modules of the `rpython` library whose functions have a translated meaning given by the
+/// translator (the flow builder maps the supported ones to builtins): their Python code is for
+/// CPython only. Functions of the other `rpython` modules are ordinary RPython and translated.
+const BUILTIN_MEANING_MODULES: &[&str] = &[
+    "rpython.rlib.objectmodel",
+    "rpython.rlib.rarithmetic",
+    "rpython.rlib.debug",
+    "rpython.rlib.jit",
+];
+
 /// Methods of `str` and `list` in Python, to tell "not supported yet" from "no such method".
 const STR_METHODS: &[&str] = &[
     "capitalize",
@@ -361,6 +371,12 @@ impl Annotator<'_> {
         {
             return Ann::Bottom;
         }
+        if let Some(kind) = anns.first().and_then(Annotator::prelude_kind) {
+            let fname = format!("op_{}_{kind}", op.op.name().trim_end_matches('_'));
+            if let Some(r) = self.prelude_op(src, gid, op, &anns, &fname) {
+                return r;
+            }
+        }
         use Ann::*;
         match (op.op, anns.as_slice()) {
             (FlowOp::Add | FlowOp::Sub | FlowOp::Mul, [a, b])
@@ -449,6 +465,13 @@ impl Annotator<'_> {
                     return self.dict_error(op, what);
                 }
                 self.dict_items(d).1
+            }
+            (FlowOp::DelItem, [Dict(d), k]) => {
+                let (d, k) = (*d, k.clone());
+                if let Err(what) = self.dict_add(d, &k, &Bottom) {
+                    return self.dict_error(op, what);
+                }
+                None
             }
             (FlowOp::SetItem, [Dict(d), k, v]) => {
                 let (d, k, v) = (*d, k.clone(), v.clone());
@@ -700,12 +723,12 @@ impl Annotator<'_> {
                 Ann::None
             }
             (Ann::List(k), "pop", []) => self.list_item(*k),
-            (Ann::List(_), "pop", [_]) if nkw == 0 => {
-                self.not_yet(op.span, "`list.pop()` with an index".into())
-            }
             (Ann::Str | Ann::Char, "encode", []) => Ann::Bytes,
             (Ann::Str | Ann::Char, "encode", [Ann::Str | Ann::Char]) if nkw == 0 => Ann::Bytes,
             _ => {
+                if let Some(r) = self.prelude_method(src, gid, op, anns, &name) {
+                    return r;
+                }
                 let shown = self.show(recv);
                 let known = matches!(
                     (recv, name.as_str()),
@@ -835,6 +858,9 @@ impl Annotator<'_> {
             }
             Ann::Pbc(Const::Builtin(name)) => {
                 let name = name.clone();
+                if let Some(r) = self.prelude_builtin(src, gid, op, anns, &name) {
+                    return r;
+                }
                 if anns[2..].iter().any(Ann::is_bottom) {
                     return Ann::Bottom;
                 }
@@ -883,7 +909,7 @@ impl Annotator<'_> {
             )
             .at(span, "called here")
             .note("the translator does not specialise functions yet")
-        } else if f.module == "rpython" || f.module.starts_with("rpython.") {
+        } else if BUILTIN_MEANING_MODULES.contains(&f.module.as_str()) {
             Diagnostic::new(
                 "E0213",
                 format!(
@@ -1345,6 +1371,17 @@ impl Annotator<'_> {
                 ),
                 _ => count_error(self, "one argument"),
             },
+            "rlib.formatd" => match pos {
+                [x, Char | Str, p] | [x, Char | Str, p, _]
+                    if x.is_numeric()
+                        && p.is_intlike()
+                        && pos.get(3).is_none_or(|f| f.is_intlike()) =>
+                {
+                    Str
+                }
+                [_, _, _] | [_, _, _, _] => type_error(self),
+                _ => count_error(self, "three or four arguments"),
+            },
             "rlib.compute_hash" => match pos {
                 [Str | Char | Int | Bool | Inst(..)] => Int,
                 [_] => type_error(self),
@@ -1370,6 +1407,7 @@ impl Annotator<'_> {
                 _ => type_error(self),
             },
             "isinstance" => match pos {
+                [a, t] if Annotator::static_isinstance(a, t).is_some() => Bool,
                 [Inst(..) | None, Pbc(Const::Obj(..) | Const::Builtin(_))]
                 | [Inst(..) | None, Tuple(_)] => Bool,
                 [_, _] => type_error(self),
@@ -1387,8 +1425,7 @@ impl Annotator<'_> {
                 _ => count_error(self, "one argument"),
             },
             "float" => match pos {
-                [a] if a.is_numeric() => Float,
-                [Str | Char] => not_yet(self),
+                [a] if a.is_numeric() || a.is_strlike() => Float,
                 [_] => type_error(self),
                 _ => count_error(self, "one argument"),
             },
@@ -1569,6 +1606,37 @@ impl Annotator<'_> {
                 }
                 [_] => type_error(self),
                 _ => count_error(self, "at most one argument"),
+            },
+            "math.sqrt" | "math.exp" | "math.log" | "math.log10" | "math.log2" | "math.sin"
+            | "math.cos" | "math.tan" | "math.asin" | "math.acos" | "math.atan" | "math.sinh"
+            | "math.cosh" | "math.tanh" | "math.asinh" | "math.acosh" | "math.atanh"
+            | "math.fabs" | "math.expm1" | "math.log1p" | "math.erf" | "math.erfc"
+            | "math.gamma" | "math.lgamma" => match pos {
+                [x] if x.is_numeric() => Float,
+                [x, b] if name == "math.log" && x.is_numeric() && b.is_numeric() => Float,
+                [_] => type_error(self),
+                _ => count_error(self, "one argument"),
+            },
+            "math.atan2" | "math.pow" | "math.fmod" | "math.hypot" | "math.copysign" => match pos {
+                [x, y] if x.is_numeric() && y.is_numeric() => Float,
+                [_, _] => type_error(self),
+                _ => count_error(self, "two arguments"),
+            },
+            "math.ldexp" => match pos {
+                [x, e] if x.is_numeric() && e.is_intlike() => Float,
+                [_, _] => type_error(self),
+                _ => count_error(self, "two arguments"),
+            },
+            "math.floor" | "math.ceil" | "math.trunc" => match pos {
+                [x] if x.is_intlike() => Int,
+                [Float] => Int,
+                [_] => type_error(self),
+                _ => count_error(self, "one argument"),
+            },
+            "math.isnan" | "math.isinf" | "math.isfinite" => match pos {
+                [x] if x.is_numeric() => Bool,
+                [_] => type_error(self),
+                _ => count_error(self, "one argument"),
             },
             _ if name.contains('.') => self.not_yet(
                 op.span,

@@ -4,6 +4,7 @@
 //! this one.
 
 use rpy_model::Span;
+use std::collections::HashMap;
 
 #[derive(Clone, Debug)]
 pub struct FuncDef {
@@ -58,6 +59,8 @@ pub enum StmtKind {
     Raise(Option<Expr>),
     /// `with expr as target: body` (one item; several items nest).
     With(Expr, Option<Target>, Vec<Stmt>),
+    /// `del t1, t2, ...`.
+    Delete(Vec<Target>),
     /// A statement outside the supported subset, with a description ("class definitions").
     Unsupported(&'static str),
 }
@@ -155,7 +158,39 @@ pub enum ExprKind {
     /// `{k: v, ...}`.
     Dict(Vec<(Expr, Expr)>),
     Tuple(Vec<Expr>),
+    /// An f-string: literal text and formatted values.
+    FString(Vec<FPart>),
+    /// `[elt for ...]` (also generator expressions, built as lists), `{k: v for ...}` and
+    /// `{elt for ...}` (a set: a dict whose values are `None`).
+    Comp(CompKind, Box<Expr>, Option<Box<Expr>>, Vec<CompFor>),
+    /// `{a, b}`: a set display (a dict whose values are `None`).
+    Set(Vec<Expr>),
     Unsupported(&'static str),
+}
+
+/// A piece of an f-string.
+#[derive(Clone, Debug)]
+pub enum FPart {
+    Lit(String),
+    /// `{expr!conv:spec}`: the conversion (`s`, `r`, `a` or `\0`) and the constant spec.
+    Value(Expr, char, String),
+    /// A replacement field whose spec is not constant.
+    Unsupported(Span),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CompKind {
+    List,
+    Dict,
+    Set,
+}
+
+/// `for target in iter if cond...` of a comprehension.
+#[derive(Clone, Debug)]
+pub struct CompFor {
+    pub target: Target,
+    pub iter: Expr,
+    pub ifs: Vec<Expr>,
 }
 
 /// Every function definition of a module, found at any depth (nested ones included, so the
@@ -178,6 +213,102 @@ impl Module {
         match col {
             Some(c) if first.col != c => found.find(|f| f.col == c).or(Some(first)),
             _ => Some(first),
+        }
+    }
+}
+
+impl Expr {
+    /// The expression with the names of `map` renamed (the targets of a comprehension get
+    /// names of their own, so that they do not leak into the function's variables). Names bound
+    /// by an inner comprehension keep their meaning inside it.
+    pub fn renamed(&self, map: &HashMap<String, String>) -> Expr {
+        use ExprKind as K;
+        let r = |e: &Expr| e.renamed(map);
+        let b = |e: &Expr| Box::new(e.renamed(map));
+        let kind = match &self.kind {
+            K::Name(n) => K::Name(map.get(n).cloned().unwrap_or_else(|| n.clone())),
+            K::Literal(l) => K::Literal(l.clone()),
+            K::BinOp(o, x, y) => K::BinOp(*o, b(x), b(y)),
+            K::UnaryOp(o, x) => K::UnaryOp(*o, b(x)),
+            K::BoolOp(a, xs) => K::BoolOp(*a, xs.iter().map(r).collect()),
+            K::Compare(x, cs) => K::Compare(b(x), cs.iter().map(|(o, e)| (*o, r(e))).collect()),
+            K::IfExp(c, x, y) => K::IfExp(b(c), b(x), b(y)),
+            K::Call(f, a, kw) => K::Call(
+                b(f),
+                a.iter().map(r).collect(),
+                kw.iter().map(|(n, e)| (n.clone(), r(e))).collect(),
+            ),
+            K::Attribute(x, n) => K::Attribute(b(x), n.clone()),
+            K::Subscript(x, i) => K::Subscript(b(x), b(i)),
+            K::Slice(lo, hi, st) => K::Slice(
+                lo.as_deref().map(b),
+                hi.as_deref().map(b),
+                st.as_deref().map(b),
+            ),
+            K::List(xs) => K::List(xs.iter().map(r).collect()),
+            K::Dict(kv) => K::Dict(kv.iter().map(|(k, v)| (r(k), r(v))).collect()),
+            K::Tuple(xs) => K::Tuple(xs.iter().map(r).collect()),
+            K::Set(xs) => K::Set(xs.iter().map(r).collect()),
+            K::FString(ps) => K::FString(
+                ps.iter()
+                    .map(|p| match p {
+                        FPart::Value(e, c, s) => FPart::Value(r(e), *c, s.clone()),
+                        other => other.clone(),
+                    })
+                    .collect(),
+            ),
+            K::Comp(kind, elt, val, gens) => {
+                let mut inner = map.clone();
+                let mut new_gens = Vec::new();
+                for g in gens {
+                    let iter = g.iter.renamed(&inner);
+                    let mut bound = Vec::new();
+                    g.target.names(&mut bound);
+                    for n in bound {
+                        inner.remove(&n);
+                    }
+                    new_gens.push(CompFor {
+                        target: g.target.clone(),
+                        iter,
+                        ifs: g.ifs.iter().map(|e| e.renamed(&inner)).collect(),
+                    });
+                }
+                K::Comp(
+                    *kind,
+                    Box::new(elt.renamed(&inner)),
+                    val.as_deref().map(|v| Box::new(v.renamed(&inner))),
+                    new_gens,
+                )
+            }
+            K::Unsupported(w) => K::Unsupported(w),
+        };
+        Expr {
+            kind,
+            span: self.span,
+        }
+    }
+}
+
+impl Target {
+    /// The names this target binds.
+    pub fn names(&self, out: &mut Vec<String>) {
+        match self {
+            Target::Name(n, _) => out.push(n.clone()),
+            Target::Tuple(ts, _) => ts.iter().for_each(|t| t.names(out)),
+            _ => {}
+        }
+    }
+
+    /// The target with the names of `map` renamed (and its expressions too).
+    pub fn renamed(&self, map: &HashMap<String, String>) -> Target {
+        match self {
+            Target::Name(n, s) => {
+                Target::Name(map.get(n).cloned().unwrap_or_else(|| n.clone()), *s)
+            }
+            Target::Tuple(ts, s) => Target::Tuple(ts.iter().map(|t| t.renamed(map)).collect(), *s),
+            Target::Subscript(o, i, s) => Target::Subscript(o.renamed(map), i.renamed(map), *s),
+            Target::Attribute(o, n, s) => Target::Attribute(o.renamed(map), n.clone(), *s),
+            Target::Unsupported(w, s) => Target::Unsupported(w, *s),
         }
     }
 }

@@ -32,6 +32,8 @@ use rpy_model::{Block, Diagnostic, Diagnostics, FileId, SourceMap, Span, Var};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
+mod sugar;
+
 /// The key of a function to build: its object in the snapshot.
 pub type FuncKey = ObjId;
 
@@ -438,6 +440,7 @@ const RLIB_BUILTINS: &[&str] = &[
     "make_sure_not_resized",
     "jit_debug",
     "assert_green",
+    "formatd",
 ];
 
 /// The operations whose exceptions a `try` in the same function catches.
@@ -778,6 +781,11 @@ impl Builder<'_, '_> {
                 self.expr(e);
             }
             StmtKind::Pass | StmtKind::Global(_) => {}
+            StmtKind::Delete(targets) => {
+                for t in targets {
+                    self.delete(t);
+                }
+            }
             StmtKind::Assign(targets, value) => {
                 let mut v = self.expr(value);
                 // A constant assigned to a local becomes a variable defined here, so that the
@@ -1264,6 +1272,51 @@ impl Builder<'_, '_> {
         }
     }
 
+    /// `del t`: a name becomes unbound; `del obj[i]` and `del obj[lo:hi]` are operations.
+    fn delete(&mut self, t: &Target) {
+        match t {
+            Target::Name(n, sp) => {
+                if self.globals.contains(n) {
+                    self.global_assign_error(n, *sp);
+                    return;
+                }
+                if self.env.get(n).is_none() {
+                    self.error(
+                        Diagnostic::new("E0114", format!("`{n}` is deleted before it is assigned"))
+                            .at(*sp, "deleted here"),
+                    );
+                    return;
+                }
+                self.env.insert(n.clone(), Value::Const(Const::Undefined));
+            }
+            Target::Tuple(ts, _) => {
+                for t in ts {
+                    self.delete(t);
+                }
+            }
+            Target::Subscript(obj, idx, sp) => {
+                if let ExprKind::Slice(lo, hi, step) = &idx.kind {
+                    if let Some(st) = step {
+                        self.error(not_rpython(st.span, "deleting a slice with a step"));
+                    }
+                    let none = Expr {
+                        kind: ExprKind::Literal(Literal::None),
+                        span: idx.span,
+                    };
+                    let lo = lo.as_deref().unwrap_or(&none);
+                    let hi = hi.as_deref().unwrap_or(&none);
+                    let args = self.eval_all([obj, lo, hi]);
+                    self.emit(FlowOp::DelSlice, args, *sp);
+                    return;
+                }
+                let args = self.eval_all([obj, idx]);
+                self.emit(FlowOp::DelItem, args, *sp);
+            }
+            Target::Attribute(_, _, sp) => self.error(not_rpython(*sp, "deleting an attribute")),
+            Target::Unsupported(what, sp) => self.error(not_rpython(*sp, what)),
+        }
+    }
+
     fn assign(&mut self, t: &Target, v: Value<Const>) {
         match t {
             Target::Name(n, sp) => {
@@ -1292,6 +1345,22 @@ impl Builder<'_, '_> {
                 }
             }
             Target::Subscript(obj, idx, sp) => {
+                if let ExprKind::Slice(lo, hi, step) = &idx.kind {
+                    if let Some(st) = step {
+                        self.error(not_rpython(st.span, "assignment to a slice with a step"));
+                    }
+                    let none = Expr {
+                        kind: ExprKind::Literal(Literal::None),
+                        span: idx.span,
+                    };
+                    let lo = lo.as_deref().unwrap_or(&none);
+                    let hi = hi.as_deref().unwrap_or(&none);
+                    let mut args = self.with_held(vec![v], &[obj, lo, hi]);
+                    let v = args.remove(0);
+                    args.push(v);
+                    self.emit(FlowOp::SetSlice, args, *sp);
+                    return;
+                }
                 let mut args = self.with_held(vec![v], &[obj, idx]);
                 let v = args.remove(0);
                 args.push(v);
@@ -1786,6 +1855,19 @@ impl Builder<'_, '_> {
                             return Value::Const(Const::Int(*v));
                         }
                     }
+                    if name == "math" {
+                        let c = match attr {
+                            "pi" => Some(std::f64::consts::PI),
+                            "e" => Some(std::f64::consts::E),
+                            "tau" => Some(std::f64::consts::TAU),
+                            "inf" => Some(f64::INFINITY),
+                            "nan" => Some(f64::NAN),
+                            _ => None,
+                        };
+                        if let Some(x) = c {
+                            return Value::Const(Const::Float(x));
+                        }
+                    }
                     return Value::Const(Const::Builtin(
                         normalize_builtin(&format!("{name}.{attr}")).into(),
                     ));
@@ -1865,6 +1947,19 @@ impl Builder<'_, '_> {
                     Value::Const(Const::None)
                 }
             },
+            ExprKind::BinOp(BinOp::Mod, a, b)
+                if matches!(&a.kind, ExprKind::Literal(Literal::Str(_))) =>
+            {
+                let ExprKind::Literal(Literal::Str(fmt)) = &a.kind else {
+                    unreachable!("checked by the guard")
+                };
+                self.percent_format(fmt, b, e.span)
+            }
+            ExprKind::FString(parts) => self.fstring(parts, e.span),
+            ExprKind::Comp(kind, elt, val, gens) => {
+                self.comprehension(*kind, elt, val.as_deref(), gens, e.span)
+            }
+            ExprKind::Set(items) => self.set_display(items, e.span),
             ExprKind::BinOp(op, a, b) => {
                 let v = self.eval_all([&**a, &**b]);
                 self.binop(*op, v[0].clone(), v[1].clone(), e.span)
@@ -1998,9 +2093,6 @@ impl Builder<'_, '_> {
             }
             ExprKind::Subscript(obj, idx) => {
                 if let ExprKind::Slice(lo, hi, step) = &idx.kind {
-                    if let Some(st) = step {
-                        self.error(not_rpython(st.span, "slices with a step"));
-                    }
                     let o = self.expr(obj);
                     let none = Expr {
                         kind: ExprKind::Literal(Literal::None),
@@ -2008,6 +2100,10 @@ impl Builder<'_, '_> {
                     };
                     let lo = lo.as_deref().unwrap_or(&none);
                     let hi = hi.as_deref().unwrap_or(&none);
+                    if let Some(step) = step {
+                        let v = self.with_held(vec![o], &[lo, hi, step]);
+                        return self.emit(FlowOp::GetSliceStep, v, e.span);
+                    }
                     let v = self.with_held(vec![o], &[lo, hi]);
                     return self.emit(FlowOp::GetSlice, v, e.span);
                 }

@@ -6,6 +6,7 @@
 
 pub mod ast;
 pub mod build;
+pub mod format;
 pub mod parse;
 pub mod simplify;
 

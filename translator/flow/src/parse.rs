@@ -358,7 +358,7 @@ impl Conv<'_> {
                 self.unsupported(s, "nested function definitions")
             }
             py::Stmt::ClassDef(_) => self.unsupported(s, "class definitions"),
-            py::Stmt::Delete(_) => self.unsupported(s, "`del` statements"),
+            py::Stmt::Delete(d) => K::Delete(d.targets.iter().map(|t| self.target(t)).collect()),
             py::Stmt::TypeAlias(_) => self.unsupported(s, "type alias statements"),
             py::Stmt::AsyncFor(_) | py::Stmt::AsyncWith(_) => {
                 self.unsupported(s, "async statements")
@@ -459,6 +459,59 @@ impl Conv<'_> {
         }
     }
 
+    fn comp_for(&self, gens: &[py::Comprehension]) -> Vec<CompFor> {
+        gens.iter()
+            .map(|g| CompFor {
+                target: self.target(&g.target),
+                iter: self.expr(&g.iter),
+                ifs: g.ifs.iter().map(|e| self.expr(e)).collect(),
+            })
+            .collect()
+    }
+
+    fn fstring(&self, values: &[py::Expr]) -> Vec<FPart> {
+        let mut out = Vec::new();
+        for v in values {
+            match v {
+                py::Expr::Constant(c) => {
+                    if let py::Constant::Str(s) = &c.value {
+                        out.push(FPart::Lit(s.clone()));
+                    }
+                }
+                py::Expr::FormattedValue(f) => {
+                    let conv = match f.conversion {
+                        py::ConversionFlag::Str => 's',
+                        py::ConversionFlag::Repr | py::ConversionFlag::Ascii => 'r',
+                        _ => '\0',
+                    };
+                    let mut spec = String::new();
+                    if let Some(s) = &f.format_spec {
+                        let py::Expr::JoinedStr(j) = &**s else {
+                            out.push(FPart::Unsupported(self.span(s.range())));
+                            continue;
+                        };
+                        for p in &j.values {
+                            match p {
+                                py::Expr::Constant(c) => {
+                                    if let py::Constant::Str(t) = &c.value {
+                                        spec.push_str(t);
+                                    }
+                                }
+                                other => {
+                                    out.push(FPart::Unsupported(self.span(other.range())));
+                                }
+                            }
+                        }
+                    }
+                    out.push(FPart::Value(self.expr(&f.value), conv, spec));
+                }
+                py::Expr::JoinedStr(j) => out.extend(self.fstring(&j.values)),
+                other => out.push(FPart::Unsupported(self.span(other.range()))),
+            }
+        }
+        out
+    }
+
     fn boxed(&self, e: &py::Expr) -> Box<Expr> {
         Box::new(self.expr(e))
     }
@@ -540,14 +593,35 @@ impl Conv<'_> {
                     .collect(),
             ),
             py::Expr::Dict(_) => K::Unsupported("`**` in dict displays"),
-            py::Expr::Set(_) => K::Unsupported("set displays"),
-            py::Expr::ListComp(_) => K::Unsupported("list comprehensions"),
-            py::Expr::SetComp(_) => K::Unsupported("set comprehensions"),
-            py::Expr::DictComp(_) => K::Unsupported("dict comprehensions"),
-            py::Expr::GeneratorExp(_) => K::Unsupported("generator expressions"),
+            py::Expr::Set(s) => K::Set(s.elts.iter().map(|e| self.expr(e)).collect()),
+            py::Expr::ListComp(c) => K::Comp(
+                CompKind::List,
+                self.boxed(&c.elt),
+                None,
+                self.comp_for(&c.generators),
+            ),
+            py::Expr::SetComp(c) => K::Comp(
+                CompKind::Set,
+                self.boxed(&c.elt),
+                None,
+                self.comp_for(&c.generators),
+            ),
+            py::Expr::DictComp(c) => K::Comp(
+                CompKind::Dict,
+                self.boxed(&c.key),
+                Some(self.boxed(&c.value)),
+                self.comp_for(&c.generators),
+            ),
+            py::Expr::GeneratorExp(c) => K::Comp(
+                CompKind::List,
+                self.boxed(&c.elt),
+                None,
+                self.comp_for(&c.generators),
+            ),
             py::Expr::Await(_) => K::Unsupported("`await`"),
             py::Expr::Yield(_) | py::Expr::YieldFrom(_) => K::Unsupported("generators (`yield`)"),
-            py::Expr::FormattedValue(_) | py::Expr::JoinedStr(_) => K::Unsupported("f-strings"),
+            py::Expr::JoinedStr(j) => K::FString(self.fstring(&j.values)),
+            py::Expr::FormattedValue(_) => K::FString(self.fstring(std::slice::from_ref(e))),
             py::Expr::Starred(_) => K::Unsupported("starred expressions"),
         };
         Expr {

@@ -776,7 +776,11 @@ impl Emitter<'_> {
                 let LlType::Ptr(t) = rt else { return String::new() };
                 format!("{r} = ({})rpy_dict_new({}, &rpy_dk{});", self.ctype(rt), t.0, t.0)
             }
-            LlOp::DictSetItem | LlOp::DictGetItem | LlOp::DictContains | LlOp::DictGet => {
+            LlOp::DictSetItem
+            | LlOp::DictGetItem
+            | LlOp::DictContains
+            | LlOp::DictGet
+            | LlOp::DictDelItem => {
                 let dt = ty_of(&args[0]);
                 let LlType::Ptr(t) = dt else { return String::new() };
                 let kt = self.p.types.field_type(t, "keys").and_then(|a| match a {
@@ -794,6 +798,7 @@ impl Emitter<'_> {
                     LlOp::DictSetItem => format!("rpy_dict_setitem({d}, {dk}, {key}, {});", to_bits(&a[2], vt)),
                     LlOp::DictGetItem => format!("{r} = {};", self.bits_to_value(&format!("rpy_dict_getitem({d}, {dk}, {key})"), vt)),
                     LlOp::DictContains => format!("{r} = rpy_dict_lookup({d}, {dk}, {key}) >= 0;"),
+                    LlOp::DictDelItem => format!("rpy_dict_delitem({d}, {dk}, {key});"),
                     _ => {
                         let size = if matches!(vt, LlType::Char | LlType::Bool) { 1 } else { 8 };
                         let item = self.bits_to_value(&format!("rpy_item_get(({d})->values, e_, {size})"), vt);

@@ -45,6 +45,12 @@ crate::optable! {
         GetItem = "getitem", 2, raise;
         SetItem = "setitem", 3, raise;
         GetSlice = "getslice", 3, pure;
+        /// `obj[lo:hi:step]`.
+        GetSliceStep = "getslice_step", 4, raise;
+        /// `obj[lo:hi] = value`.
+        SetSlice = "setslice", 4, raise;
+        DelItem = "delitem", 2, raise;
+        DelSlice = "delslice", 3, raise;
         GetAttr = "getattr", 2, raise;
         /// `setattr(obj, name, value)`: an attribute assignment.
         SetAttr = "setattr", 3, raise;

@@ -98,6 +98,8 @@ crate::optable! {
         DictGetItem = "dict_getitem", 2, raise;
         DictSetItem = "dict_setitem", 3, raise, collect;
         DictContains = "dict_contains", 2, pure;
+        /// `del d[key]`; raises KeyError if absent.
+        DictDelItem = "dict_delitem", 2, raise;
         /// `dict_get(d, key, default)`.
         DictGet = "dict_get", 3, pure;
         /// The next key of a dict iterator; raises StopIteration at the end.

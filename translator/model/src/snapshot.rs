@@ -86,6 +86,9 @@ pub enum PyObject {
 pub struct Snapshot {
     pub target: String,
     pub entry: PyValue,
+    /// The module `rpython._prelude`: RPython functions that implement built-in methods and
+    /// functions (`list.index`, `str.split`, `sorted`, ...); `None` in snapshots without it.
+    pub prelude: PyValue,
     pub objects: Vec<PyObject>,
 }
 
@@ -106,6 +109,10 @@ impl Snapshot {
         Ok(Snapshot {
             target: j["target"].as_str().unwrap_or("").to_string(),
             entry: parse_value(&j["entry"])?,
+            prelude: match j.get("prelude") {
+                Some(v) => parse_value(v)?,
+                None => PyValue::None,
+            },
             objects,
         })
     }

@@ -261,6 +261,22 @@ impl Rtyper<'_, '_> {
                 st.g.blocks[b].exits = vec![l];
                 continue;
             }
+            if let Some(&k) = self.an.known_switches.get(&(gid, b)) {
+                // The annotator followed only one exit.
+                st.g.blocks[b].exitswitch = ExitSwitch::None;
+                let taken = data
+                    .exits
+                    .iter()
+                    .find(|l| l.case == ExitCase::Bool(k))
+                    .expect("a known switch has its exit");
+                let l = Link {
+                    case: ExitCase::Always,
+                    ..taken.clone()
+                };
+                let l = self.link(&mut st, &l);
+                st.g.blocks[b].exits = vec![l];
+                continue;
+            }
             let raising_split = data.exitswitch == ExitSwitch::LastException;
             st.g.blocks[b].exitswitch = match &data.exitswitch {
                 ExitSwitch::None => ExitSwitch::None,
@@ -756,6 +772,9 @@ impl Rtyper<'_, '_> {
             .zip(anns)
             .map(|(v, a)| self.ty(st, v, a))
             .collect();
+        if let Some(&callee) = self.an.prelude_targets.get(&(st.gid, op.result)) {
+            return self.prelude_call(st, op, callee);
+        }
         let s = self.reprs.str_type();
         let b = self.reprs.bytes_type();
         use LlType as T;
@@ -902,6 +921,15 @@ impl Rtyper<'_, '_> {
                 }
                 _ => return self.unsupported(st, "`in` on this type"),
             },
+            FlowOp::DelItem if matches!(anns[0], Ann::Dict(_)) => {
+                let d = arg(self, st, 0, tys[0]);
+                let k = arg(self, st, 1, self.dict_key_type(tys[0]));
+                self.emit(st, LlOp::DictDelItem, vec![d, k], T::Void);
+                Value::Const(LlConst::Void)
+            }
+            FlowOp::GetSliceStep | FlowOp::SetSlice | FlowOp::DelItem | FlowOp::DelSlice => {
+                return self.unsupported(st, "this operation on this type")
+            }
             FlowOp::GetItem if matches!(anns[0], Ann::Dict(_)) => {
                 let d = arg(self, st, 0, tys[0]);
                 let kt = self.dict_key_type(tys[0]);
@@ -1460,6 +1488,31 @@ impl Rtyper<'_, '_> {
                 self.emit(st, o, vec![c, Value::Const(LlConst::Signed(0))], T::Bool)
             }
         }
+    }
+
+    /// An operation the annotator implemented by a prelude function: a direct call of it with
+    /// the receiver (for methods) and the operation's arguments.
+    fn prelude_call(&mut self, st: &mut G, op: &Operation<FlowOp, Const>, callee: GraphId) {
+        let rt = st.types[op.result.0 as usize];
+        let (receiver, args, nargs, names) = match op.op {
+            FlowOp::CallMethod => {
+                let (names, nargs) = rpy_annotator::rules::call_shape(op, 2);
+                let recv = self.arg_values(st, op, 0).swap_remove(0);
+                (Some(recv), self.arg_values(st, op, 3), nargs, names)
+            }
+            FlowOp::Call => {
+                let (names, nargs) = rpy_annotator::rules::call_shape(op, 1);
+                (None, self.arg_values(st, op, 2), nargs, names)
+            }
+            _ => {
+                let args = self.arg_values(st, op, 0);
+                let n = args.len();
+                (None, args, n, Rc::from(vec![]))
+            }
+        };
+        let (r, t) = self.call_graph(st, callee, receiver, &args, nargs, &names);
+        let r = self.convert(st, r, t, rt);
+        self.finish(st, op.result, r);
     }
 
     fn method(&mut self, st: &mut G, op: &Operation<FlowOp, Const>, anns: &[Ann], tys: &[LlType]) {
@@ -2094,6 +2147,10 @@ impl Rtyper<'_, '_> {
                 self.print_piece(st, end, b'\n');
                 Value::Const(LlConst::Void)
             }
+            "isinstance" if Annotator::static_isinstance(&anns[0], &anns[1]).is_some() => {
+                let k = Annotator::static_isinstance(&anns[0], &anns[1]).unwrap_or(false);
+                Value::Const(LlConst::Bool(k))
+            }
             "isinstance" => {
                 let x = arg(self, st, 0, tys[0]);
                 let classes: Vec<Const> = match &anns[1] {
@@ -2167,6 +2224,10 @@ impl Rtyper<'_, '_> {
                 }
                 _ => arg(self, st, 0, T::Signed),
             },
+            "float" if matches!(anns[0], Ann::Str | Ann::Char) => {
+                let x = arg(self, st, 0, s);
+                self.call_support(st, "rpy_float_of_str", vec![x])
+            }
             "float" => arg(self, st, 0, T::Float),
             "bool" => self.truth(st, &op.args[2], tys[0], &anns[0]),
             "str" => match tys[0] {
@@ -2185,6 +2246,26 @@ impl Rtyper<'_, '_> {
                 T::Void => Value::Const(self.llconst(&Const::Str("None".into()), s, st.span)),
                 _ => arg(self, st, 0, s),
             },
+            "math.log" if npos == 2 => {
+                let x = arg(self, st, 0, T::Float);
+                let b = arg(self, st, 1, T::Float);
+                let lx = self.call_support(st, "rpy_math_log", vec![x]);
+                let lb = self.call_support(st, "rpy_math_log", vec![b]);
+                self.emit(st, LlOp::FloatTrueDiv, vec![lx, lb], T::Float)
+            }
+            "math.floor" | "math.ceil" | "math.trunc" if tys[0] != T::Float => {
+                arg(self, st, 0, T::Signed)
+            }
+            "math.ldexp" => {
+                let x = arg(self, st, 0, T::Float);
+                let e = arg(self, st, 1, T::Signed);
+                self.call_support(st, "rpy_math_ldexp", vec![x, e])
+            }
+            m if m.starts_with("math.") => {
+                let cname = format!("rpy_math_{}", &m[5..]);
+                let args: Vec<V> = (0..npos).map(|i| arg(self, st, i, T::Float)).collect();
+                self.call_support(st, &cname, args)
+            }
             "abs" => {
                 if rt == T::Float {
                     let x = arg(self, st, 0, T::Float);
@@ -2319,6 +2400,17 @@ impl Rtyper<'_, '_> {
             "type" => {
                 let x = arg(self, st, 0, tys[0]);
                 self.emit(st, LlOp::GetField, vec![x, field("typeid")], T::Signed)
+            }
+            "rlib.formatd" => {
+                let x = arg(self, st, 0, T::Float);
+                let code = arg(self, st, 1, s);
+                let prec = arg(self, st, 2, T::Signed);
+                let flags = if anns.len() > 3 {
+                    arg(self, st, 3, T::Signed)
+                } else {
+                    Value::Const(LlConst::Signed(0))
+                };
+                self.call_support(st, "rpy_formatd", vec![x, code, prec, flags])
             }
             "rlib.compute_hash" => match tys[0] {
                 T::Signed | T::Bool => arg(self, st, 0, T::Signed),

@@ -551,6 +551,242 @@ static struct rpy_str *rpy_str_of_float(double x) {
     return rpy_str_from_bytes(RPY_TID_STR, buf, (int64_t)n);
 }
 
+/* rpython.rlib.rfloat.formatd(x, code, precision, flags): `code` one of e E f F g G r,
+   flags DTSF_SIGN (1), DTSF_ADD_DOT_0 (2), DTSF_ALT (4), as Python's float formatting. */
+static struct rpy_str *rpy_formatd(double x, struct rpy_str *code_s, int64_t prec, int64_t flags) {
+    unsigned char code = code_s != NULL && code_s->length > 0 ? code_s->items[0] : 'r';
+    if (strchr("eEfFgGr", code) == NULL)
+        code = 'r';
+    char buf[512];
+    size_t n;
+    if (code == 'r') {
+        n = rpy_float_repr(x, buf);
+        /* Without DTSF_ADD_DOT_0, an integral value has no ".0". */
+        if (!(flags & 2) && n >= 2 && buf[n - 2] == '.' && buf[n - 1] == '0')
+            n -= 2;
+        if (flags & 1 && !(buf[0] == '-')) {
+            memmove(buf + 1, buf, n);
+            buf[0] = '+';
+            n++;
+        }
+        return rpy_str_from_bytes(RPY_TID_STR, buf, (int64_t)n);
+    }
+    if (prec < 0)
+        prec = 6;
+    if (prec > 400)
+        prec = 400;
+    if (isnan(x) || isinf(x)) {
+        const char *t = isnan(x) ? "nan" : (x > 0 ? "inf" : "-inf");
+        n = 0;
+        if (flags & 1 && !(x < 0 && isinf(x)))
+            buf[n++] = '+';
+        for (; *t; t++)
+            buf[n++] = (code >= 'A' && code <= 'Z') ? (char)(*t - 32 * (*t >= 'a')) : *t;
+        return rpy_str_from_bytes(RPY_TID_STR, buf, (int64_t)n);
+    }
+    char fmt[16];
+    int k = 0;
+    fmt[k++] = '%';
+    if (flags & 1)
+        fmt[k++] = '+';
+    if (flags & 4)
+        fmt[k++] = '#';
+    fmt[k++] = '.';
+    fmt[k++] = '*';
+    fmt[k++] = (char)code;
+    fmt[k] = 0;
+    int r;
+    if ((code == 'g' || code == 'G') && (flags & 2)) {
+        /* As Python's format without a type: 'g', but a fixed-point result keeps one digit
+           after the point, so the exponent form starts one power of ten earlier. */
+        int p = prec == 0 ? 1 : (int)prec;
+        fmt[k - 1] = code == 'g' ? 'e' : 'E';
+        r = snprintf(buf, sizeof buf - 3, fmt, p - 1, x);
+        const char *e = strpbrk(buf, "eE");
+        int exp10 = e != NULL ? atoi(e + 1) : 0;
+        if (exp10 < -4 || exp10 >= p - 1) {
+            if (!(flags & 4) && e != NULL) {
+                /* Strip the mantissa's trailing zeros (and a bare point). */
+                size_t epos = (size_t)(e - buf), m = epos;
+                if (memchr(buf, '.', epos) != NULL) {
+                    while (m > 0 && buf[m - 1] == '0')
+                        m--;
+                    if (m > 0 && buf[m - 1] == '.')
+                        m--;
+                }
+                memmove(buf + m, buf + epos, (size_t)r - epos + 1);
+                r -= (int)(epos - m);
+            }
+        } else {
+            fmt[k - 1] = code;
+            r = snprintf(buf, sizeof buf - 3, fmt, p, x);
+        }
+    } else {
+        r = snprintf(buf, sizeof buf - 3, fmt, (int)prec, x);
+    }
+    n = r < 0 ? 0 : (size_t)r;
+    if (n > sizeof buf - 3)
+        n = sizeof buf - 3;
+    if (flags & 8) {
+        /* DTSF_CUT_EXP_0: no leading zeros in the exponent. */
+        for (size_t i = 0; i < n; i++) {
+            if (buf[i] == 'e' || buf[i] == 'E') {
+                size_t j = i + 1;
+                if (j < n && (buf[j] == '+' || buf[j] == '-'))
+                    j++;
+                size_t k = j;
+                while (k + 1 < n && buf[k] == '0')
+                    k++;
+                memmove(buf + j, buf + k, n - k);
+                n -= k - j;
+                break;
+            }
+        }
+    }
+    if (flags & 2) {
+        bool plain = true;
+        for (size_t i = 0; i < n; i++)
+            if (buf[i] == '.' || buf[i] == 'e' || buf[i] == 'E')
+                plain = false;
+        if (plain) {
+            buf[n++] = '.';
+            buf[n++] = '0';
+        }
+    }
+    return rpy_str_from_bytes(RPY_TID_STR, buf, (int64_t)n);
+}
+
+/* float(str): Python's syntax (spaces around, `inf`, `nan`, `infinity` in any case, single
+   underscores between digits), ValueError otherwise. */
+static double rpy_float_of_str(struct rpy_str *s) {
+    int64_t i = 0, n = s->length;
+    while (i < n && (s->items[i] == ' ' || (s->items[i] >= 9 && s->items[i] <= 13)))
+        i++;
+    while (n > i && (s->items[n - 1] == ' ' || (s->items[n - 1] >= 9 && s->items[n - 1] <= 13)))
+        n--;
+    char buf[128];
+    int64_t k = 0;
+    bool prev_digit = false;
+    if (n - i >= (int64_t)sizeof buf)
+        goto bad_long;
+    for (int64_t j = i; j < n; j++) {
+        unsigned char c = s->items[j];
+        if (c == '_') {
+            bool next_digit = j + 1 < n && s->items[j + 1] >= '0' && s->items[j + 1] <= '9';
+            if (!prev_digit || !next_digit)
+                goto bad;
+            prev_digit = false;
+            continue;
+        }
+        if (c == 'x' || c == 'X' || c == 'p' || c == 'P' || c == 0)
+            goto bad;
+        prev_digit = c >= '0' && c <= '9';
+        buf[k++] = (char)c;
+    }
+    buf[k] = 0;
+    if (k == 0)
+        goto bad;
+    {
+        const char *p = buf;
+        if (*p == '+' || *p == '-')
+            p++;
+        if (strcasecmp(p, "inf") == 0 || strcasecmp(p, "infinity") == 0)
+            return buf[0] == '-' ? -INFINITY : INFINITY;
+        if (strcasecmp(p, "nan") == 0)
+            return buf[0] == '-' ? -NAN : NAN;
+        if (!((*p >= '0' && *p <= '9') || *p == '.'))
+            goto bad;
+        char *end = NULL;
+        double r = strtod(buf, &end);
+        if (end != buf + k)
+            goto bad;
+        return r;
+    }
+bad_long:
+    {
+        /* A long literal: parse it through a heap buffer. */
+        char *big = malloc((size_t)(n - i) + 1);
+        if (big == NULL)
+            goto bad;
+        int64_t m = 0;
+        for (int64_t j = i; j < n; j++)
+            if (s->items[j] != '_')
+                big[m++] = (char)s->items[j];
+        big[m] = 0;
+        char *end = NULL;
+        double r = strtod(big, &end);
+        bool ok = m > 0 && end == big + m && strpbrk(big, "xXpP") == NULL;
+        free(big);
+        if (ok)
+            return r;
+    }
+bad:
+    rpy_raise(RPY_EXC_ValueError, NULL);
+    return 0.0;
+}
+
+/* The math module: libm with Python's errors (ValueError for a domain error, OverflowError
+   for a result too large), as RPython's ll_math. */
+static inline double rpy_math_check(double r, double x, bool loglike) {
+    if (RPY_UNLIKELY(isnan(r) && !isnan(x)))
+        rpy_raise(RPY_EXC_ValueError, NULL);
+    else if (RPY_UNLIKELY(isinf(r) && isfinite(x)))
+        rpy_raise(loglike ? RPY_EXC_ValueError : RPY_EXC_OverflowError, NULL);
+    return r;
+}
+static double rpy_math_sqrt(double x) { return rpy_math_check(sqrt(x), x, false); }
+static double rpy_math_exp(double x) { return rpy_math_check(exp(x), x, false); }
+static double rpy_math_log(double x) { return rpy_math_check(log(x), x, true); }
+static double rpy_math_log10(double x) { return rpy_math_check(log10(x), x, true); }
+static double rpy_math_log2(double x) { return rpy_math_check(log2(x), x, true); }
+static double rpy_math_sin(double x) { return rpy_math_check(sin(x), x, false); }
+static double rpy_math_cos(double x) { return rpy_math_check(cos(x), x, false); }
+static double rpy_math_tan(double x) { return rpy_math_check(tan(x), x, false); }
+static double rpy_math_asin(double x) { return rpy_math_check(asin(x), x, false); }
+static double rpy_math_acos(double x) { return rpy_math_check(acos(x), x, false); }
+static double rpy_math_atan(double x) { return rpy_math_check(atan(x), x, false); }
+static double rpy_math_sinh(double x) { return rpy_math_check(sinh(x), x, false); }
+static double rpy_math_cosh(double x) { return rpy_math_check(cosh(x), x, false); }
+static double rpy_math_tanh(double x) { return rpy_math_check(tanh(x), x, false); }
+static double rpy_math_asinh(double x) { return rpy_math_check(asinh(x), x, false); }
+static double rpy_math_acosh(double x) { return rpy_math_check(acosh(x), x, false); }
+static double rpy_math_atanh(double x) { return rpy_math_check(atanh(x), x, true); }
+static double rpy_math_fabs(double x) { return rpy_math_check(fabs(x), x, false); }
+static double rpy_math_expm1(double x) { return rpy_math_check(expm1(x), x, false); }
+static double rpy_math_log1p(double x) { return rpy_math_check(log1p(x), x, true); }
+static double rpy_math_erf(double x) { return rpy_math_check(erf(x), x, false); }
+static double rpy_math_erfc(double x) { return rpy_math_check(erfc(x), x, false); }
+static double rpy_math_gamma(double x) { return rpy_math_check(tgamma(x), x, true); }
+static double rpy_math_lgamma(double x) { return rpy_math_check(lgamma(x), x, true); }
+static double rpy_math_atan2(double x, double y) { double r = atan2(x, y); if (RPY_UNLIKELY(isnan(r) && !isnan(x) && !isnan(y))) rpy_raise(RPY_EXC_ValueError, NULL); else if (RPY_UNLIKELY(isinf(r) && isfinite(x) && isfinite(y))) rpy_raise(RPY_EXC_OverflowError, NULL); return r; }
+static double rpy_math_pow(double x, double y) { double r = pow(x, y); if (RPY_UNLIKELY(isnan(r) && !isnan(x) && !isnan(y))) rpy_raise(RPY_EXC_ValueError, NULL); else if (RPY_UNLIKELY(isinf(r) && isfinite(x) && isfinite(y))) rpy_raise(RPY_EXC_ValueError, NULL); return r; }
+static double rpy_math_fmod(double x, double y) { double r = fmod(x, y); if (RPY_UNLIKELY(isnan(r) && !isnan(x) && !isnan(y))) rpy_raise(RPY_EXC_ValueError, NULL); else if (RPY_UNLIKELY(isinf(r) && isfinite(x) && isfinite(y))) rpy_raise(RPY_EXC_ValueError, NULL); return r; }
+static double rpy_math_hypot(double x, double y) { double r = hypot(x, y); if (RPY_UNLIKELY(isnan(r) && !isnan(x) && !isnan(y))) rpy_raise(RPY_EXC_ValueError, NULL); else if (RPY_UNLIKELY(isinf(r) && isfinite(x) && isfinite(y))) rpy_raise(RPY_EXC_OverflowError, NULL); return r; }
+static double rpy_math_copysign(double x, double y) { double r = copysign(x, y); if (RPY_UNLIKELY(isnan(r) && !isnan(x) && !isnan(y))) rpy_raise(RPY_EXC_ValueError, NULL); else if (RPY_UNLIKELY(isinf(r) && isfinite(x) && isfinite(y))) rpy_raise(RPY_EXC_OverflowError, NULL); return r; }
+static double rpy_math_ldexp(double x, int64_t e) {
+    double r = ldexp(x, e > 100000 ? 100000 : (e < -100000 ? -100000 : (int)e));
+    if (RPY_UNLIKELY(isinf(r) && isfinite(x)))
+        rpy_raise(RPY_EXC_OverflowError, NULL);
+    return r;
+}
+static int64_t rpy_float_to_int_checked(double x) {
+    if (RPY_UNLIKELY(isnan(x))) {
+        rpy_raise(RPY_EXC_ValueError, NULL);
+        return 0;
+    }
+    if (RPY_UNLIKELY(!(x >= -9223372036854775808.0 && x < 9223372036854775808.0))) {
+        rpy_raise(RPY_EXC_OverflowError, NULL);
+        return 0;
+    }
+    return (int64_t)x;
+}
+static int64_t rpy_math_floor(double x) { return rpy_float_to_int_checked(floor(x)); }
+static int64_t rpy_math_ceil(double x) { return rpy_float_to_int_checked(ceil(x)); }
+static int64_t rpy_math_trunc(double x) { return rpy_float_to_int_checked(trunc(x)); }
+static bool rpy_math_isnan(double x) { return isnan(x); }
+static bool rpy_math_isinf(double x) { return isinf(x); }
+static bool rpy_math_isfinite(double x) { return isfinite(x); }
+
 static struct rpy_str *rpy_str_of_bool(bool b) {
     static struct { uint64_t hdr; int64_t hash; int64_t length; unsigned char items[8]; } t = {
         RPY_GCFLAG_STATIC | RPY_TID_STR, 0, 4, "True"}, f = {RPY_GCFLAG_STATIC | RPY_TID_STR, 0, 5, "False"};

@@ -1,0 +1,1568 @@
+"""RPython implementations of built-in methods, functions and operations.
+
+The translator calls these functions in place of the built-in they implement, exactly as it
+calls a function of the program: `l.index(x)` on a list becomes `list_index(l, x)`,
+`sorted(l)` becomes `builtin_sorted(l)`, `del l[i]` becomes `op_delitem_list(l, i)`.
+Naming: `<kind>_<method>` for methods (kind is `list`, `str`, `bytes`, `dict`, `tuple`),
+`builtin_<name>_<number of positional arguments>` or `builtin_<name>` for builtins, and
+`op_<operation>_<kind of the first operand>` for flow operations.
+
+Every function is specialised on the types of its arguments, so one graph serves all lists of
+one item type. The code is ordinary RPython: on CPython this module is never called (the real
+built-ins run), so it must follow the Python semantics of what it replaces, exceptions
+included. It may only use operations that the translator implements natively, or other
+functions of this module.
+"""
+
+import math
+
+from rpython.rlib.objectmodel import specialize
+from rpython.rlib.rarithmetic import ovfcheck
+from rpython.rlib.rfloat import formatd
+
+
+# -- lists -------------------------------------------------------------------------------------
+
+def _norm_index(i, n):
+    if i < 0:
+        i += n
+        if i < 0:
+            i = 0
+    elif i > n:
+        i = n
+    return i
+
+
+@specialize.argtype(0, 2)
+def list_insert(l, index, x):
+    n = len(l)
+    index = _norm_index(index, n)
+    l.append(x)
+    i = n
+    while i > index:
+        l[i] = l[i - 1]
+        i -= 1
+    l[index] = x
+
+
+@specialize.argtype(0)
+def list_pop(l, index=-1):
+    n = len(l)
+    if index < 0:
+        index += n
+    if index < 0 or index >= n:
+        raise IndexError("pop index out of range")
+    x = l[index]
+    i = index
+    while i < n - 1:
+        l[i] = l[i + 1]
+        i += 1
+    l.pop()
+    return x
+
+
+@specialize.argtype(0, 1)
+def list_index(l, x, start=0, stop=-1):
+    n = len(l)
+    if stop == -1 or stop > n:
+        stop = n
+    i = start
+    while i < stop:
+        if l[i] == x:
+            return i
+        i += 1
+    raise ValueError("list.index(x): x not in list")
+
+
+@specialize.argtype(0, 1)
+def list_count(l, x):
+    c = 0
+    for y in l:
+        if y == x:
+            c += 1
+    return c
+
+
+@specialize.argtype(0, 1)
+def list_remove(l, x):
+    i = list_index(l, x)
+    list_pop(l, i)
+
+
+@specialize.argtype(0)
+def list_reverse(l):
+    i = 0
+    j = len(l) - 1
+    while i < j:
+        t = l[i]
+        l[i] = l[j]
+        l[j] = t
+        i += 1
+        j -= 1
+
+
+@specialize.argtype(0, 1)
+def list_extend(l, other):
+    for x in other:
+        l.append(x)
+
+
+@specialize.argtype(0, 1)
+def op_contains_list(l, x):
+    for y in l:
+        if y == x:
+            return True
+    return False
+
+
+@specialize.argtype(0, 1, 2)
+def op_getslice_list(l, lo, hi):
+    n = len(l)
+    if lo is None:
+        start = 0
+    else:
+        start = _slice_bound(lo, n)
+    if hi is None:
+        stop = n
+    else:
+        stop = _slice_bound(hi, n)
+    res = []
+    i = start
+    while i < stop:
+        res.append(l[i])
+        i += 1
+    return res
+
+
+def _slice_bound(i, n):
+    if i < 0:
+        i += n
+        if i < 0:
+            i = 0
+    elif i > n:
+        i = n
+    return i
+
+
+def _step_bounds(lo, hi, step, n, lo_none, hi_none):
+    # The start and stop of `range` walking a slice with a step, as `slice.indices` gives.
+    if step == 0:
+        raise ValueError("slice step cannot be zero")
+    if step > 0:
+        if lo_none:
+            start = 0
+        else:
+            start = _slice_bound(lo, n)
+        if hi_none:
+            stop = n
+        else:
+            stop = _slice_bound(hi, n)
+    else:
+        if lo_none:
+            start = n - 1
+        else:
+            start = lo
+            if start < 0:
+                start += n
+                if start < 0:
+                    start = -1
+            elif start >= n:
+                start = n - 1
+        if hi_none:
+            stop = -1
+        else:
+            stop = hi
+            if stop < 0:
+                stop += n
+                if stop < 0:
+                    stop = -1
+            elif stop >= n:
+                stop = n - 1
+    return start, stop
+
+
+@specialize.argtype(0, 1, 2, 3)
+def op_getslice_step_list(l, lo, hi, step):
+    st = 1 if step is None else step
+    start, stop = _step_bounds(0 if lo is None else lo, 0 if hi is None else hi, st, len(l),
+                               lo is None, hi is None)
+    res = []
+    for i in range(start, stop, st):
+        res.append(l[i])
+    return res
+
+
+@specialize.argtype(1, 2, 3)
+def op_getslice_step_str(s, lo, hi, step):
+    st = 1 if step is None else step
+    start, stop = _step_bounds(0 if lo is None else lo, 0 if hi is None else hi, st, len(s),
+                               lo is None, hi is None)
+    res = []
+    for i in range(start, stop, st):
+        res.append(s[i])
+    return "".join(res)
+
+
+@specialize.argtype(0, 1, 2, 3)
+def op_setslice_list(l, lo, hi, items):
+    n = len(l)
+    start = 0 if lo is None else _slice_bound(lo, n)
+    stop = n if hi is None else _slice_bound(hi, n)
+    if stop < start:
+        stop = start
+    new = []
+    for x in items:
+        new.append(x)
+    m = len(new)
+    delta = m - (stop - start)
+    if delta > 0:
+        i = 0
+        while i < delta:
+            l.append(new[0])
+            i += 1
+        i = n - 1
+        while i >= stop:
+            l[i + delta] = l[i]
+            i -= 1
+    elif delta < 0:
+        i = stop
+        while i < n:
+            l[i + delta] = l[i]
+            i += 1
+        i = 0
+        while i < -delta:
+            l.pop()
+            i += 1
+    i = 0
+    while i < m:
+        l[start + i] = new[i]
+        i += 1
+
+
+@specialize.argtype(0, 1)
+def op_delitem_list(l, index):
+    list_pop(l, index)
+
+
+@specialize.argtype(0, 1, 2)
+def op_delslice_list(l, lo, hi):
+    n = len(l)
+    start = 0 if lo is None else _slice_bound(lo, n)
+    stop = n if hi is None else _slice_bound(hi, n)
+    if stop <= start:
+        return
+    d = stop - start
+    i = stop
+    while i < n:
+        l[i - d] = l[i]
+        i += 1
+    i = 0
+    while i < d:
+        l.pop()
+        i += 1
+
+
+@specialize.argtype(0)
+def list_clear(l):
+    while len(l) > 0:
+        l.pop()
+
+
+@specialize.argtype(0)
+def list_copy(l):
+    res = []
+    for x in l:
+        res.append(x)
+    return res
+
+
+@specialize.argtype(0)
+def list_sort(l, key=None, reverse=False):
+    if len(l) < 2:
+        return
+    if reverse:
+        list_reverse(l)
+    if key is None:
+        _merge_sort(l)
+    else:
+        keys = []
+        for x in l:
+            keys.append(key(x))
+        _merge_sort_kv(keys, l)
+    if reverse:
+        list_reverse(l)
+
+
+@specialize.argtype(0)
+def _merge_sort(a):
+    # A stable bottom-up merge sort: insertion-sorted runs of 8, then merges through `tmp`.
+    n = len(a)
+    run = 8
+    lo = 0
+    while lo < n:
+        hi = min(lo + run, n)
+        i = lo + 1
+        while i < hi:
+            x = a[i]
+            j = i - 1
+            while j >= lo and x < a[j]:
+                a[j + 1] = a[j]
+                j -= 1
+            a[j + 1] = x
+            i += 1
+        lo = hi
+    if n <= run:
+        return
+    tmp = list_copy(a)
+    width = run
+    while width < n:
+        lo = 0
+        while lo < n:
+            mid = min(lo + width, n)
+            hi = min(lo + 2 * width, n)
+            i = lo
+            j = mid
+            k = lo
+            while i < mid and j < hi:
+                if a[j] < a[i]:
+                    tmp[k] = a[j]
+                    j += 1
+                else:
+                    tmp[k] = a[i]
+                    i += 1
+                k += 1
+            while i < mid:
+                tmp[k] = a[i]
+                i += 1
+                k += 1
+            while j < hi:
+                tmp[k] = a[j]
+                j += 1
+                k += 1
+            lo = hi
+        k = 0
+        while k < n:
+            a[k] = tmp[k]
+            k += 1
+        width *= 2
+
+
+@specialize.argtype(0, 1)
+def _merge_sort_kv(keys, vals):
+    # `_merge_sort` on `keys`, moving `vals` along.
+    n = len(keys)
+    run = 8
+    lo = 0
+    while lo < n:
+        hi = min(lo + run, n)
+        i = lo + 1
+        while i < hi:
+            x = keys[i]
+            y = vals[i]
+            j = i - 1
+            while j >= lo and x < keys[j]:
+                keys[j + 1] = keys[j]
+                vals[j + 1] = vals[j]
+                j -= 1
+            keys[j + 1] = x
+            vals[j + 1] = y
+            i += 1
+        lo = hi
+    if n <= run:
+        return
+    tk = list_copy(keys)
+    tv = list_copy(vals)
+    width = run
+    while width < n:
+        lo = 0
+        while lo < n:
+            mid = min(lo + width, n)
+            hi = min(lo + 2 * width, n)
+            i = lo
+            j = mid
+            k = lo
+            while i < mid and j < hi:
+                if keys[j] < keys[i]:
+                    tk[k] = keys[j]
+                    tv[k] = vals[j]
+                    j += 1
+                else:
+                    tk[k] = keys[i]
+                    tv[k] = vals[i]
+                    i += 1
+                k += 1
+            while i < mid:
+                tk[k] = keys[i]
+                tv[k] = vals[i]
+                i += 1
+                k += 1
+            while j < hi:
+                tk[k] = keys[j]
+                tv[k] = vals[j]
+                j += 1
+                k += 1
+            lo = hi
+        k = 0
+        while k < n:
+            keys[k] = tk[k]
+            vals[k] = tv[k]
+            k += 1
+        width *= 2
+
+
+# -- builtins over iterables -------------------------------------------------------------------
+
+@specialize.argtype(0)
+def builtin_sorted(items, key=None, reverse=False):
+    res = []
+    for x in items:
+        res.append(x)
+    list_sort(res, key, reverse)
+    return res
+
+
+@specialize.argtype(0)
+def builtin_list_1(items):
+    res = []
+    for x in items:
+        res.append(x)
+    return res
+
+
+def builtin_list_0():
+    return []
+
+
+@specialize.argtype(0)
+def builtin_reversed(items):
+    res = []
+    for x in items:
+        res.append(x)
+    list_reverse(res)
+    return res
+
+
+@specialize.argtype(0, 1)
+def builtin_enumerate(items, start=0):
+    res = []
+    i = start
+    for x in items:
+        res.append((i, x))
+        i += 1
+    return res
+
+
+@specialize.argtype(0, 1)
+def builtin_zip_2(a, b):
+    res = []
+    lb = builtin_list_1(b)
+    i = 0
+    for x in a:
+        if i >= len(lb):
+            break
+        res.append((x, lb[i]))
+        i += 1
+    return res
+
+
+@specialize.argtype(0, 1, 2)
+def builtin_zip_3(a, b, c):
+    res = []
+    lb = builtin_list_1(b)
+    lc = builtin_list_1(c)
+    i = 0
+    for x in a:
+        if i >= len(lb) or i >= len(lc):
+            break
+        res.append((x, lb[i], lc[i]))
+        i += 1
+    return res
+
+
+@specialize.argtype(0, 1)
+def builtin_sum(items, start=0):
+    total = start
+    for x in items:
+        total = total + x
+    return total
+
+
+@specialize.argtype(0)
+def builtin_any(items):
+    for x in items:
+        if x:
+            return True
+    return False
+
+
+@specialize.argtype(0)
+def builtin_all(items):
+    for x in items:
+        if not x:
+            return False
+    return True
+
+
+@specialize.argtype(0)
+def builtin_min_1(items, key=None):
+    first = True
+    best = _first_item(items)
+    if key is None:
+        for x in items:
+            if first or x < best:
+                best = x
+            first = False
+    else:
+        bk = key(best)
+        for x in items:
+            k = key(x)
+            if first or k < bk:
+                best = x
+                bk = k
+            first = False
+    if first:
+        raise ValueError("min() arg is an empty sequence")
+    return best
+
+
+@specialize.argtype(0)
+def builtin_max_1(items, key=None):
+    first = True
+    best = _first_item(items)
+    if key is None:
+        for x in items:
+            if first or x > best:
+                best = x
+            first = False
+    else:
+        bk = key(best)
+        for x in items:
+            k = key(x)
+            if first or k > bk:
+                best = x
+                bk = k
+            first = False
+    if first:
+        raise ValueError("max() arg is an empty sequence")
+    return best
+
+
+@specialize.argtype(0)
+def _first_item(items):
+    for x in items:
+        return x
+    raise ValueError("empty sequence")
+
+
+@specialize.argtype(0, 1, 2)
+def builtin_max_3(a, b, c):
+    m = a
+    if b > m:
+        m = b
+    if c > m:
+        m = c
+    return m
+
+
+@specialize.argtype(0, 1, 2)
+def builtin_min_3(a, b, c):
+    m = a
+    if b < m:
+        m = b
+    if c < m:
+        m = c
+    return m
+
+
+# -- dicts ---------------------------------------------------------------------------------------
+
+@specialize.argtype(0)
+def dict_keys(d):
+    res = []
+    for k in d:
+        res.append(k)
+    return res
+
+
+@specialize.argtype(0)
+def dict_values(d):
+    res = []
+    for k in d:
+        res.append(d[k])
+    return res
+
+
+@specialize.argtype(0)
+def dict_items(d):
+    res = []
+    for k in d:
+        res.append((k, d[k]))
+    return res
+
+
+@specialize.argtype(0, 1)
+def dict_pop_1(d, key):
+    v = d[key]
+    del d[key]
+    return v
+
+
+@specialize.argtype(0, 1, 2)
+def dict_pop_2(d, key, default):
+    if key in d:
+        v = d[key]
+        del d[key]
+        return v
+    return default
+
+
+@specialize.argtype(0)
+def dict_popitem(d):
+    if len(d) == 0:
+        raise KeyError("popitem(): dictionary is empty")
+    keys = dict_keys(d)
+    last = keys[len(keys) - 1]
+    v = d[last]
+    del d[last]
+    return (last, v)
+
+
+@specialize.argtype(0, 1, 2)
+def dict_setdefault(d, key, default=None):
+    if key in d:
+        return d[key]
+    d[key] = default
+    return default
+
+
+@specialize.argtype(0, 1)
+def dict_update(d, other):
+    for k in other:
+        d[k] = other[k]
+
+
+@specialize.argtype(0)
+def dict_copy(d):
+    res = {}
+    for k in d:
+        res[k] = d[k]
+    return res
+
+
+@specialize.argtype(0)
+def dict_clear(d):
+    for k in dict_keys(d):
+        del d[k]
+
+
+# -- str -----------------------------------------------------------------------------------------
+# Strings hold Latin-1 text for now: character classes and case mappings follow CPython's for
+# the code points 0-255 (the few whose case mapping leaves Latin-1 keep their case).
+
+def char_isspace(c):
+    o = ord(c)
+    return (9 <= o <= 13) or o == 32 or (28 <= o <= 31) or o == 0x85 or o == 0xA0
+
+
+def char_isdigit(c):
+    o = ord(c)
+    return (48 <= o <= 57) or o == 0xB2 or o == 0xB3 or o == 0xB9
+
+
+def char_isdecimal(c):
+    o = ord(c)
+    return 48 <= o <= 57
+
+
+def char_islower(c):
+    o = ord(c)
+    return ((97 <= o <= 122) or o == 0xAA or o == 0xB5 or o == 0xBA
+            or (0xDF <= o <= 0xFF and o != 0xF7))
+
+
+def char_isupper(c):
+    o = ord(c)
+    return (65 <= o <= 90) or (0xC0 <= o <= 0xDE and o != 0xD7)
+
+
+def char_isalpha(c):
+    return char_islower(c) or char_isupper(c)
+
+
+def char_isnumeric(c):
+    o = ord(c)
+    return char_isdigit(c) or (0xBC <= o <= 0xBE)
+
+
+def char_isalnum(c):
+    return char_isalpha(c) or char_isnumeric(c)
+
+
+def _lower_ord(o):
+    if (65 <= o <= 90) or (0xC0 <= o <= 0xDE and o != 0xD7):
+        return o + 32
+    return o
+
+
+def _upper_ord(o):
+    if (97 <= o <= 122) or (0xE0 <= o <= 0xFE and o != 0xF7):
+        return o - 32
+    return o
+
+
+def char_lower(c):
+    return chr(_lower_ord(ord(c)))
+
+
+def char_upper(c):
+    return chr(_upper_ord(ord(c)))
+
+
+def str_isspace(s):
+    if len(s) == 0:
+        return False
+    for c in s:
+        if not char_isspace(c):
+            return False
+    return True
+
+
+def str_isdigit(s):
+    if len(s) == 0:
+        return False
+    for c in s:
+        if not char_isdigit(c):
+            return False
+    return True
+
+
+def str_isdecimal(s):
+    if len(s) == 0:
+        return False
+    for c in s:
+        if not char_isdecimal(c):
+            return False
+    return True
+
+
+def str_isnumeric(s):
+    if len(s) == 0:
+        return False
+    for c in s:
+        if not char_isnumeric(c):
+            return False
+    return True
+
+
+def str_isalpha(s):
+    if len(s) == 0:
+        return False
+    for c in s:
+        if not char_isalpha(c):
+            return False
+    return True
+
+
+def str_isalnum(s):
+    if len(s) == 0:
+        return False
+    for c in s:
+        if not char_isalnum(c):
+            return False
+    return True
+
+
+def str_islower(s):
+    cased = False
+    for c in s:
+        if char_isupper(c):
+            return False
+        if char_islower(c):
+            cased = True
+    return cased
+
+
+def str_isupper(s):
+    cased = False
+    for c in s:
+        if char_islower(c):
+            return False
+        if char_isupper(c):
+            cased = True
+    return cased
+
+
+def str_lower(s):
+    res = []
+    for c in s:
+        res.append(chr(_lower_ord(ord(c))))
+    return "".join(res)
+
+
+def str_upper(s):
+    res = []
+    for c in s:
+        res.append(chr(_upper_ord(ord(c))))
+    return "".join(res)
+
+
+def str_swapcase(s):
+    res = []
+    for c in s:
+        if char_isupper(c):
+            res.append(char_lower(c))
+        elif char_islower(c):
+            res.append(char_upper(c))
+        else:
+            res.append(c)
+    return "".join(res)
+
+
+def str_capitalize(s):
+    res = []
+    first = True
+    for c in s:
+        if first:
+            res.append(char_upper(c))
+            first = False
+        else:
+            res.append(char_lower(c))
+    return "".join(res)
+
+
+def str_title(s):
+    res = []
+    prev_cased = False
+    for c in s:
+        if prev_cased:
+            res.append(char_lower(c))
+        else:
+            res.append(char_upper(c))
+        prev_cased = char_isalpha(c)
+    return "".join(res)
+
+
+def _adjust(start, end, n):
+    # The bounds of s[start:end] (end -1 standing for None).
+    if end < 0 and end != -1:
+        end += n
+        if end < 0:
+            end = 0
+    elif end == -1 or end > n:
+        end = n
+    if start < 0:
+        start += n
+        if start < 0:
+            start = 0
+    return start, end
+
+
+@specialize.argtype(2, 3)
+def str_find(s, sub, start=0, end=None):
+    lo, hi = _bounds(s, start, end)
+    return _find(s, sub, lo, hi)
+
+
+@specialize.argtype(2, 3)
+def _bounds(s, start, end):
+    n = len(s)
+    if start is None:
+        lo = 0
+    else:
+        lo = start
+        if lo < 0:
+            lo += n
+            if lo < 0:
+                lo = 0
+    if end is None:
+        hi = n
+    else:
+        hi = end
+        if hi < 0:
+            hi += n
+            if hi < 0:
+                hi = 0
+        elif hi > n:
+            hi = n
+    return lo, hi
+
+
+def _find(s, sub, lo, hi):
+    m = len(sub)
+    last = hi - m
+    i = lo
+    while i <= last:
+        j = 0
+        while j < m and s[i + j] == sub[j]:
+            j += 1
+        if j == m:
+            return i
+        i += 1
+    return -1
+
+
+def _rfind(s, sub, lo, hi):
+    m = len(sub)
+    i = hi - m
+    while i >= lo:
+        j = 0
+        while j < m and s[i + j] == sub[j]:
+            j += 1
+        if j == m:
+            return i
+        i -= 1
+    return -1
+
+
+@specialize.argtype(2, 3)
+def str_rfind(s, sub, start=0, end=None):
+    lo, hi = _bounds(s, start, end)
+    return _rfind(s, sub, lo, hi)
+
+
+@specialize.argtype(2, 3)
+def str_index(s, sub, start=0, end=None):
+    lo, hi = _bounds(s, start, end)
+    i = _find(s, sub, lo, hi)
+    if i < 0:
+        raise ValueError("substring not found")
+    return i
+
+
+@specialize.argtype(2, 3)
+def str_rindex(s, sub, start=0, end=None):
+    lo, hi = _bounds(s, start, end)
+    i = _rfind(s, sub, lo, hi)
+    if i < 0:
+        raise ValueError("substring not found")
+    return i
+
+
+@specialize.argtype(2, 3)
+def str_count(s, sub, start=0, end=None):
+    lo, hi = _bounds(s, start, end)
+    if hi < lo:
+        return 0
+    m = len(sub)
+    if m == 0:
+        return hi - lo + 1
+    c = 0
+    i = lo
+    while True:
+        i = _find(s, sub, i, hi)
+        if i < 0:
+            return c
+        c += 1
+        i += m
+
+
+def _startswith_at(s, prefix, lo, hi):
+    m = len(prefix)
+    if lo + m > hi:
+        return False
+    j = 0
+    while j < m:
+        if s[lo + j] != prefix[j]:
+            return False
+        j += 1
+    return True
+
+
+@specialize.argtype(2, 3)
+def str_startswith(s, prefix, start=0, end=None):
+    lo, hi = _bounds(s, start, end)
+    if lo > len(s):
+        return False
+    return _startswith_at(s, prefix, lo, hi)
+
+
+@specialize.argtype(2, 3)
+def str_endswith(s, suffix, start=0, end=None):
+    lo, hi = _bounds(s, start, end)
+    if lo > len(s):
+        return False
+    m = len(suffix)
+    if hi - m < lo:
+        return False
+    return _startswith_at(s, suffix, hi - m, hi)
+
+
+@specialize.argtype(1)
+def str_split(s, sep=None, maxsplit=-1):
+    res = []
+    n = len(s)
+    if sep is None:
+        i = 0
+        while True:
+            while i < n and char_isspace(s[i]):
+                i += 1
+            if i >= n:
+                break
+            if maxsplit >= 0 and len(res) >= maxsplit:
+                res.append(s[i:n])
+                break
+            j = i
+            while j < n and not char_isspace(s[j]):
+                j += 1
+            res.append(s[i:j])
+            i = j
+        return res
+    m = len(sep)
+    if m == 0:
+        raise ValueError("empty separator")
+    i = 0
+    while maxsplit < 0 or len(res) < maxsplit:
+        j = _find(s, sep, i, n)
+        if j < 0:
+            break
+        res.append(s[i:j])
+        i = j + m
+    res.append(s[i:n])
+    return res
+
+
+@specialize.argtype(1)
+def str_rsplit(s, sep=None, maxsplit=-1):
+    res = []
+    if sep is None:
+        j = len(s)
+        while True:
+            while j > 0 and char_isspace(s[j - 1]):
+                j -= 1
+            if j <= 0:
+                break
+            if maxsplit >= 0 and len(res) >= maxsplit:
+                res.append(s[0:j])
+                break
+            i = j
+            while i > 0 and not char_isspace(s[i - 1]):
+                i -= 1
+            res.append(s[i:j])
+            j = i
+        list_reverse(res)
+        return res
+    m = len(sep)
+    if m == 0:
+        raise ValueError("empty separator")
+    j = len(s)
+    while maxsplit < 0 or len(res) < maxsplit:
+        i = _rfind(s, sep, 0, j)
+        if i < 0:
+            break
+        res.append(s[i + m:j])
+        j = i
+    res.append(s[0:j])
+    list_reverse(res)
+    return res
+
+
+def str_splitlines(s, keepends=False):
+    res = []
+    n = len(s)
+    i = 0
+    while i < n:
+        j = i
+        while j < n and not _is_linebreak(s[j]):
+            j += 1
+        eol = j
+        if j < n:
+            if s[j] == "\r" and j + 1 < n and s[j + 1] == "\n":
+                j += 2
+            else:
+                j += 1
+        if keepends:
+            res.append(s[i:j])
+        else:
+            res.append(s[i:eol])
+        i = j
+    return res
+
+
+def _is_linebreak(c):
+    o = ord(c)
+    return (10 <= o <= 13) or (28 <= o <= 30) or o == 0x85
+
+
+def _in_chars(c, chars):
+    for x in chars:
+        if x == c:
+            return True
+    return False
+
+
+@specialize.argtype(1)
+def str_strip(s, chars=None):
+    i = 0
+    j = len(s)
+    if chars is None:
+        while i < j and char_isspace(s[i]):
+            i += 1
+        while j > i and char_isspace(s[j - 1]):
+            j -= 1
+    else:
+        while i < j and _in_chars(s[i], chars):
+            i += 1
+        while j > i and _in_chars(s[j - 1], chars):
+            j -= 1
+    return s[i:j]
+
+
+@specialize.argtype(1)
+def str_lstrip(s, chars=None):
+    i = 0
+    j = len(s)
+    if chars is None:
+        while i < j and char_isspace(s[i]):
+            i += 1
+    else:
+        while i < j and _in_chars(s[i], chars):
+            i += 1
+    return s[i:j]
+
+
+@specialize.argtype(1)
+def str_rstrip(s, chars=None):
+    j = len(s)
+    if chars is None:
+        while j > 0 and char_isspace(s[j - 1]):
+            j -= 1
+    else:
+        while j > 0 and _in_chars(s[j - 1], chars):
+            j -= 1
+    return s[0:j]
+
+
+def str_replace(s, old, new, count=-1):
+    res = []
+    n = len(s)
+    m = len(old)
+    i = 0
+    done = 0
+    if m == 0:
+        while i <= n and (count < 0 or done < count):
+            res.append(new)
+            if i < n:
+                res.append(s[i])
+            i += 1
+            done += 1
+        if i <= n:
+            res.append(s[i:n])
+        return "".join(res)
+    while count < 0 or done < count:
+        j = _find(s, old, i, n)
+        if j < 0:
+            break
+        res.append(s[i:j])
+        res.append(new)
+        i = j + m
+        done += 1
+    res.append(s[i:n])
+    return "".join(res)
+
+
+def str_ljust(s, width, fillchar=" "):
+    n = len(s)
+    if width <= n:
+        return s
+    return s + fillchar * (width - n)
+
+
+def str_rjust(s, width, fillchar=" "):
+    n = len(s)
+    if width <= n:
+        return s
+    return fillchar * (width - n) + s
+
+
+def str_center(s, width, fillchar=" "):
+    n = len(s)
+    if width <= n:
+        return s
+    marg = width - n
+    left = marg // 2 + (marg & width & 1)
+    return fillchar * left + s + fillchar * (marg - left)
+
+
+def str_zfill(s, width):
+    n = len(s)
+    if width <= n:
+        return s
+    fill = width - n
+    if n > 0 and (s[0] == "+" or s[0] == "-"):
+        return s[0] + "0" * fill + s[1:n]
+    return "0" * fill + s
+
+
+def str_partition(s, sep):
+    if len(sep) == 0:
+        raise ValueError("empty separator")
+    i = _find(s, sep, 0, len(s))
+    if i < 0:
+        return (s, "", "")
+    return (s[0:i], sep, s[i + len(sep):len(s)])
+
+
+def str_rpartition(s, sep):
+    if len(sep) == 0:
+        raise ValueError("empty separator")
+    i = _rfind(s, sep, 0, len(s))
+    if i < 0:
+        return ("", "", s)
+    return (s[0:i], sep, s[i + len(sep):len(s)])
+
+
+def str_expandtabs(s, tabsize=8):
+    res = []
+    col = 0
+    for c in s:
+        if c == "\t":
+            if tabsize > 0:
+                k = tabsize - col % tabsize
+                res.append(" " * k)
+                col += k
+        else:
+            res.append(c)
+            if c == "\n" or c == "\r":
+                col = 0
+            else:
+                col += 1
+    return "".join(res)
+
+
+def op_getslice_step_char(s, lo, hi, step):
+    return op_getslice_step_str(s, lo, hi, step)
+
+
+# -- repr and formatting -------------------------------------------------------------------------
+
+_HEX = "0123456789abcdef"
+
+
+def _repr_str(s):
+    quote = "'"
+    if _find(s, "'", 0, len(s)) >= 0 and _find(s, '"', 0, len(s)) < 0:
+        quote = '"'
+    res = [quote]
+    for c in s:
+        o = ord(c)
+        if c == quote or c == "\\":
+            res.append("\\")
+            res.append(c)
+        elif c == "\n":
+            res.append("\\n")
+        elif c == "\r":
+            res.append("\\r")
+        elif c == "\t":
+            res.append("\\t")
+        elif o < 0x20 or (0x7F <= o <= 0xA0) or o == 0xAD:
+            res.append("\\x")
+            res.append(_HEX[o >> 4])
+            res.append(_HEX[o & 15])
+        else:
+            res.append(c)
+    res.append(quote)
+    return "".join(res)
+
+
+def _repr_bytes(b):
+    quote = "'"
+    res = ["b"]
+    if _bytes_has(b, 39) and not _bytes_has(b, 34):
+        quote = '"'
+    res.append(quote)
+    for i in range(len(b)):
+        o = b[i]
+        if o == ord(quote) or o == 92:
+            res.append("\\")
+            res.append(chr(o))
+        elif o == 10:
+            res.append("\\n")
+        elif o == 13:
+            res.append("\\r")
+        elif o == 9:
+            res.append("\\t")
+        elif o < 0x20 or o >= 0x7F:
+            res.append("\\x")
+            res.append(_HEX[o >> 4])
+            res.append(_HEX[o & 15])
+        else:
+            res.append(chr(o))
+    res.append(quote)
+    return "".join(res)
+
+
+def _bytes_has(b, x):
+    for i in range(len(b)):
+        if b[i] == x:
+            return True
+    return False
+
+
+@specialize.argtype(0)
+def builtin_repr(x):
+    if isinstance(x, str):
+        return _repr_str(x)
+    if isinstance(x, bytes):
+        return _repr_bytes(x)
+    if isinstance(x, list):
+        return builtin_repr_list(x)
+    if isinstance(x, dict):
+        return builtin_repr_dict(x)
+    return str(x)
+
+
+@specialize.argtype(0)
+def builtin_repr_list(l):
+    res = []
+    for x in l:
+        res.append(builtin_repr(x))
+    return "[" + ", ".join(res) + "]"
+
+
+@specialize.argtype(0)
+def builtin_repr_dict(d):
+    res = []
+    for k in d:
+        res.append(builtin_repr(k) + ": " + builtin_repr(d[k]))
+    return "{" + ", ".join(res) + "}"
+
+
+@specialize.argtype(0)
+def builtin_str_list(l):
+    return builtin_repr_list(l)
+
+
+@specialize.argtype(0)
+def builtin_str_dict(d):
+    return builtin_repr_dict(d)
+
+
+def builtin_str_bytes(b):
+    return _repr_bytes(b)
+
+
+def _digits(x, base, upper):
+    # The digits of x >= 0 in `base`.
+    if x == 0:
+        return "0"
+    digits = "0123456789ABCDEF" if upper else _HEX
+    res = []
+    while x > 0:
+        res.append(digits[x % base])
+        x = x // base
+    list_reverse(res)
+    return "".join(res)
+
+
+def _int_body(x, conv, alt):
+    # (negative, prefix, digits) of an int for the conversion `conv`.
+    neg = x < 0
+    if conv == "x" or conv == "X":
+        base = 16
+    elif conv == "o":
+        base = 8
+    elif conv == "b":
+        base = 2
+    else:
+        base = 10
+    if x == -9223372036854775807 - 1:
+        if base == 10:
+            body = "9223372036854775808"
+        elif base == 16:
+            body = "8000000000000000"
+        elif base == 8:
+            body = "1000000000000000000000"
+        else:
+            body = "1" + "0" * 63
+    else:
+        body = _digits(-x if neg else x, base, conv == "X")
+    prefix = ""
+    if alt:
+        if base == 16:
+            prefix = "0X" if conv == "X" else "0x"
+        elif base == 8:
+            prefix = "0o"
+        elif base == 2:
+            prefix = "0b"
+    return neg, prefix, body
+
+
+def _pad(sign, prefix, body, fill, align, width):
+    n = len(sign) + len(prefix) + len(body)
+    if width <= n:
+        return sign + prefix + body
+    pad = width - n
+    if align == "=":
+        return sign + prefix + fill * pad + body
+    if align == "<":
+        return sign + prefix + body + fill * pad
+    if align == "^":
+        left = pad // 2
+        return fill * left + sign + prefix + body + fill * (pad - left)
+    return fill * pad + sign + prefix + body
+
+
+def _sign_str(neg, sign):
+    if neg:
+        return "-"
+    if sign == "+":
+        return "+"
+    if sign == " ":
+        return " "
+    return ""
+
+
+def _fmt_float(x, conv, fill, align, sign, alt, zero, width, prec):
+    if conv == "%":
+        x = x * 100.0
+        code = "f"
+    elif conv == "" or conv == "s" or conv == "d":
+        code = "r" if prec < 0 else "g"
+    else:
+        code = conv
+    flags = 0
+    if alt:
+        flags |= 4
+    if conv == "" and prec >= 0:
+        flags |= 2
+    if code == "g" and prec == 0:
+        prec = 1
+    text = formatd(x, code, prec if prec >= 0 else 6, flags)
+    neg = len(text) > 0 and text[0] == "-"
+    body = text[1:] if neg else text
+    if conv == "%":
+        body = body + "%"
+    if zero and align == "":
+        fill = "0"
+        align = "="
+    if align == "":
+        align = ">"
+    return _pad(_sign_str(neg, sign), "", body, fill, align, width)
+
+
+@specialize.argtype(0)
+def builtin_fmt(x, conv, fill, align, sign, alt, zero, width, prec):
+    if isinstance(x, float):
+        return _fmt_float(x, conv, fill, align, sign, alt, zero, width, prec)
+    if isinstance(x, int):
+        if conv == "c":
+            return _fmt_str(chr(x), fill, align, zero, width, -1)
+        if conv == "r" or conv == "s" and (prec >= 0):
+            return _fmt_str(str(x), fill, align, zero, width, prec)
+        if (conv == "e" or conv == "E" or conv == "f" or conv == "F" or conv == "g"
+                or conv == "G" or conv == "%"):
+            return _fmt_float(float(x), conv, fill, align, sign, alt, zero, width, prec)
+        neg, prefix, body = _int_body(x, conv, alt)
+        if zero and align == "":
+            fill = "0"
+            align = "="
+        if align == "":
+            align = ">"
+        return _pad(_sign_str(neg, sign), prefix, body, fill, align, width)
+    if conv == "r":
+        return _fmt_str(builtin_repr(x), fill, align, zero, width, prec)
+    return _fmt_str(str(x), fill, align, zero, width, prec)
+
+
+def _fmt_str(s, fill, align, zero, width, prec):
+    if prec >= 0 and prec < len(s):
+        s = s[0:prec]
+    if align == "=":
+        # `%05s`: the zero flag does not apply to strings.
+        align = ">"
+        fill = " "
+    if zero and align == "":
+        fill = "0"
+    if align == "":
+        align = "<"
+    return _pad("", "", s, fill, align, width)
+
+
+# -- math ----------------------------------------------------------------------------------------
+
+def builtin_math_modf(x):
+    if math.isinf(x):
+        return (math.copysign(0.0, x), x)
+    f = math.fmod(x, 1.0)
+    return (f, x - f)
+
+
+# -- conversions ---------------------------------------------------------------------------------
+
+def _digit_value(c):
+    o = ord(c)
+    if 48 <= o <= 57:
+        return o - 48
+    if 97 <= o <= 122:
+        return o - 87
+    if 65 <= o <= 90:
+        return o - 55
+    return 99
+
+
+def builtin_int_2(s, base):
+    # int(s, base) with Python's syntax: spaces around, a sign, a prefix matching the base,
+    # single underscores between digits.
+    if base != 0 and (base < 2 or base > 36):
+        raise ValueError("int() base must be >= 2 and <= 36, or 0")
+    i = 0
+    n = len(s)
+    while i < n and char_isspace(s[i]):
+        i += 1
+    while n > i and char_isspace(s[n - 1]):
+        n -= 1
+    neg = False
+    if i < n and (s[i] == "+" or s[i] == "-"):
+        neg = s[i] == "-"
+        i += 1
+    if i + 1 < n and s[i] == "0":
+        p = s[i + 1]
+        if (p == "x" or p == "X") and (base == 16 or base == 0):
+            base = 16
+            i += 2
+        elif (p == "o" or p == "O") and (base == 8 or base == 0):
+            base = 8
+            i += 2
+        elif (p == "b" or p == "B") and (base == 2 or base == 0):
+            base = 2
+            i += 2
+        if i < n and s[i] == "_":
+            i += 1
+    if base == 0:
+        base = 10
+        if i < n and s[i] == "0":
+            j = i
+            while j < n and (s[j] == "0" or s[j] == "_"):
+                j += 1
+            if j < n:
+                raise ValueError("invalid literal for int() with base 0")
+    if i >= n:
+        raise ValueError("invalid literal for int()")
+    v = 0
+    prev_digit = False
+    while i < n:
+        c = s[i]
+        if c == "_":
+            if not prev_digit:
+                raise ValueError("invalid literal for int()")
+            prev_digit = False
+            i += 1
+            continue
+        d = _digit_value(c)
+        if d >= base:
+            raise ValueError("invalid literal for int()")
+        try:
+            v = ovfcheck(v * base)
+            v = ovfcheck(v - d)
+        except OverflowError:
+            raise OverflowError("int() literal too large")
+        prev_digit = True
+        i += 1
+    if not prev_digit:
+        raise ValueError("invalid literal for int()")
+    if not neg:
+        try:
+            v = ovfcheck(-v)
+        except OverflowError:
+            raise OverflowError("int() literal too large")
+    return v

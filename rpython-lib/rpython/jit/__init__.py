@@ -1,0 +1,1 @@
+"""rpython.jit: the meta-tracing JIT's user-visible parts (``codewriter.policy``)."""

@@ -1,0 +1,189 @@
+//! Built-in methods, functions and operations implemented in RPython: the module
+//! `rpython._prelude` of `rpython-lib` (always part of the snapshot) defines functions named
+//! `list_index`, `str_split`, `dict_pop`, `builtin_sorted`, `op_delitem_list`, ... which the
+//! annotator calls in place of the built-in, exactly as it calls a function of the program. The
+//! call is recorded in `prelude_targets` under the operation's result, and the rtyper turns the
+//! operation into a direct call of that graph (receiver first, then the operation's arguments).
+//!
+//! Relies on the snapshot's `prelude` module and on the ordinary call machinery (argument
+//! binding, specialisation by `specialize.argtype`, which every prelude function asks for).
+
+use crate::ann::Ann;
+use crate::annotate::{Annotator, GraphId, GraphSource};
+use rpy_model::flowop::{Const, FlowOp};
+use rpy_model::graph::Operation;
+use rpy_model::snapshot::{ObjId, PyObject, PyValue};
+
+impl Annotator<'_> {
+    /// The prelude function called `name`, if the prelude defines it.
+    pub fn prelude_fn(&self, name: &str) -> Option<ObjId> {
+        let PyValue::Ref(m) = self.snapshot.prelude else {
+            return None;
+        };
+        let PyObject::Module { globals, .. } = self.snapshot.obj(m) else {
+            return None;
+        };
+        match globals.get(name) {
+            Some(PyValue::Ref(f)) if matches!(self.snapshot.obj(*f), PyObject::Function(_)) => {
+                Some(*f)
+            }
+            _ => None,
+        }
+    }
+
+    /// `isinstance(x, t)` decided by the annotations alone: `x` a number, string, list, dict or
+    /// tuple and `t` a builtin type (or a tuple of them). Prelude functions specialised on
+    /// their argument types branch on it, and only the taken branch is typed.
+    pub fn static_isinstance(x: &Ann, t: &Ann) -> Option<bool> {
+        let one = |c: &Ann| -> Option<bool> {
+            let Ann::Pbc(Const::Builtin(name)) = c else {
+                return None;
+            };
+            let name = name.rsplit('.').next().unwrap_or(name);
+            let kind = match x {
+                Ann::Int => "int",
+                Ann::Bool => "bool",
+                Ann::Float => "float",
+                Ann::Str | Ann::Char => "str",
+                Ann::Bytes => "bytes",
+                Ann::List(_) => "list",
+                Ann::Dict(_) => "dict",
+                Ann::Tuple(_) => "tuple",
+                _ => return None,
+            };
+            if !matches!(
+                name,
+                "int" | "bool" | "float" | "str" | "bytes" | "list" | "dict" | "tuple" | "object"
+            ) {
+                return None;
+            }
+            Some(name == kind || name == "object" || (kind == "bool" && name == "int"))
+        };
+        match t {
+            Ann::Tuple(items) => {
+                let mut any = false;
+                for c in items.iter() {
+                    any |= one(c)?;
+                }
+                Some(any)
+            }
+            c => one(c),
+        }
+    }
+
+    /// The prelude's name for values of this annotation (`list`, `str`, ...), the prefix of the
+    /// functions implementing their methods.
+    pub fn prelude_kind(a: &Ann) -> Option<&'static str> {
+        Some(match a {
+            Ann::List(_) => "list",
+            Ann::Str | Ann::Char => "str",
+            Ann::Bytes => "bytes",
+            Ann::Dict(_) => "dict",
+            Ann::Tuple(_) => "tuple",
+            Ann::Int | Ann::Bool => "int",
+            Ann::Float => "float",
+            _ => return None,
+        })
+    }
+
+    /// A method call `recv.name(...)` (a `callmethod` operation: receiver, name, keyword
+    /// names, arguments) implemented by the prelude function `<kind>_<name>_<positional
+    /// count>` or `<kind>_<name>` (a one-character string tries the kind `char` first).
+    pub(crate) fn prelude_method(
+        &mut self,
+        src: &mut dyn GraphSource,
+        gid: GraphId,
+        op: &Operation<FlowOp, Const>,
+        anns: &[Ann],
+        name: &str,
+    ) -> Option<Ann> {
+        let kind = Self::prelude_kind(&anns[0])?;
+        let (names, nargs) = crate::rules::call_shape(op, 2);
+        let mut kinds = vec![kind];
+        if anns[0] == Ann::Char {
+            kinds.insert(0, "char");
+        }
+        let f = kinds.iter().find_map(|k| {
+            self.prelude_fn(&format!("{k}_{name}_{nargs}"))
+                .or_else(|| self.prelude_fn(&format!("{k}_{name}")))
+        })?;
+        if anns[3..].iter().any(Ann::is_bottom) {
+            return Some(Ann::Bottom);
+        }
+        let r = self.call_function_ex(
+            src,
+            gid,
+            f,
+            op,
+            anns,
+            3,
+            Some(anns[0].clone()),
+            &names,
+            nargs,
+        );
+        Some(self.record_prelude(gid, op, r))
+    }
+
+    /// A call of the builtin `name` (`builtins.sorted`, `sorted`...) implemented by the prelude
+    /// function `builtin_<name>_<kind of the first argument>`, `builtin_<name>_<positional
+    /// count>` or `builtin_<name>`.
+    pub(crate) fn prelude_builtin(
+        &mut self,
+        src: &mut dyn GraphSource,
+        gid: GraphId,
+        op: &Operation<FlowOp, Const>,
+        anns: &[Ann],
+        name: &str,
+    ) -> Option<Ann> {
+        let (names, nargs) = crate::rules::call_shape(op, 1);
+        let short = name.replace('.', "_").replace('#', "");
+        let kind = anns.get(2).and_then(Self::prelude_kind);
+        let f = kind
+            .and_then(|k| self.prelude_fn(&format!("builtin_{short}_{k}")))
+            .or_else(|| self.prelude_fn(&format!("builtin_{short}_{nargs}")))
+            .or_else(|| self.prelude_fn(&format!("builtin_{short}")))?;
+        if anns[2..].iter().any(Ann::is_bottom) {
+            return Some(Ann::Bottom);
+        }
+        let r = self.call_function_ex(src, gid, f, op, anns, 2, None, &names, nargs);
+        Some(self.record_prelude(gid, op, r))
+    }
+
+    /// An operation (`delitem`, `getslice`, `contains`...) implemented by the prelude function
+    /// `fname`, called with the operation's arguments in order.
+    pub(crate) fn prelude_op(
+        &mut self,
+        src: &mut dyn GraphSource,
+        gid: GraphId,
+        op: &Operation<FlowOp, Const>,
+        anns: &[Ann],
+        fname: &str,
+    ) -> Option<Ann> {
+        let f = self.prelude_fn(fname)?;
+        if anns.iter().any(Ann::is_bottom) {
+            return Some(Ann::Bottom);
+        }
+        let args: Vec<_> = anns
+            .iter()
+            .zip(&op.args)
+            .map(|(a, v)| (a.clone(), self.origin(gid, v).or(Some(op.span))))
+            .collect();
+        let r = self.call_graph(src, f, &args, op.span);
+        Some(self.record_prelude(gid, op, r))
+    }
+
+    fn record_prelude(
+        &mut self,
+        gid: GraphId,
+        op: &Operation<FlowOp, Const>,
+        r: Option<(Ann, GraphId)>,
+    ) -> Ann {
+        match r {
+            Some((ret, callee)) => {
+                self.prelude_targets.insert((gid, op.result), callee);
+                ret
+            }
+            None => Ann::Bottom,
+        }
+    }
+}
