@@ -19,6 +19,7 @@ import math
 from rpython.rlib.objectmodel import specialize
 from rpython.rlib.rarithmetic import ovfcheck
 from rpython.rlib.rfloat import formatd
+from rpython.rlib.debug import _debug_write
 
 
 # -- lists -------------------------------------------------------------------------------------
@@ -1566,3 +1567,43 @@ def builtin_int_2(s, base):
         except OverflowError:
             raise OverflowError("int() literal too large")
     return v
+
+
+# -- rpython.rlib helpers -----------------------------------------------------------------------
+
+def builtin_rlib_newlist_hint(sizehint=0):
+    return []
+
+
+def builtin_rlib_debug_print_0():
+    _debug_write("")
+
+
+@specialize.argtype(0)
+def builtin_rlib_debug_print_1(a):
+    _debug_write(str(a))
+
+
+@specialize.argtype(0, 1)
+def builtin_rlib_debug_print_2(a, b):
+    _debug_write(str(a) + " " + str(b))
+
+
+@specialize.argtype(0, 1, 2)
+def builtin_rlib_debug_print_3(a, b, c):
+    _debug_write(" ".join([str(a), str(b), str(c)]))
+
+
+@specialize.argtype(0, 1, 2, 3)
+def builtin_rlib_debug_print_4(a, b, c, d):
+    _debug_write(" ".join([str(a), str(b), str(c), str(d)]))
+
+
+@specialize.argtype(0, 1, 2, 3, 4)
+def builtin_rlib_debug_print_5(a, b, c, d, e):
+    _debug_write(" ".join([str(a), str(b), str(c), str(d), str(e)]))
+
+
+@specialize.argtype(0, 1, 2, 3, 4, 5)
+def builtin_rlib_debug_print_6(a, b, c, d, e, f):
+    _debug_write(" ".join([str(a), str(b), str(c), str(d), str(e), str(f)]))

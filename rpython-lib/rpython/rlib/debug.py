@@ -31,6 +31,8 @@ and ``fatalerror_notb`` keep CPython-only state here; the translator gives
 them their translated meaning.
 """
 
+from rpython.rlib._cpython_only import cpython_only
+
 import os
 import sys
 import time
@@ -96,19 +98,29 @@ class _DebugLog(object):
 _log = _DebugLog()
 
 
+@cpython_only
 def _timestamp():
     return time.perf_counter_ns()
 
 
+@cpython_only
 def debug_print(*args):
     """Write the arguments, separated by spaces, as one line to the debug log
     if have_debug_prints()."""
+    _debug_write(" ".join([str(a) for a in args]))
+
+
+@cpython_only
+def _debug_write(text):
+    """Write one line of text to the debug log if have_debug_prints() (what
+    debug_print does once its arguments are strings)."""
     if not have_debug_prints():
         return
     f = _log.out()
-    f.write(" ".join([str(a) for a in args]) + "\n")
+    f.write(text + "\n")
 
 
+@cpython_only
 def debug_start(category, timestamp=False):
     """Open a debug section of the given category (see the module doc).
     Returns the timestamp if asked."""
@@ -123,6 +135,7 @@ def debug_start(category, timestamp=False):
     return None
 
 
+@cpython_only
 def debug_stop(category, timestamp=False):
     """Close the debug section opened by debug_start(category)."""
     _log.open()
@@ -138,6 +151,7 @@ def debug_stop(category, timestamp=False):
     return None
 
 
+@cpython_only
 def have_debug_prints():
     """Whether debug_print() writes anything at this point."""
     _log.open()
@@ -146,6 +160,7 @@ def have_debug_prints():
     return _log.levels[-1]
 
 
+@cpython_only
 def have_debug_prints_for(category_prefix):
     """Whether debug prints are enabled for some category starting with
     category_prefix (or at this point)."""
@@ -160,12 +175,14 @@ def have_debug_prints_for(category_prefix):
     return False
 
 
+@cpython_only
 def debug_flush():
     """Flush the debug log output."""
     _log.open()
     _log.file.flush()
 
 
+@cpython_only
 def debug_offset():
     """The current offset in the log file, or -1 if the log does not go to a
     regular file."""
@@ -179,11 +196,13 @@ def debug_offset():
         return -1
 
 
+@cpython_only
 def fatalerror(msg):
     """Abort the program with a fatal error (and the RPython traceback)."""
     raise FatalError(msg)
 
 
+@cpython_only
 def fatalerror_notb(msg):
     """Abort the program with a fatal error, without printing a traceback."""
     raise FatalError(msg)
@@ -194,6 +213,7 @@ def debug_print_traceback():
     pass
 
 
+@cpython_only
 def ll_assert(cond, msg):
     """Assert a low-level invariant: raise AssertionError(msg) if cond is false."""
     if not cond:
@@ -206,6 +226,7 @@ def ll_assert_not_none(x):
     return x
 
 
+@cpython_only
 def make_sure_not_resized(l):
     """Hint that the list l is never resized (a fixed-size list). Returns l."""
     return l

@@ -12,6 +12,8 @@ Also: `JitHookInterface`, `Counters`, `PARAMETERS`, `virtual_ref`/`virtual_ref_f
 `vref_None`, `enter_portal_frame`/`leave_portal_frame`, `current_trace_length`.
 """
 
+from rpython.rlib._cpython_only import cpython_only
+
 
 class JitDriver(object):
     """Describes an interpreter's main loop to the JIT."""
@@ -54,10 +56,12 @@ class JitDriver(object):
         pass
 
 
+@cpython_only
 def _identity_decorator(func):
     return func
 
 
+@cpython_only
 def elidable(func):
     func._elidable_function_ = True
     return func
@@ -66,26 +70,31 @@ def elidable(func):
 purefunction = elidable
 
 
+@cpython_only
 def dont_look_inside(func):
     func._jit_look_inside_ = False
     return func
 
 
+@cpython_only
 def look_inside(func):
     func._jit_look_inside_ = True
     return func
 
 
+@cpython_only
 def unroll_safe(func):
     func._jit_unroll_safe_ = True
     return func
 
 
+@cpython_only
 def loop_invariant(func):
     func._jit_loop_invariant_ = True
     return func
 
 
+@cpython_only
 def oopspec(spec):
     def decorator(func):
         func.oopspec = spec
@@ -93,6 +102,7 @@ def oopspec(spec):
     return decorator
 
 
+@cpython_only
 def elidable_promote(promote_args="all"):
     def decorator(func):
         func._elidable_function_ = True
@@ -112,6 +122,7 @@ def promote_unicode(x):
     return x
 
 
+@cpython_only
 def hint(x, **kwds):
     return x
 
@@ -128,14 +139,17 @@ def isvirtual(x):
     return False
 
 
+@cpython_only
 def set_param(driver, name, value):
     pass
 
 
+@cpython_only
 def set_user_param(driver, text):
     pass
 
 
+@cpython_only
 def jit_debug(string, arg1=-1, arg2=-1, arg3=-1, arg4=-1):
     pass
 
@@ -144,6 +158,7 @@ def assert_green(value):
     pass
 
 
+@cpython_only
 def record_known_result(result, func, *args):
     pass
 
@@ -152,11 +167,13 @@ def record_exact_class(value, cls):
     pass
 
 
+@cpython_only
 def conditional_call(condition, function, *args):
     if condition:
         function(*args)
 
 
+@cpython_only
 def conditional_call_elidable(value, function, *args):
     if value:
         return value
@@ -170,6 +187,7 @@ class JitHintError(Exception):
 purefunction_promote = elidable_promote
 
 
+@cpython_only
 def look_inside_iff(predicate):
     """Trace into the function only when predicate(*args) is true (a JIT hint; the function
     itself is returned)."""
@@ -179,12 +197,14 @@ def look_inside_iff(predicate):
     return decorator
 
 
+@cpython_only
 def not_in_trace(func):
     """The function runs normally but is left out of traces. Its result must be None."""
     func._not_in_trace_ = True
     return func
 
 
+@cpython_only
 def elidable_compatible(quasi_immut_field_name_for_second_arg=None):
     """Like elidable, for functions whose first argument is promoted compatibly."""
     def decorator(func):
@@ -193,6 +213,7 @@ def elidable_compatible(quasi_immut_field_name_for_second_arg=None):
     return decorator
 
 
+@cpython_only
 def jit_callback(name):
     """Marks a function called from C as an entry of the JIT (no-op here)."""
     def decorator(func):
@@ -244,11 +265,13 @@ class DirectVRef(object):
             self._state = "invalid"
 
 
+@cpython_only
 def virtual_ref(x):
     """A virtual reference to x (x is typically a frame)."""
     return DirectVRef(x)
 
 
+@cpython_only
 def virtual_ref_finish(vref, x):
     """Ends the life of vref, which refers to x."""
     assert vref._x is x

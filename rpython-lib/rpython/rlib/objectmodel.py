@@ -7,18 +7,22 @@ reads.  Also the list and branch hints ``newlist_hint``, ``resizelist_hint``,
 ``unlikely``.
 """
 
+from rpython.rlib._cpython_only import cpython_only
+
 
 def we_are_translated():
     """False when running on CPython, True in the translated program."""
     return False
 
 
+@cpython_only
 def not_rpython(func):
     """Mark a function as plain Python that the translator must never see."""
     func._not_rpython_ = True
     return func
 
 
+@cpython_only
 def _format_spec(name, args):
     if args:
         return "specialize:%s(%s)" % (name, ", ".join([repr(a) for a in args]))
@@ -74,18 +78,21 @@ class _Specialize(object):
 specialize = _Specialize()
 
 
+@cpython_only
 def always_inline(func):
     """Ask the backend to always inline this function."""
     func._always_inline_ = True
     return func
 
 
+@cpython_only
 def dont_inline(func):
     """Ask the backend never to inline this function."""
     func._dont_inline_ = True
     return func
 
 
+@cpython_only
 def enforceargs(*types, **kwds):
     """Declare the argument types of a function.
 
@@ -133,6 +140,7 @@ def instantiate(cls, nonmovable=False):
     return object.__new__(cls)
 
 
+@cpython_only
 def import_from_mixin(M, special_methods=['__init__', '__del__']):
     """Copies the attributes of the mixin class `M` into the class being defined (call it in a
     class body). Functions are copied as new function objects, so each class gets its own
@@ -164,6 +172,7 @@ def resizelist_hint(l, sizehint):
     pass
 
 
+@cpython_only
 def keepalive_until_here(*values):
     """Keep the values alive (not collected) until this point (no effect on CPython)."""
     pass

@@ -14,6 +14,8 @@ Provides ``intmask``, ``ovfcheck``, ``widen``, ``is_valid_int``, ``r_int``
 ``LONG_MASK``, ``MAXINT``, ``MININT``, ``LONGLONG_BIT``, ``LONGLONG_MASK``.
 """
 
+from rpython.rlib._cpython_only import cpython_only
+
 LONG_BIT = 64
 LONG_MASK = (1 << LONG_BIT) - 1
 LONG_TEST = 1 << (LONG_BIT - 1)
@@ -21,6 +23,7 @@ MAXINT = LONG_TEST - 1
 MININT = -LONG_TEST
 
 
+@cpython_only
 def intmask(x):
     """Wrap an integer to a signed machine word (two's complement)."""
     if isinstance(x, float):
@@ -37,6 +40,7 @@ def is_valid_int(x):
             and MININT <= x <= MAXINT)
 
 
+@cpython_only
 def ovfcheck(x):
     """Return x if it fits in a signed machine word, else raise OverflowError.
 
@@ -51,6 +55,7 @@ def ovfcheck(x):
     return x
 
 
+@cpython_only
 def widen(x):
     """Widen a small integer type to a full machine word (identity on ints)."""
     return x
@@ -310,6 +315,7 @@ class unsigned_int(base_int):
 _inttypes = {}
 
 
+@cpython_only
 def build_int(name, sign, bits):
     """The fixed-width integer class of the given signedness and width.
 
@@ -399,6 +405,7 @@ class r_singlefloat(object):
     __hash__ = None
 
 
+@cpython_only
 def is_signed_integer_type(tp):
     """True for int and the signed fixed-width integer classes."""
     if tp is int or tp is bool:
@@ -406,6 +413,7 @@ def is_signed_integer_type(tp):
     return isinstance(tp, type) and issubclass(tp, base_int) and tp.SIGNED
 
 
+@cpython_only
 def most_neg_value_of(tp):
     """The smallest value of the integer type tp (int, or a fixed-width class)."""
     if tp is int:
@@ -415,6 +423,7 @@ def most_neg_value_of(tp):
     return tp(0)
 
 
+@cpython_only
 def most_pos_value_of(tp):
     """The largest value of the integer type tp (int, or a fixed-width class)."""
     if tp is int:

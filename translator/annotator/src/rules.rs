@@ -121,16 +121,6 @@ fn error_result(op: FlowOp) -> Ann {
     }
 }
 
-/// Modules of the `rpython` library whose functions have a translated meaning given by the
-/// translator (the flow builder maps the supported ones to builtins): their Python code is for
-/// CPython only. Functions of the other `rpython` modules are ordinary RPython and translated.
-const BUILTIN_MEANING_MODULES: &[&str] = &[
-    "rpython.rlib.objectmodel",
-    "rpython.rlib.rarithmetic",
-    "rpython.rlib.debug",
-    "rpython.rlib.jit",
-];
-
 /// Methods of `str` and `list` in Python, to tell "not supported yet" from "no such method".
 const STR_METHODS: &[&str] = &[
     "capitalize",
@@ -880,7 +870,8 @@ impl Annotator<'_> {
 
     /// Why a function cannot be called from translated code, if it cannot: it is marked
     /// `@not_rpython`, asks for a specialisation the annotator does not do yet, or is a helper
-    /// of the `rpython` library that the translator does not give its translated meaning yet.
+    /// of the `rpython` library marked `cpython_only` (`rpython/rlib/_cpython_only.py`) that
+    /// the translator does not give its translated meaning yet.
     fn unsupported_function(
         &mut self,
         src: &mut dyn GraphSource,
@@ -909,7 +900,7 @@ impl Annotator<'_> {
             )
             .at(span, "called here")
             .note("the translator does not specialise functions yet")
-        } else if BUILTIN_MEANING_MODULES.contains(&f.module.as_str()) {
+        } else if f.attrs.contains_key("_cpython_only_") {
             Diagnostic::new(
                 "E0213",
                 format!(
@@ -1341,10 +1332,13 @@ impl Annotator<'_> {
             | "rlib.promote"
             | "rlib.promote_string"
             | "rlib.intmask"
+            | "rlib.r_int"
+            | "rlib.r_longlong"
+            | "rlib.longlongmask"
             | "rlib.widen"
             | "rlib.make_sure_not_resized" => match pos {
                 [a] => {
-                    if name == "rlib.intmask" && !a.is_intlike() {
+                    if name != "rlib.hint" && name.contains("mask") && !a.is_intlike() {
                         return type_error(self);
                     }
                     if *a == Bool {
@@ -1371,6 +1365,29 @@ impl Annotator<'_> {
                 ),
                 _ => count_error(self, "one argument"),
             },
+            "rlib.set_param"
+            | "rlib.set_user_param"
+            | "rlib.record_known_result"
+            | "rlib.record_exact_class"
+            | "rlib.keepalive_until_here"
+            | "rlib.debug_print_traceback"
+            | "rlib.debug_flush" => None,
+            "rlib.debug_start"
+            | "rlib.debug_stop"
+            | "rlib.fatalerror"
+            | "rlib.fatalerror_notb"
+            | "rlib._debug_write" => match pos {
+                [Str | Char] => None,
+                [_] => type_error(self),
+                _ => count_error(self, "one argument"),
+            },
+            "rlib.have_debug_prints" => Bool,
+            "rlib.have_debug_prints_for" => match pos {
+                [Str | Char] => Bool,
+                [_] => type_error(self),
+                _ => count_error(self, "one argument"),
+            },
+            "rlib.debug_offset" => Int,
             "rlib.formatd" => match pos {
                 [x, Char | Str, p] | [x, Char | Str, p, _]
                     if x.is_numeric()

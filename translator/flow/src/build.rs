@@ -441,6 +441,26 @@ const RLIB_BUILTINS: &[&str] = &[
     "jit_debug",
     "assert_green",
     "formatd",
+    "set_param",
+    "set_user_param",
+    "record_known_result",
+    "record_exact_class",
+    "keepalive_until_here",
+    "debug_print",
+    "debug_start",
+    "debug_stop",
+    "have_debug_prints",
+    "have_debug_prints_for",
+    "debug_flush",
+    "debug_offset",
+    "debug_print_traceback",
+    "fatalerror",
+    "fatalerror_notb",
+    "_debug_write",
+    "r_int",
+    "r_longlong",
+    "longlongmask",
+    "newlist_hint",
 ];
 
 /// The operations whose exceptions a `try` in the same function catches.
@@ -2224,6 +2244,31 @@ impl Builder<'_, '_> {
                     && kwargs.is_empty()
                 {
                     return Value::Const(Const::Bool(true));
+                }
+                // `conditional_call(cond, f, *args)` is `f(*args) if cond else None`, and
+                // `conditional_call_elidable(value, f, *args)` is `value or f(*args)`.
+                if func.module == "rpython.rlib.jit"
+                    && matches!(
+                        func.name.as_str(),
+                        "conditional_call" | "conditional_call_elidable"
+                    )
+                    && args.len() >= 2
+                    && kwargs.is_empty()
+                {
+                    let call = Expr {
+                        kind: ExprKind::Call(Box::new(args[1].clone()), args[2..].to_vec(), vec![]),
+                        span,
+                    };
+                    let kind = if func.name == "conditional_call" {
+                        let none = Expr {
+                            kind: ExprKind::Literal(Literal::None),
+                            span,
+                        };
+                        ExprKind::IfExp(Box::new(args[0].clone()), Box::new(call), Box::new(none))
+                    } else {
+                        ExprKind::BoolOp(false, vec![args[0].clone(), call])
+                    };
+                    return self.expr(&Expr { kind, span });
                 }
             }
         }

@@ -2391,12 +2391,48 @@ impl Rtyper<'_, '_> {
             | "rlib.promote"
             | "rlib.promote_string"
             | "rlib.intmask"
+            | "rlib.r_int"
+            | "rlib.r_longlong"
+            | "rlib.longlongmask"
             | "rlib.widen"
             | "rlib.make_sure_not_resized" => arg(self, st, 0, rt),
             "rlib.we_are_jitted" | "rlib.isconstant" | "rlib.isvirtual" => {
                 Value::Const(LlConst::Bool(false))
             }
-            "rlib.jit_debug" | "rlib.assert_green" => Value::Const(LlConst::Void),
+            "rlib.jit_debug"
+            | "rlib.assert_green"
+            | "rlib.set_param"
+            | "rlib.set_user_param"
+            | "rlib.record_known_result"
+            | "rlib.record_exact_class"
+            | "rlib.keepalive_until_here"
+            | "rlib.debug_print_traceback" => Value::Const(LlConst::Void),
+            "rlib.debug_flush" => {
+                self.call_support(st, "rpy_debug_flush", vec![]);
+                Value::Const(LlConst::Void)
+            }
+            "rlib.debug_start"
+            | "rlib.debug_stop"
+            | "rlib.fatalerror"
+            | "rlib.fatalerror_notb"
+            | "rlib._debug_write" => {
+                let x = arg(self, st, 0, s);
+                let cname = match name {
+                    "rlib.debug_start" => "rpy_debug_start",
+                    "rlib.debug_stop" => "rpy_debug_stop",
+                    "rlib._debug_write" => "rpy_debug_write",
+                    "rlib.fatalerror" => "rpy_fatalerror",
+                    _ => "rpy_fatalerror_notb",
+                };
+                self.call_support(st, cname, vec![x]);
+                Value::Const(LlConst::Void)
+            }
+            "rlib.have_debug_prints" => self.call_support(st, "rpy_have_debug_prints", vec![]),
+            "rlib.have_debug_prints_for" => {
+                let x = arg(self, st, 0, s);
+                self.call_support(st, "rpy_have_debug_prints_for", vec![x])
+            }
+            "rlib.debug_offset" => self.call_support(st, "rpy_debug_offset", vec![]),
             "type" => {
                 let x = arg(self, st, 0, tys[0]);
                 self.emit(st, LlOp::GetField, vec![x, field("typeid")], T::Signed)

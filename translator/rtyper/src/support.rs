@@ -106,6 +106,15 @@ support! {
     "rpy_math_isinf"(Float) -> Bool;
     "rpy_math_isfinite"(Float) -> Bool;
     "rpy_float_of_str"(Str) -> Float, raise;
+    "rpy_debug_start"(Str) -> Void;
+    "rpy_debug_stop"(Str) -> Void;
+    "rpy_debug_write"(Str) -> Void;
+    "rpy_debug_flush"() -> Void;
+    "rpy_have_debug_prints"() -> Bool;
+    "rpy_have_debug_prints_for"(Str) -> Bool;
+    "rpy_debug_offset"() -> Signed;
+    "rpy_fatalerror"(Str) -> Void;
+    "rpy_fatalerror_notb"(Str) -> Void;
     "rpy_formatd"(Float, Str, Signed, Signed) -> Str, raise, collect;
     "rpy_int_of_str"(Str) -> Signed, raise;
     "rpy_str_encode"(Str) -> Bytes, raise, collect;

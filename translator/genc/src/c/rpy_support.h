@@ -24,6 +24,8 @@
 #include <unistd.h>
 #include <errno.h>
 #include <sys/resource.h>
+#include <strings.h>
+#include <time.h>
 #include <fcntl.h>
 
 #include "rpyrt.h"
@@ -723,6 +725,156 @@ bad_long:
 bad:
     rpy_raise(RPY_EXC_ValueError, NULL);
     return 0.0;
+}
+
+/* rpython.rlib.debug: the debug log, controlled by PYPYLOG as in RPython. `PYPYLOG=cat1,cat2:file`
+   logs the sections whose category starts with one of the prefixes (`:file` alone: all of
+   them, `-` for stderr); `PYPYLOG=file` logs section starts and stops only. Outside any
+   section, debug_print writes to stderr. */
+static bool rpy_debug_inited;
+static FILE *rpy_debug_file;
+static char *rpy_debug_prefixes; /* NULL: no category enabled; "": all of them */
+static bool rpy_debug_profile;
+static int rpy_debug_depth;
+static uint64_t rpy_debug_levels; /* bit i: section at depth i+1 enabled (bit 63 for deeper) */
+
+static void rpy_debug_open(void) {
+    if (rpy_debug_inited)
+        return;
+    rpy_debug_inited = true;
+    rpy_debug_file = stderr;
+    const char *env = getenv("PYPYLOG");
+    if (env == NULL || *env == 0)
+        return;
+    const char *colon = strchr(env, ':');
+    const char *path = env;
+    if (colon != NULL) {
+        size_t n = (size_t)(colon - env);
+        rpy_debug_prefixes = malloc(n + 1);
+        if (rpy_debug_prefixes != NULL) {
+            memcpy(rpy_debug_prefixes, env, n);
+            rpy_debug_prefixes[n] = 0;
+        }
+        path = colon + 1;
+    } else {
+        rpy_debug_profile = true;
+    }
+    if (strcmp(path, "-") != 0 && *path != 0) {
+        FILE *f = fopen(path, "w");
+        if (f != NULL)
+            rpy_debug_file = f;
+    }
+}
+
+static bool rpy_debug_category_on(const unsigned char *cat, int64_t len) {
+    if (rpy_debug_prefixes == NULL)
+        return false;
+    if (*rpy_debug_prefixes == 0)
+        return true;
+    const char *p = rpy_debug_prefixes;
+    while (*p) {
+        const char *end = strchr(p, ',');
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        if ((int64_t)n <= len && memcmp(p, cat, n) == 0)
+            return true;
+        if (!end)
+            break;
+        p = end + 1;
+    }
+    return false;
+}
+
+static unsigned long long rpy_debug_clock(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (unsigned long long)ts.tv_sec * 1000000000ull + (unsigned long long)ts.tv_nsec;
+}
+
+static bool rpy_have_debug_prints(void) {
+    rpy_debug_open();
+    if (rpy_debug_depth == 0)
+        return true;
+    int d = rpy_debug_depth > 63 ? 63 : rpy_debug_depth;
+    return (rpy_debug_levels >> (d - 1)) & 1;
+}
+
+static void rpy_debug_start(struct rpy_str *cat) {
+    rpy_debug_open();
+    bool on = rpy_debug_category_on(cat->items, cat->length);
+    rpy_debug_depth++;
+    int d = rpy_debug_depth > 63 ? 63 : rpy_debug_depth;
+    if (on)
+        rpy_debug_levels |= (uint64_t)1 << (d - 1);
+    else
+        rpy_debug_levels &= ~((uint64_t)1 << (d - 1));
+    if (on || rpy_debug_profile) {
+        fprintf(rpy_debug_file, "[%llx] {", rpy_debug_clock());
+        fwrite(cat->items, 1, (size_t)cat->length, rpy_debug_file);
+        fputc('\n', rpy_debug_file);
+    }
+}
+
+static void rpy_debug_stop(struct rpy_str *cat) {
+    rpy_debug_open();
+    bool on = rpy_debug_depth > 0 && rpy_have_debug_prints();
+    if (rpy_debug_depth > 0)
+        rpy_debug_depth--;
+    if (on || rpy_debug_profile) {
+        fprintf(rpy_debug_file, "[%llx] ", rpy_debug_clock());
+        fwrite(cat->items, 1, (size_t)cat->length, rpy_debug_file);
+        fputs("}\n", rpy_debug_file);
+    }
+}
+
+static void rpy_debug_write(struct rpy_str *line) {
+    if (!rpy_have_debug_prints())
+        return;
+    FILE *f = rpy_debug_depth == 0 ? stderr : rpy_debug_file;
+    fwrite(line->items, 1, (size_t)line->length, f);
+    fputc('\n', f);
+}
+
+static void rpy_debug_flush(void) {
+    rpy_debug_open();
+    fflush(rpy_debug_file);
+}
+
+static bool rpy_have_debug_prints_for(struct rpy_str *prefix) {
+    rpy_debug_open();
+    if (rpy_have_debug_prints())
+        return true;
+    return rpy_debug_category_on(prefix->items, prefix->length);
+}
+
+static int64_t rpy_debug_offset(void) {
+    rpy_debug_open();
+    if (rpy_debug_file == stderr)
+        return -1;
+    fflush(rpy_debug_file);
+    return (int64_t)ftell(rpy_debug_file);
+}
+
+static void rpy_flush_stdout(void);
+
+static void rpy_fatalerror_notb(struct rpy_str *msg) {
+    rpy_flush_stdout();
+    fputs("fatal error: ", stderr);
+    fwrite(msg->items, 1, (size_t)msg->length, stderr);
+    fputc('\n', stderr);
+    exit(1);
+}
+
+static void rpy_fatalerror(struct rpy_str *msg) {
+    rpy_flush_stdout();
+    int n = rpy_tb_count < RPY_TB_SIZE ? rpy_tb_count : RPY_TB_SIZE;
+    if (n > 0) {
+        fprintf(stderr, "RPython traceback:\n");
+        for (int k = rpy_tb_count - 1; k >= rpy_tb_count - n; k--) {
+            const struct rpy_location *loc = rpy_tb[k % RPY_TB_SIZE];
+            fprintf(stderr, "  File \"%s\", line %d, in %s\n", loc->file, loc->line, loc->func);
+        }
+    }
+    rpy_fatalerror_notb(msg);
 }
 
 /* The math module: libm with Python's errors (ValueError for a domain error, OverflowError

@@ -5,7 +5,6 @@
 # expect: False False False
 # expect: 42 abc u 5
 # expect: frame 102
-# expect: vref 102
 # expect: counters 0 True True
 # expect: True 5
 from rpython.rlib import jit
@@ -125,9 +124,6 @@ def entry_point(argv):
     set_user_param(driver, "inlining=1")
     enter_portal_frame(1)
     leave_portal_frame()
-    ref = virtual_ref(f)
-    print("vref", ref().n)
-    virtual_ref_finish(ref, f)
     print("counters", Counters.TRACING, Counters.ncounters > 10, THRESHOLD > 0)
     print(record_known_result(7, square, 3) is None, conditional_call_elidable(5, square, 3))
     return 0
