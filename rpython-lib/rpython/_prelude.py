@@ -15,6 +15,7 @@ functions of this module.
 """
 
 import math
+import os
 
 from rpython.rlib.objectmodel import specialize
 from rpython.rlib.rarithmetic import ovfcheck
@@ -1607,3 +1608,10 @@ def builtin_rlib_debug_print_5(a, b, c, d, e):
 @specialize.argtype(0, 1, 2, 3, 4, 5)
 def builtin_rlib_debug_print_6(a, b, c, d, e, f):
     _debug_write(" ".join([str(a), str(b), str(c), str(d), str(e), str(f)]))
+
+
+def builtin_os_getenv_2(name, default):
+    v = os.getenv(name)
+    if v is None:
+        return default
+    return v

@@ -1502,6 +1502,66 @@ impl Annotator<'_> {
                 [_] => type_error(self),
                 _ => count_error(self, "exactly one argument"),
             },
+            "os.lseek" => match pos {
+                [a, b, c] if a.is_intlike() && b.is_intlike() && c.is_intlike() => Int,
+                [_, _, _] => type_error(self),
+                _ => count_error(self, "3 arguments"),
+            },
+            "os.ftruncate" => match pos {
+                [a, b] if a.is_intlike() && b.is_intlike() => None,
+                [_, _] => type_error(self),
+                _ => count_error(self, "2 arguments"),
+            },
+            "os.unlink" | "os.rmdir" => match pos {
+                [p] if p.is_strlike() => None,
+                [_] => type_error(self),
+                _ => count_error(self, "one argument"),
+            },
+            "os.path.exists" | "os.path.isfile" | "os.path.isdir" => match pos {
+                [p] if p.is_strlike() => Bool,
+                [_] => type_error(self),
+                _ => count_error(self, "one argument"),
+            },
+            "os.isatty" => match pos {
+                [a] if a.is_intlike() => Bool,
+                [_] => type_error(self),
+                _ => count_error(self, "one argument"),
+            },
+            "os.getpid" => match pos {
+                [] => Int,
+                _ => count_error(self, "no arguments"),
+            },
+            "os.getenv" => match pos {
+                [n] if n.is_strlike() => Str,
+                [_] => type_error(self),
+                _ => count_error(self, "one argument"),
+            },
+            "time.time" | "time.perf_counter" | "time.monotonic" | "time.process_time"
+            | "time.clock" => match pos {
+                [] => Float,
+                _ => count_error(self, "no arguments"),
+            },
+            "time.sleep" => match pos {
+                [x] if x.is_numeric() => None,
+                [_] => type_error(self),
+                _ => count_error(self, "one argument"),
+            },
+            "sys.stdout.write" | "sys.stderr.write" => match pos {
+                [x] if x.is_strlike() => Int,
+                [_] => type_error(self),
+                _ => count_error(self, "one argument"),
+            },
+            "sys.stdout.flush" | "sys.stderr.flush" => None,
+            "sys.stdin.readline" | "sys.stdin.read" => match pos {
+                [] => Str,
+                _ => count_error(self, "no arguments"),
+            },
+            "sys.exit" => match pos {
+                [] => None,
+                [x] if x.is_intlike() => None,
+                [_] => type_error(self),
+                _ => count_error(self, "at most one argument"),
+            },
             "os.open" => match pos {
                 [p, f] | [p, f, _] if p.is_strlike() && f.is_intlike() => Int,
                 _ => type_error(self),

@@ -338,6 +338,10 @@ pub fn normalize_builtin(name: &str) -> String {
         rest.to_string()
     } else if let Some(rest) = name.strip_prefix("posix.") {
         format!("os.{rest}")
+    } else if name == "os.environ.get" {
+        "os.getenv".to_string()
+    } else if name == "os.remove" {
+        "os.unlink".to_string()
     } else {
         name.to_string()
     }

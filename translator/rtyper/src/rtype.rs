@@ -1629,8 +1629,14 @@ impl Rtyper<'_, '_> {
                 self.convert(st, v, item_t, rt)
             }
             (Ann::Str | Ann::Char, "encode") => {
-                let x = self.value(st, &op.args[0], self.reprs.str_type());
-                self.call_support(st, "rpy_str_encode", vec![x])
+                let s = self.reprs.str_type();
+                let x = self.value(st, &op.args[0], s);
+                if op.args.len() > 3 {
+                    let enc = self.value(st, &op.args[3], s);
+                    self.call_support(st, "rpy_str_encode_as", vec![x, enc])
+                } else {
+                    self.call_support(st, "rpy_str_encode", vec![x])
+                }
             }
             _ => return self.unsupported(st, &format!("the method `{name}` here")),
         };
@@ -2316,6 +2322,93 @@ impl Rtyper<'_, '_> {
             "chr" => {
                 let x = arg(self, st, 0, T::Signed);
                 self.emit(st, LlOp::CastIntToChar, vec![x], T::Char)
+            }
+            "os.lseek" => {
+                let args: Vec<V> = (0..3).map(|i| arg(self, st, i, T::Signed)).collect();
+                self.call_support(st, "rpy_os_lseek", args)
+            }
+            "os.ftruncate" => {
+                let args: Vec<V> = (0..2).map(|i| arg(self, st, i, T::Signed)).collect();
+                self.call_support(st, "rpy_os_ftruncate", args);
+                Value::Const(LlConst::Void)
+            }
+            "os.unlink" | "os.rmdir" => {
+                let p = arg(self, st, 0, s);
+                let f = if name == "os.unlink" {
+                    "rpy_os_unlink"
+                } else {
+                    "rpy_os_rmdir"
+                };
+                self.call_support(st, f, vec![p]);
+                Value::Const(LlConst::Void)
+            }
+            "os.path.exists" | "os.path.isfile" | "os.path.isdir" => {
+                let p = arg(self, st, 0, s);
+                let kind = match name {
+                    "os.path.exists" => 0,
+                    "os.path.isfile" => 1,
+                    _ => 2,
+                };
+                self.call_support(
+                    st,
+                    "rpy_os_path_kind",
+                    vec![p, Value::Const(LlConst::Signed(kind))],
+                )
+            }
+            "os.isatty" => {
+                let fd = arg(self, st, 0, T::Signed);
+                self.call_support(st, "rpy_os_isatty", vec![fd])
+            }
+            "os.getpid" => self.call_support(st, "rpy_os_getpid", vec![]),
+            "os.getenv" => {
+                let n = arg(self, st, 0, s);
+                self.call_support(st, "rpy_os_getenv", vec![n])
+            }
+            "time.time" | "time.perf_counter" | "time.monotonic" | "time.process_time"
+            | "time.clock" => {
+                let kind = match name {
+                    "time.time" => 0,
+                    "time.process_time" | "time.clock" => 2,
+                    _ => 1,
+                };
+                self.call_support(
+                    st,
+                    "rpy_time_now",
+                    vec![Value::Const(LlConst::Signed(kind))],
+                )
+            }
+            "time.sleep" => {
+                let x = arg(self, st, 0, T::Float);
+                self.call_support(st, "rpy_time_sleep", vec![x]);
+                Value::Const(LlConst::Void)
+            }
+            "sys.stdout.write" | "sys.stderr.write" => {
+                let x = arg(self, st, 0, s);
+                let fd = if name == "sys.stdout.write" { 1 } else { 2 };
+                self.call_support(
+                    st,
+                    "rpy_sys_write",
+                    vec![Value::Const(LlConst::Signed(fd)), x],
+                )
+            }
+            "sys.stdout.flush" | "sys.stderr.flush" => {
+                self.call_support(st, "rpy_flush_stdout", vec![]);
+                Value::Const(LlConst::Void)
+            }
+            "sys.stdin.readline" => {
+                self.call_support(st, "rpy_stdin_read", vec![Value::Const(LlConst::Signed(1))])
+            }
+            "sys.stdin.read" => {
+                self.call_support(st, "rpy_stdin_read", vec![Value::Const(LlConst::Signed(0))])
+            }
+            "sys.exit" => {
+                let code = if npos > 0 {
+                    arg(self, st, 0, T::Signed)
+                } else {
+                    Value::Const(LlConst::Signed(0))
+                };
+                self.call_support(st, "rpy_sys_exit", vec![code]);
+                Value::Const(LlConst::Void)
             }
             "os.open" => {
                 let path = arg(self, st, 0, s);

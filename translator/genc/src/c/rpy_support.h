@@ -26,6 +26,7 @@
 #include <sys/resource.h>
 #include <strings.h>
 #include <time.h>
+#include <sys/stat.h>
 #include <fcntl.h>
 
 #include "rpyrt.h"
@@ -977,6 +978,40 @@ static struct rpy_str *rpy_str_encode(struct rpy_str *s) {
     return r;
 }
 
+/* str.encode(encoding): "latin-1" (and its aliases) copies the code points; "ascii" too, with
+   ValueError (UnicodeEncodeError) above 127; anything else is UTF-8. */
+static struct rpy_str *rpy_str_encode_as(struct rpy_str *s, struct rpy_str *enc) {
+    char e[16];
+    int64_t k = 0;
+    for (int64_t i = 0; i < enc->length && k < 15; i++) {
+        unsigned char c = enc->items[i];
+        if (c == '_')
+            c = '-';
+        e[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    e[k] = 0;
+    bool latin1 = strcmp(e, "latin-1") == 0 || strcmp(e, "latin1") == 0 ||
+                  strcmp(e, "iso-8859-1") == 0 || strcmp(e, "iso8859-1") == 0 || strcmp(e, "l1") == 0;
+    bool ascii = strcmp(e, "ascii") == 0 || strcmp(e, "us-ascii") == 0;
+    if (!latin1 && !ascii)
+        return rpy_str_encode(s);
+    if (ascii) {
+        for (int64_t i = 0; i < s->length; i++) {
+            if (s->items[i] >= 0x80) {
+                rpy_raise(RPY_EXC_ValueError, NULL);
+                return NULL;
+            }
+        }
+    }
+    RPY_PUSH1(s);
+    struct rpy_str *r = rpy_str_alloc(RPY_TID_BYTES, s->length);
+    RPY_POP1(s);
+    if (r == NULL)
+        return NULL;
+    memcpy(r->items, s->items, (size_t)s->length);
+    return r;
+}
+
 /* ---- output ---- */
 
 static char rpy_outbuf[1 << 16];
@@ -1026,6 +1061,10 @@ static void rpy_print_char(unsigned char c) {
 }
 
 static void rpy_print_str(struct rpy_str *s) {
+    if (s == NULL) {
+        rpy_out("None", 4);
+        return;
+    }
     for (int64_t i = 0; i < s->length; i++) {
         if (s->items[i] >= 0x80) {
             for (int64_t j = 0; j < s->length; j++)
@@ -1113,6 +1152,161 @@ static struct rpy_str *rpy_os_read(int64_t fd, int64_t n) {
 static void rpy_os_close(int64_t fd) {
     if (close((int)fd) < 0)
         rpy_raise(RPY_EXC_OSError, NULL);
+}
+
+/* A NUL-terminated copy of a str path in `buf` (false, with OSError raised, if too long). */
+static bool rpy_path(struct rpy_str *path, char *buf, size_t size) {
+    if (path->length >= (int64_t)size) {
+        rpy_raise(RPY_EXC_OSError, NULL);
+        return false;
+    }
+    memcpy(buf, path->items, (size_t)path->length);
+    buf[path->length] = 0;
+    return true;
+}
+
+static int64_t rpy_os_lseek(int64_t fd, int64_t pos, int64_t how) {
+    off_t r = lseek((int)fd, (off_t)pos, (int)how);
+    if (r < 0)
+        rpy_raise(RPY_EXC_OSError, NULL);
+    return (int64_t)r;
+}
+
+static void rpy_os_ftruncate(int64_t fd, int64_t len) {
+    if (ftruncate((int)fd, (off_t)len) < 0)
+        rpy_raise(RPY_EXC_OSError, NULL);
+}
+
+static void rpy_os_unlink(struct rpy_str *path) {
+    char buf[4096];
+    if (rpy_path(path, buf, sizeof buf) && unlink(buf) < 0)
+        rpy_raise(RPY_EXC_OSError, NULL);
+}
+
+static void rpy_os_rmdir(struct rpy_str *path) {
+    char buf[4096];
+    if (rpy_path(path, buf, sizeof buf) && rmdir(buf) < 0)
+        rpy_raise(RPY_EXC_OSError, NULL);
+}
+
+/* os.path.exists (kind 0), isfile (1), isdir (2). */
+static bool rpy_os_path_kind(struct rpy_str *path, int64_t kind) {
+    char buf[4096];
+    struct stat st;
+    if (path->length >= (int64_t)sizeof buf)
+        return false;
+    memcpy(buf, path->items, (size_t)path->length);
+    buf[path->length] = 0;
+    if (stat(buf, &st) < 0)
+        return false;
+    if (kind == 1)
+        return S_ISREG(st.st_mode);
+    if (kind == 2)
+        return S_ISDIR(st.st_mode);
+    return true;
+}
+
+static bool rpy_os_isatty(int64_t fd) { return isatty((int)fd) == 1; }
+
+static int64_t rpy_os_getpid(void) { return (int64_t)getpid(); }
+
+/* os.getenv(name): the value, or None. */
+static struct rpy_str *rpy_os_getenv(struct rpy_str *name) {
+    char buf[4096];
+    if (name->length >= (int64_t)sizeof buf)
+        return NULL;
+    memcpy(buf, name->items, (size_t)name->length);
+    buf[name->length] = 0;
+    const char *v = getenv(buf);
+    if (v == NULL)
+        return NULL;
+    return rpy_str_from_bytes(RPY_TID_STR, v, (int64_t)strlen(v));
+}
+
+/* time.time (kind 0), a monotonic clock (1), the process CPU time (2), in seconds. */
+static double rpy_time_now(int64_t kind) {
+    struct timespec ts;
+    clock_gettime(kind == 0 ? CLOCK_REALTIME : kind == 1 ? CLOCK_MONOTONIC : CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static void rpy_time_sleep(double secs) {
+    if (!(secs > 0))
+        return;
+    struct timespec ts;
+    ts.tv_sec = (time_t)secs;
+    ts.tv_nsec = (long)((secs - (double)ts.tv_sec) * 1e9);
+    while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+        ;
+}
+
+/* sys.stdout.write / sys.stderr.write: text as UTF-8; stdout goes through print's buffer. */
+static int64_t rpy_sys_write(int64_t fd, struct rpy_str *s) {
+    if (fd == 1) {
+        rpy_print_str(s);
+    } else {
+        rpy_flush_stdout();
+        for (int64_t i = 0; i < s->length; i++) {
+            unsigned char c = s->items[i];
+            if (c < 0x80) {
+                fputc(c, stderr);
+            } else {
+                fputc(0xC0 | (c >> 6), stderr);
+                fputc(0x80 | (c & 0x3F), stderr);
+            }
+        }
+        fflush(stderr);
+    }
+    return s->length;
+}
+
+/* sys.stdin.readline() (line = 1: up to and including a newline) or sys.stdin.read(). The
+   input is decoded as UTF-8 where valid, byte by byte (Latin-1) otherwise. */
+static struct rpy_str *rpy_stdin_read(int64_t line) {
+    rpy_flush_stdout();
+    size_t cap = 256, n = 0;
+    unsigned char *buf = malloc(cap);
+    if (buf == NULL) {
+        rpy_raise(RPY_EXC_MemoryError, NULL);
+        return NULL;
+    }
+    for (;;) {
+        unsigned char c;
+        ssize_t got = read(0, &c, 1);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0)
+            break;
+        if (n == cap) {
+            unsigned char *nb = realloc(buf, cap * 2);
+            if (nb == NULL)
+                break;
+            buf = nb;
+            cap *= 2;
+        }
+        buf[n++] = c;
+        if (line && c == '\n')
+            break;
+    }
+    /* Decode two-byte UTF-8 sequences of Latin-1 characters; keep other bytes. */
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = buf[i];
+        if ((c == 0xC2 || c == 0xC3) && i + 1 < n && (buf[i + 1] & 0xC0) == 0x80) {
+            buf[m++] = (unsigned char)(((c & 0x1F) << 6) | (buf[i + 1] & 0x3F));
+            i++;
+        } else {
+            buf[m++] = c;
+        }
+    }
+    struct rpy_str *r = rpy_str_from_bytes(RPY_TID_STR, (const char *)buf, (int64_t)m);
+    free(buf);
+    return r;
+}
+
+static void rpy_sys_exit(int64_t code) {
+    rpy_flush_stdout();
+    exit((int)code);
 }
 
 /* bytes.decode(encoding): Latin-1 copies; UTF-8 decodes (characters above U+00FF are not
