@@ -17,7 +17,7 @@ functions of this module.
 import math
 import os
 
-from rpython.rlib.objectmodel import specialize
+from rpython.rlib.objectmodel import compute_hash, specialize
 from rpython.rlib.rarithmetic import ovfcheck
 from rpython.rlib.rfloat import formatd
 from rpython.rlib.debug import _debug_write
@@ -1615,3 +1615,37 @@ def builtin_os_getenv_2(name, default):
     if v is None:
         return default
     return v
+
+
+# -- tuples --------------------------------------------------------------------------------------
+
+@specialize.argtype(0, 1)
+def op_contains_tuple(t, x):
+    for y in t:
+        if y == x:
+            return True
+    return False
+
+
+@specialize.argtype(0, 1)
+def tuple_index(t, x):
+    i = 0
+    for y in t:
+        if y == x:
+            return i
+        i += 1
+    raise ValueError("tuple.index(x): x not in tuple")
+
+
+@specialize.argtype(0, 1)
+def tuple_count(t, x):
+    c = 0
+    for y in t:
+        if y == x:
+            c += 1
+    return c
+
+
+@specialize.argtype(0)
+def builtin_hash(x):
+    return compute_hash(x)

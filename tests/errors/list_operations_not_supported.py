@@ -3,7 +3,7 @@
 
 
 def entry_point(argv):
-    if len(argv) in (1, 2):
+    if len(argv) in (1, "two"):
         print("few")
     if argv < argv:
         print("less")
@@ -15,17 +15,19 @@ def target(driver, args):
     return entry_point, None
 
 # ---- expected
-# error[E0210]: not RPython (yet): `in` on a `tuple[int, int]`
+# error[E0210]: cannot iterate over `tuple[int, str]`: its items have different types
 #  --> tests/errors/list_operations_not_supported.py:6:8
 #   |
-# 6 |     if len(argv) in (1, 2):
-#   |        ^^^^^^^^^^^^^^^^^^^ not supported by the translator
+# 6 |     if len(argv) in (1, "two"):
+#   |        ^^^^^^^^^^^^^^^^^^^^^^^ in this operation
+#   |
+#   = note: found in `op_contains_tuple`, the translator's RPython implementation of this operation
 #
 # error[E0210]: unsupported operand types for `<`: `list[str]` and `list[str]`
 #  --> tests/errors/list_operations_not_supported.py:8:8
 #   |
-# 6 |     if len(argv) in (1, 2):
-#   |        ------------------- this is `list[str]`
+# 6 |     if len(argv) in (1, "two"):
+#   |        ----------------------- this is `list[str]`
 # 7 |         print("few")
 # 8 |     if argv < argv:
 #   |        ^^^^^^^^^^^ in this operation
@@ -33,8 +35,8 @@ def target(driver, args):
 # error[E0210]: unsupported operand types for `*`: `list[str]` and `float`
 #   --> tests/errors/list_operations_not_supported.py:10:13
 #    |
-#  6 |     if len(argv) in (1, 2):
-#    |        ------------------- this is `list[str]`
+#  6 |     if len(argv) in (1, "two"):
+#    |        ----------------------- this is `list[str]`
 # ...
 # 10 |     twice = argv * 1.5
 #    |             ^^^^^^^^^^ in this operation

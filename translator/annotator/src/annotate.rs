@@ -61,6 +61,9 @@ pub struct Annotator<'s> {
     pub known_switches: HashMap<(GraphId, Block), bool>,
     /// Operations implemented by a function of the prelude (see `prelude.rs`): the graph called.
     pub prelude_targets: HashMap<(GraphId, Var), GraphId>,
+    /// For each graph of a prelude function, the operation of the program it implements (the
+    /// first one that called it): errors inside the prelude are reported there.
+    pub prelude_sites: HashMap<GraphId, Span>,
     pub diags: Diagnostics,
     lists: InPlaceUnificationTable<ListKey>,
     listdefs: HashMap<ListKey, ListDef>,
@@ -126,6 +129,7 @@ impl<'s> Annotator<'s> {
             call_targets: HashMap::new(),
             known_switches: HashMap::new(),
             prelude_targets: HashMap::new(),
+            prelude_sites: HashMap::new(),
             diags: Diagnostics::default(),
             lists: InPlaceUnificationTable::new(),
             listdefs: HashMap::new(),
@@ -212,6 +216,7 @@ impl<'s> Annotator<'s> {
     }
 
     pub fn error(&mut self, d: Diagnostic) {
+        let d = self.relocate_prelude_error(d);
         let key = (
             d.primary.as_ref().map_or(
                 Span {
@@ -992,6 +997,12 @@ impl<'s> Annotator<'s> {
         }
         let key: Rc<str> = key.into();
         let callee = self.graph_for(src, func, key)?;
+        // A prelude function called by another keeps the program's operation as its site.
+        if let Some(&site) = self.prelude_sites.get(&self.current.0) {
+            if self.is_prelude_fn(func) {
+                self.prelude_sites.entry(callee).or_insert(site);
+            }
+        }
         let cur = self.current;
         self.graphs[callee.0 as usize].callers.insert(cur);
         let params = self.graphs[callee.0 as usize].graph.params().to_vec();

@@ -13,6 +13,7 @@ use crate::annotate::{Annotator, GraphId, GraphSource};
 use rpy_model::flowop::{Const, FlowOp};
 use rpy_model::graph::Operation;
 use rpy_model::snapshot::{ObjId, PyObject, PyValue};
+use rpy_model::Diagnostic;
 
 impl Annotator<'_> {
     /// The prelude function called `name`, if the prelude defines it.
@@ -172,6 +173,40 @@ impl Annotator<'_> {
         Some(self.record_prelude(gid, op, r))
     }
 
+    /// Whether `f` is a function of the prelude module.
+    pub fn is_prelude_fn(&self, f: ObjId) -> bool {
+        matches!(self.snapshot.obj(f), PyObject::Function(func) if func.module == "rpython._prelude")
+    }
+
+    /// An error found while annotating a prelude function is an error of the program's
+    /// operation it implements: the spans inside the prelude give way to that operation.
+    pub(crate) fn relocate_prelude_error(&self, mut d: Diagnostic) -> Diagnostic {
+        let gid = self.current.0;
+        let Some(&site) = self.prelude_sites.get(&gid) else {
+            return d;
+        };
+        let Some((p, _)) = d.primary else {
+            return d;
+        };
+        if p.file == site.file {
+            return d;
+        }
+        let inside = p.file;
+        let name = self.graphs[gid.0 as usize]
+            .graph
+            .name
+            .split('[')
+            .next()
+            .unwrap_or("")
+            .to_string();
+        d.primary = Some((site, "in this operation".into()));
+        d.secondary.retain(|(s, _)| s.file != inside);
+        d.notes.push(format!(
+            "found in `{name}`, the translator's RPython implementation of this operation"
+        ));
+        d
+    }
+
     fn record_prelude(
         &mut self,
         gid: GraphId,
@@ -180,6 +215,8 @@ impl Annotator<'_> {
     ) -> Ann {
         match r {
             Some((ret, callee)) => {
+                let site = self.prelude_sites.get(&gid).copied().unwrap_or(op.span);
+                self.prelude_sites.entry(callee).or_insert(site);
                 self.prelude_targets.insert((gid, op.result), callee);
                 ret
             }

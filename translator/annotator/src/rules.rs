@@ -420,6 +420,7 @@ impl Annotator<'_> {
                 [a, b],
             ) => {
                 let ok = (a.is_numeric() && b.is_numeric())
+                    || (matches!((a, b), (Tuple(x), Tuple(y)) if x.len() == y.len()))
                     || (a.is_strlike() && b.is_strlike())
                     || (*a == Bytes && *b == Bytes)
                     || (matches!(op.op, FlowOp::Eq | FlowOp::Ne) && (*a == None || *b == None))
@@ -539,6 +540,28 @@ impl Annotator<'_> {
             (FlowOp::Iter, [List(k)]) => Iter(Rc::new(List(*k))),
             (FlowOp::Iter, [Str | Char]) => Iter(Rc::new(Str)),
             (FlowOp::Iter, [Bytes]) => self.not_yet(op.span, "iterating over `bytes`".into()),
+            // A tuple whose items have one type iterates as a list of them.
+            (FlowOp::Iter, [Tuple(items)]) => {
+                let mut acc = Bottom;
+                for it in items.iter() {
+                    match self.union(&acc, it) {
+                        Ok(u) => acc = u,
+                        Err(()) => {
+                            let shown = self.show(&anns[0]);
+                            return self.bad(
+                                op.span,
+                                format!(
+                                    "cannot iterate over `{shown}`: its items have different types"
+                                ),
+                                "in this loop",
+                            );
+                        }
+                    }
+                }
+                let k = self.site_list(gid, op.result, Some(op.span));
+                self.list_add_item(k, acc, Some(op.span));
+                Iter(Rc::new(List(k)))
+            }
             (FlowOp::Next, [Iter(c)]) => match &**c {
                 List(k) => self.list_item(*k),
                 Dict(d) => self.dict_items(*d).0,
@@ -1400,7 +1423,7 @@ impl Annotator<'_> {
                 _ => count_error(self, "three or four arguments"),
             },
             "rlib.compute_hash" => match pos {
-                [Str | Char | Int | Bool | Inst(..)] => Int,
+                [Str | Char | Int | Bool | Inst(..) | Tuple(_)] => Int,
                 [_] => type_error(self),
                 _ => count_error(self, "one argument"),
             },

@@ -124,6 +124,90 @@ impl Emitter<'_> {
         }
     }
 
+    /// Equality, three-way comparison and hash of every tuple type (`rpy_teq<t>`,
+    /// `rpy_tcmp<t>`, `rpy_thash<t>`), item by item as Python compares and hashes tuples, and
+    /// the untyped wrappers dicts with tuple keys call.
+    fn tuple_functions(&mut self) {
+        let p = self.p;
+        let tuples: Vec<TypeId> = p
+            .types
+            .ids()
+            .filter(|t| p.types.get(*t).name.starts_with("TUPLE<"))
+            .collect();
+        for t in &tuples {
+            let c = self.struct_name(*t);
+            let _ = writeln!(
+                self.out,
+                "static bool rpy_teq{0}({c} *a, {c} *b);\nstatic int64_t rpy_tcmp{0}({c} *a, {c} *b);\nstatic int64_t rpy_thash{0}({c} *a);",
+                t.0
+            );
+        }
+        for t in &tuples {
+            let c = self.struct_name(*t);
+            let fields = p.types.get(*t).fields.clone();
+            let (mut eq, mut cmp, mut hash) = (Vec::new(), Vec::new(), Vec::new());
+            for (name, ft) in &fields {
+                let (x, y) = (format!("a->{name}"), format!("b->{name}"));
+                match ft {
+                    LlType::Void => {}
+                    LlType::Signed | LlType::Bool | LlType::Char | LlType::Float => {
+                        eq.push(format!("{x} == {y}"));
+                        cmp.push(format!("if ({x} != {y}) return {x} < {y} ? -1 : 1;"));
+                        hash.push(if *ft == LlType::Float {
+                            format!("rpy_float_hash({x})")
+                        } else {
+                            format!("(int64_t){x}")
+                        });
+                    }
+                    LlType::Ptr(s) if self.is_str(*s) => {
+                        eq.push(format!(
+                            "({x} == {y} || ({x} != NULL && {y} != NULL && rpy_str_eq({x}, {y})))"
+                        ));
+                        cmp.push(format!(
+                            "if ({x} != {y}) {{ if ({x} == NULL || {y} == NULL) return {x} == NULL ? -1 : 1; int64_t r = rpy_str_cmp({x}, {y}); if (r) return r; }}"
+                        ));
+                        hash.push(format!("({x} ? rpy_str_hash({x}) : 0)"));
+                    }
+                    LlType::Ptr(s) if p.types.get(*s).name.starts_with("TUPLE<") => {
+                        eq.push(format!(
+                            "({x} == {y} || ({x} != NULL && {y} != NULL && rpy_teq{}({x}, {y})))",
+                            s.0
+                        ));
+                        cmp.push(format!(
+                            "if ({x} != {y}) {{ if ({x} == NULL || {y} == NULL) return {x} == NULL ? -1 : 1; int64_t r = rpy_tcmp{}({x}, {y}); if (r) return r; }}",
+                            s.0
+                        ));
+                        hash.push(format!("({x} ? rpy_thash{}({x}) : 0)", s.0));
+                    }
+                    LlType::Ptr(_) => {
+                        eq.push(format!("(void *){x} == (void *){y}"));
+                        hash.push(format!("({x} ? rpy_gc_identityhash((void *){x}) : 0)"));
+                    }
+                }
+            }
+            let eq = if eq.is_empty() {
+                "true".to_string()
+            } else {
+                eq.join(" && ")
+            };
+            let mut h = String::from("uint64_t h = 0x345678;");
+            for x in &hash {
+                let _ = write!(h, " h = (h ^ (uint64_t)({x})) * 1000003u;");
+            }
+            let _ = writeln!(
+                self.out,
+                "static bool rpy_teq{0}({c} *a, {c} *b) {{ (void)a; (void)b; return {eq}; }}\n\
+                 static int64_t rpy_tcmp{0}({c} *a, {c} *b) {{ (void)a; (void)b; {cmp} return 0; }}\n\
+                 static int64_t rpy_thash{0}({c} *a) {{ (void)a; {h} return (int64_t)(h ^ {n}u); }}\n\
+                 static bool rpy_teq_key{0}(uint64_t a, uint64_t b) {{ return rpy_teq{0}(({c} *)(uintptr_t)a, ({c} *)(uintptr_t)b); }}\n\
+                 static int64_t rpy_thash_key{0}(uint64_t a) {{ return rpy_thash{0}(({c} *)(uintptr_t)a); }}",
+                t.0,
+                cmp = cmp.join(" "),
+                n = fields.len()
+            );
+        }
+    }
+
     fn func_name(&self, f: FuncId) -> String {
         match self.p.func(f) {
             LlFunction::Graph { graph, .. } => format!("rpy_f{}_{}", f.0, sanitize(&graph.name)),
@@ -294,6 +378,7 @@ impl Emitter<'_> {
             "static const rpy_typeinfo rpy_types[] = {{\n{}\n}};\n",
             rows.join("\n")
         );
+        self.tuple_functions();
         // A descriptor per dict type, for the generic dict functions of rpy_dict.h.
         for t in p.types.ids() {
             if !p.types.get(t).name.starts_with("DICT<") {
@@ -307,11 +392,19 @@ impl Emitter<'_> {
             let (keys, kt) = arr("keys");
             let (vals, vt) = arr("values");
             let (hashes, _) = arr("hashes");
+            let mut custom = ("NULL".to_string(), "NULL".to_string());
             let kind = match kt {
                 LlType::Signed | LlType::Bool => "RPY_KEY_INT",
                 LlType::Char => "RPY_KEY_CHAR",
                 LlType::Float => "RPY_KEY_FLOAT",
                 LlType::Ptr(k) if self.is_str(k) => "RPY_KEY_STR",
+                LlType::Ptr(k) if p.types.get(k).name.starts_with("TUPLE<") => {
+                    custom = (
+                        format!("rpy_teq_key{}", k.0),
+                        format!("rpy_thash_key{}", k.0),
+                    );
+                    "RPY_KEY_CUSTOM"
+                }
                 _ => "RPY_KEY_IDENTITY",
             };
             let size = |t: LlType| {
@@ -323,12 +416,14 @@ impl Emitter<'_> {
             };
             let _ = writeln!(
                 self.out,
-                "static const struct rpy_dict_kind rpy_dk{} = {{{kind}, {}, {}, {}, {}, NULL, NULL, {idx}, {keys}, {vals}, {hashes}}};",
+                "static const struct rpy_dict_kind rpy_dk{} = {{{kind}, {}, {}, {}, {}, {}, {}, {idx}, {keys}, {vals}, {hashes}}};",
                 t.0,
                 size(kt),
                 size(vt),
                 kt.is_gc(),
-                vt.is_gc()
+                vt.is_gc(),
+                custom.0,
+                custom.1
             );
         }
     }
@@ -636,6 +731,21 @@ impl Emitter<'_> {
             LlOp::IntEq | LlOp::FloatEq | LlOp::CharEq => bin("=="),
             LlOp::IntNe | LlOp::FloatNe | LlOp::CharNe => bin("!="),
             LlOp::PtrEq => format!("{r} = (void *){} == (void *){};", a[0], a[1]),
+            LlOp::TupleEq | LlOp::TupleCmp | LlOp::TupleHash => {
+                let LlType::Ptr(t) = ty_of(&args[0]) else {
+                    return String::new();
+                };
+                let f = match op {
+                    LlOp::TupleEq => "rpy_teq",
+                    LlOp::TupleCmp => "rpy_tcmp",
+                    _ => "rpy_thash",
+                };
+                if op == LlOp::TupleHash {
+                    format!("{r} = {f}{}({});", t.0, a[0])
+                } else {
+                    format!("{r} = {f}{}({}, {});", t.0, a[0], a[1])
+                }
+            }
             LlOp::PtrNe => format!("{r} = (void *){} != (void *){};", a[0], a[1]),
             LlOp::CastPointer => format!("{r} = ({}){};", self.ctype(rt), a[0]),
             LlOp::Isinstance => format!("{r} = rpy_isinstance((struct rpy_inst *){}, {}, {});", a[0], a[1], a[2]),

@@ -98,6 +98,10 @@ crate::optable! {
         DictGetItem = "dict_getitem", 2, raise;
         DictSetItem = "dict_setitem", 3, raise, collect;
         DictContains = "dict_contains", 2, pure;
+        /// Tuples (functions genc writes per tuple type): equality, three-way comparison, hash.
+        TupleEq = "tuple_eq", 2, pure;
+        TupleCmp = "tuple_cmp", 2, pure;
+        TupleHash = "tuple_hash", 1, pure;
         /// `del d[key]`; raises KeyError if absent.
         DictDelItem = "dict_delitem", 2, raise;
         /// `dict_get(d, key, default)`.

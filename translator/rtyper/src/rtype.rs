@@ -1035,39 +1035,15 @@ impl Rtyper<'_, '_> {
                 _ => return self.unsupported(st, "slicing this type"),
             },
             FlowOp::NewList => {
-                let T::Ptr(lt) = rt else {
+                if !matches!(rt, T::Ptr(_)) {
                     return self.unsupported(st, "this list");
-                };
+                }
                 let arr_t = self.field_type(rt, "items");
-                let T::Ptr(at) = arr_t else { return };
                 let item_t = self.item_type(arr_t);
-                let n = op.args.len() as i64;
                 let vals: Vec<V> = (0..op.args.len())
                     .map(|i| self.item_value(st, &op.args[i], tys[i], item_t))
                     .collect();
-                let items = self.emit(
-                    st,
-                    LlOp::MallocVarsize,
-                    vec![
-                        Value::Const(LlConst::Type(at)),
-                        Value::Const(LlConst::Signed(n)),
-                    ],
-                    arr_t,
-                );
-                for (i, v) in vals.into_iter().enumerate() {
-                    self.emit(
-                        st,
-                        LlOp::SetArrayItem,
-                        vec![items.clone(), Value::Const(LlConst::Signed(i as i64)), v],
-                        T::Void,
-                    );
-                }
-                self.new_struct(
-                    st,
-                    lt,
-                    &["length".into(), "items".into()],
-                    vec![Value::Const(LlConst::Signed(n)), items],
-                )
+                self.build_list(st, rt, vals)
             }
             FlowOp::NewDict => {
                 let T::Ptr(dt) = rt else {
@@ -1106,7 +1082,22 @@ impl Rtyper<'_, '_> {
                     return self.unsupported(st, "this iterator");
                 };
                 let seq_t = self.field_type(rt, "seq");
-                let x = arg(self, st, 0, seq_t);
+                let x = if self.is_tuple_type(tys[0]) && !self.is_tuple_type(seq_t) {
+                    // A tuple of one item type iterates over a list of its items.
+                    let t = arg(self, st, 0, tys[0]);
+                    let arr_t = self.field_type(seq_t, "items");
+                    let item_t = self.item_type(arr_t);
+                    let T::Ptr(tt) = tys[0] else { return };
+                    let fields: Vec<(String, LlType)> = self.reprs.types.get(tt).fields.clone();
+                    let mut vals = Vec::new();
+                    for (name, ft) in fields {
+                        let v = self.emit(st, LlOp::GetField, vec![t.clone(), field(&name)], ft);
+                        vals.push(self.convert(st, v, ft, item_t));
+                    }
+                    self.build_list(st, seq_t, vals)
+                } else {
+                    arg(self, st, 0, seq_t)
+                };
                 self.new_struct(
                     st,
                     it,
@@ -1191,6 +1182,46 @@ impl Rtyper<'_, '_> {
         } else {
             self.value(st, v, item_t)
         }
+    }
+
+    /// A new list of type `list_t` holding `vals` (already of its item type).
+    fn build_list(&mut self, st: &mut G, list_t: LlType, vals: Vec<V>) -> V {
+        use LlType as T;
+        let T::Ptr(lt) = list_t else {
+            return Value::Const(LlConst::Void);
+        };
+        let arr_t = self.field_type(list_t, "items");
+        let T::Ptr(at) = arr_t else {
+            return Value::Const(LlConst::Void);
+        };
+        let n = vals.len() as i64;
+        let items = self.emit(
+            st,
+            LlOp::MallocVarsize,
+            vec![
+                Value::Const(LlConst::Type(at)),
+                Value::Const(LlConst::Signed(n)),
+            ],
+            arr_t,
+        );
+        for (i, v) in vals.into_iter().enumerate() {
+            self.emit(
+                st,
+                LlOp::SetArrayItem,
+                vec![items.clone(), Value::Const(LlConst::Signed(i as i64)), v],
+                T::Void,
+            );
+        }
+        self.new_struct(
+            st,
+            lt,
+            &["length".into(), "items".into()],
+            vec![Value::Const(LlConst::Signed(n)), items],
+        )
+    }
+
+    fn is_tuple_type(&self, t: LlType) -> bool {
+        matches!(t, LlType::Ptr(id) if self.reprs.types.get(id).name.starts_with("TUPLE<"))
     }
 
     fn is_dict_type(&self, t: LlType) -> bool {
@@ -1396,6 +1427,27 @@ impl Rtyper<'_, '_> {
                 self.emit(st, LlOp::BoolNot, vec![eq], T::Bool)
             } else {
                 eq
+            };
+        }
+        if self.is_tuple_type(t0) && t0 == t1 {
+            let x = self.value(st, &op.args[0], t0);
+            let y = self.value(st, &op.args[1], t1);
+            return match op.op {
+                FlowOp::Eq => self.emit(st, LlOp::TupleEq, vec![x, y], T::Bool),
+                FlowOp::Ne => {
+                    let e = self.emit(st, LlOp::TupleEq, vec![x, y], T::Bool);
+                    self.emit(st, LlOp::BoolNot, vec![e], T::Bool)
+                }
+                o => {
+                    let c = self.emit(st, LlOp::TupleCmp, vec![x, y], T::Signed);
+                    let cmp = match o {
+                        FlowOp::Lt => LlOp::IntLt,
+                        FlowOp::Le => LlOp::IntLe,
+                        FlowOp::Gt => LlOp::IntGt,
+                        _ => LlOp::IntGe,
+                    };
+                    self.emit(st, cmp, vec![c, Value::Const(LlConst::Signed(0))], T::Bool)
+                }
             };
         }
         if let (T::Ptr(a), T::Ptr(b)) = (t0, t1) {
@@ -2550,6 +2602,10 @@ impl Rtyper<'_, '_> {
                 t if t == s => {
                     let x = arg(self, st, 0, s);
                     self.call_support(st, "rpy_str_hash", vec![x])
+                }
+                t if self.is_tuple_type(t) => {
+                    let x = arg(self, st, 0, t);
+                    self.emit(st, LlOp::TupleHash, vec![x], T::Signed)
                 }
                 _ => {
                     let x = arg(self, st, 0, tys[0]);
