@@ -1649,3 +1649,170 @@ def tuple_count(t, x):
 @specialize.argtype(0)
 def builtin_hash(x):
     return compute_hash(x)
+
+
+# -- bytes and bytearray -------------------------------------------------------------------------
+# A bytearray is a list of ints (each 0..255): indexing, item assignment, append, extend,
+# slicing and len are the list's.
+
+def builtin_bytearray_0():
+    return [0] * 0
+
+
+@specialize.argtype(0)
+def builtin_bytearray_1(x):
+    if isinstance(x, int):
+        if x < 0:
+            raise ValueError("negative count")
+        return [0] * x
+    res = []
+    for b in x:
+        res.append(b)
+    return res
+
+
+def builtin_bytearray_2(s, encoding):
+    return builtin_bytearray_1(s.encode(encoding))
+
+
+@specialize.argtype(0)
+def list_decode(l, encoding="utf-8"):
+    return bytes(l).decode(encoding)
+
+
+def bytes_hex(b):
+    res = []
+    for o in b:
+        res.append(_HEX[o >> 4])
+        res.append(_HEX[o & 15])
+    return "".join(res)
+
+
+def _bytes_find(b, sub, lo, hi):
+    m = len(sub)
+    i = lo
+    while i <= hi - m:
+        j = 0
+        while j < m and b[i + j] == sub[j]:
+            j += 1
+        if j == m:
+            return i
+        i += 1
+    return -1
+
+
+def bytes_find(b, sub, start=0, end=-1):
+    n = len(b)
+    if end < 0 or end > n:
+        end = n
+    return _bytes_find(b, sub, start, end)
+
+
+def bytes_startswith(b, prefix):
+    if len(prefix) > len(b):
+        return False
+    for i in range(len(prefix)):
+        if b[i] != prefix[i]:
+            return False
+    return True
+
+
+def bytes_endswith(b, suffix):
+    k = len(b) - len(suffix)
+    if k < 0:
+        return False
+    for i in range(len(suffix)):
+        if b[k + i] != suffix[i]:
+            return False
+    return True
+
+
+def bytes_count(b, sub):
+    m = len(sub)
+    if m == 0:
+        return len(b) + 1
+    c = 0
+    i = 0
+    while True:
+        i = _bytes_find(b, sub, i, len(b))
+        if i < 0:
+            return c
+        c += 1
+        i += m
+
+
+def bytes_split(b, sep):
+    res = []
+    m = len(sep)
+    if m == 0:
+        raise ValueError("empty separator")
+    i = 0
+    while True:
+        j = _bytes_find(b, sep, i, len(b))
+        if j < 0:
+            break
+        res.append(b[i:j])
+        i = j + m
+    res.append(b[i:len(b)])
+    return res
+
+
+def bytes_join(sep, items):
+    res = b""
+    first = True
+    for x in items:
+        if not first:
+            res = res + sep
+        res = res + x
+        first = False
+    return res
+
+
+def bytes_strip(b):
+    i = 0
+    j = len(b)
+    while i < j and (b[i] == 32 or 9 <= b[i] <= 13):
+        i += 1
+    while j > i and (b[j - 1] == 32 or 9 <= b[j - 1] <= 13):
+        j -= 1
+    return b[i:j]
+
+
+def bytes_upper(b):
+    res = []
+    for o in b:
+        if 97 <= o <= 122:
+            o -= 32
+        res.append(o)
+    return bytes(res)
+
+
+def bytes_lower(b):
+    res = []
+    for o in b:
+        if 65 <= o <= 90:
+            o += 32
+        res.append(o)
+    return bytes(res)
+
+
+def bytes_replace(b, old, new):
+    return bytes_join(new, bytes_split(b, old))
+
+
+def builtin_bytes_int(n):
+    if n < 0:
+        raise ValueError("negative count")
+    return bytes([0] * n)
+
+
+def builtin_bytes_2(s, encoding):
+    return s.encode(encoding)
+
+
+@specialize.argtype(0)
+def builtin_str_any(x):
+    # str() of a list, dict or bytes (what print shows).
+    if isinstance(x, bytes):
+        return _repr_bytes(x)
+    return builtin_repr(x)

@@ -64,6 +64,9 @@ pub struct Annotator<'s> {
     /// For each graph of a prelude function, the operation of the program it implements (the
     /// first one that called it): errors inside the prelude are reported there.
     pub prelude_sites: HashMap<GraphId, Span>,
+    /// Conversions to `str` the rtyper inserts: for `print` (key: the operation's result and the
+    /// argument's index) and for `str()`/`repr()` of a tuple (index 0).
+    pub str_convs: HashMap<(GraphId, Var, usize), crate::prelude::StrConv>,
     pub diags: Diagnostics,
     lists: InPlaceUnificationTable<ListKey>,
     listdefs: HashMap<ListKey, ListDef>,
@@ -130,6 +133,7 @@ impl<'s> Annotator<'s> {
             known_switches: HashMap::new(),
             prelude_targets: HashMap::new(),
             prelude_sites: HashMap::new(),
+            str_convs: HashMap::new(),
             diags: Diagnostics::default(),
             lists: InPlaceUnificationTable::new(),
             listdefs: HashMap::new(),

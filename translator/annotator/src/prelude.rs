@@ -15,7 +15,67 @@ use rpy_model::graph::Operation;
 use rpy_model::snapshot::{ObjId, PyObject, PyValue};
 use rpy_model::Diagnostic;
 
+/// How the rtyper turns a value into a `str` where the annotator prepared it: by calling a
+/// prelude graph (lists, dicts, bytes), or item by item for a tuple (a graph per item, giving
+/// the item's `repr`).
+#[derive(Clone, Debug)]
+pub enum StrConv {
+    Graph(GraphId),
+    Tuple(Vec<GraphId>),
+}
+
 impl Annotator<'_> {
+    /// Prepares the conversion of a value of annotation `a` to its `str` (or `repr`) text, for
+    /// the argument `index` of `op`: nothing for the types the rtyper prints itself.
+    pub(crate) fn prepare_str_conv(
+        &mut self,
+        src: &mut dyn GraphSource,
+        gid: GraphId,
+        op: &Operation<FlowOp, Const>,
+        index: usize,
+        a: &Ann,
+        repr: bool,
+    ) -> bool {
+        let conv = match a {
+            Ann::Tuple(items) => {
+                let Some(f) = self.prelude_fn("builtin_repr") else {
+                    return false;
+                };
+                let mut graphs = Vec::new();
+                for it in items.iter() {
+                    match self.call_graph(src, f, &[(it.clone(), Some(op.span))], op.span) {
+                        Some((_, g)) => {
+                            self.prelude_sites.entry(g).or_insert(op.span);
+                            graphs.push(g)
+                        }
+                        None => return false,
+                    }
+                }
+                StrConv::Tuple(graphs)
+            }
+            Ann::List(_) | Ann::Dict(_) | Ann::Bytes => {
+                let name = if repr {
+                    "builtin_repr"
+                } else {
+                    "builtin_str_any"
+                };
+                let Some(f) = self.prelude_fn(name) else {
+                    return false;
+                };
+                match self.call_graph(src, f, &[(a.clone(), Some(op.span))], op.span) {
+                    Some((_, g)) => {
+                        self.prelude_sites.entry(g).or_insert(op.span);
+                        StrConv::Graph(g)
+                    }
+                    None => return false,
+                }
+            }
+            _ => return false,
+        };
+        self.str_convs.insert((gid, op.result, index), conv);
+        true
+    }
+
     /// The prelude function called `name`, if the prelude defines it.
     pub fn prelude_fn(&self, name: &str) -> Option<ObjId> {
         let PyValue::Ref(m) = self.snapshot.prelude else {
@@ -50,6 +110,7 @@ impl Annotator<'_> {
                 Ann::List(_) => "list",
                 Ann::Dict(_) => "dict",
                 Ann::Tuple(_) => "tuple",
+                Ann::None => "NoneType",
                 _ => return None,
             };
             if !matches!(
@@ -138,6 +199,16 @@ impl Annotator<'_> {
     ) -> Option<Ann> {
         let (names, nargs) = crate::rules::call_shape(op, 1);
         let short = name.replace('.', "_").replace('#', "");
+        if matches!(short.as_str(), "str" | "repr") && anns.len() == 3 {
+            if let Ann::Tuple(_) = &anns[2] {
+                let a = anns[2].clone();
+                return Some(if self.prepare_str_conv(src, gid, op, 0, &a, true) {
+                    Ann::Str
+                } else {
+                    Ann::Bottom
+                });
+            }
+        }
         let kind = anns.get(2).and_then(Self::prelude_kind);
         let f = kind
             .and_then(|k| self.prelude_fn(&format!("builtin_{short}_{k}")))

@@ -539,7 +539,7 @@ impl Annotator<'_> {
             }
             (FlowOp::Iter, [List(k)]) => Iter(Rc::new(List(*k))),
             (FlowOp::Iter, [Str | Char]) => Iter(Rc::new(Str)),
-            (FlowOp::Iter, [Bytes]) => self.not_yet(op.span, "iterating over `bytes`".into()),
+            (FlowOp::Iter, [Bytes]) => Iter(Rc::new(Bytes)),
             // A tuple whose items have one type iterates as a list of them.
             (FlowOp::Iter, [Tuple(items)]) => {
                 let mut acc = Bottom;
@@ -877,7 +877,7 @@ impl Annotator<'_> {
                 if anns[2..].iter().any(Ann::is_bottom) {
                     return Ann::Bottom;
                 }
-                self.builtin(&name, op, &anns[2..], &names)
+                self.builtin(src, gid, &name, op, &anns[2..], &names)
             }
             Ann::Bottom => Ann::Bottom,
             other => {
@@ -1295,6 +1295,8 @@ impl Annotator<'_> {
 
     fn builtin(
         &mut self,
+        src: &mut dyn GraphSource,
+        gid: GraphId,
         name: &str,
         op: &Operation<FlowOp, Const>,
         args: &[Ann],
@@ -1342,8 +1344,10 @@ impl Annotator<'_> {
                         );
                     }
                 }
-                for a in pos {
-                    if !matches!(a, Int | Bool | Float | Char | Str | None) {
+                for (i, a) in pos.iter().enumerate() {
+                    if !matches!(a, Int | Bool | Float | Char | Str | None)
+                        && !self.prepare_str_conv(src, gid, op, i, a, false)
+                    {
                         let shown = self.show(a);
                         return self
                             .not_yet(op.span, format!("printing a value of type `{shown}`"));

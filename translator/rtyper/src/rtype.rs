@@ -1109,7 +1109,8 @@ impl Rtyper<'_, '_> {
                 let it = arg(self, st, 0, tys[0]);
                 let seq_t = self.field_type(tys[0], "seq");
                 if seq_t == b {
-                    return self.unsupported(st, "iterating over bytes");
+                    let c = self.emit(st, LlOp::StrIterNext, vec![it], T::Char);
+                    self.emit(st, LlOp::CastCharToInt, vec![c], T::Signed)
                 } else if seq_t == s {
                     self.emit(st, LlOp::StrIterNext, vec![it], T::Char)
                 } else if self.is_dict_type(seq_t) {
@@ -1181,6 +1182,47 @@ impl Rtyper<'_, '_> {
             Value::Const(self.zero(item_t))
         } else {
             self.value(st, v, item_t)
+        }
+    }
+
+    /// The `str` of a value the annotator prepared a conversion for (see `StrConv`).
+    fn str_conv(
+        &mut self,
+        st: &mut G,
+        conv: &rpy_annotator::prelude::StrConv,
+        v: V,
+        t: LlType,
+    ) -> V {
+        use rpy_annotator::prelude::StrConv;
+        let s = self.reprs.str_type();
+        match conv {
+            StrConv::Graph(g) => {
+                let (r, rt) = self.call_graph(st, *g, None, &[(v, t)], 1, &[]);
+                self.convert(st, r, rt, s)
+            }
+            StrConv::Tuple(graphs) => {
+                let LlType::Ptr(tt) = t else {
+                    return Value::Const(LlConst::Void);
+                };
+                let fields: Vec<(String, LlType)> = self.reprs.types.get(tt).fields.clone();
+                let lit = |me: &mut Self, st: &G, text: &str| {
+                    Value::Const(me.llconst(&Const::Str(text.into()), s, st.span))
+                };
+                let mut parts = vec![lit(self, st, "(")];
+                for (i, ((name, ft), g)) in fields.iter().zip(graphs).enumerate() {
+                    if i > 0 {
+                        parts.push(lit(self, st, ", "));
+                    }
+                    let item = self.emit(st, LlOp::GetField, vec![v.clone(), field(name)], *ft);
+                    let (r, rt) = self.call_graph(st, *g, None, &[(item, *ft)], 1, &[]);
+                    parts.push(self.convert(st, r, rt, s));
+                }
+                parts.push(lit(self, st, if fields.len() == 1 { ",)" } else { ")" }));
+                let list_t = LlType::Ptr(self.reprs.list_of(s));
+                let list = self.build_list(st, list_t, parts);
+                let empty = lit(self, st, "");
+                self.call_support(st, "rpy_str_join", vec![empty, list])
+            }
         }
     }
 
@@ -2171,6 +2213,13 @@ impl Rtyper<'_, '_> {
         let s = self.reprs.str_type();
         let npos = anns.len() - names.len();
         let arg = |me: &mut Self, st: &mut G, i: usize, t: LlType| me.value(st, &op.args[2 + i], t);
+        if matches!(name, "str" | "repr") {
+            if let Some(conv) = self.an.str_convs.get(&(st.gid, op.result, 0)).cloned() {
+                let v = arg(self, st, 0, tys[0]);
+                let r = self.str_conv(st, &conv, v, tys[0]);
+                return self.finish(st, op.result, r);
+            }
+        }
         let res: V = match name {
             "print" => {
                 let mut sep = None;
@@ -2191,6 +2240,11 @@ impl Rtyper<'_, '_> {
                         self.print_piece(st, sep.clone(), b' ');
                     }
                     let v = arg(self, st, i, tys[i]);
+                    if let Some(conv) = self.an.str_convs.get(&(st.gid, op.result, i)).cloned() {
+                        let text = self.str_conv(st, &conv, v, tys[i]);
+                        self.call_support(st, "rpy_print_str", vec![text]);
+                        continue;
+                    }
                     let f = match tys[i] {
                         T::Bool => "rpy_print_bool",
                         T::Signed => "rpy_print_int",
