@@ -1816,3 +1816,173 @@ def builtin_str_any(x):
     if isinstance(x, bytes):
         return _repr_bytes(x)
     return builtin_repr(x)
+
+
+# -- more builtins -------------------------------------------------------------------------------
+
+@specialize.argtype(0, 1)
+def builtin_divmod(a, b):
+    return (a // b, a % b)
+
+
+def builtin_round_1(x):
+    f = math.floor(x)
+    diff = x - f
+    if diff > 0.5:
+        return f + 1
+    if diff < 0.5:
+        return f
+    if f % 2 == 0:
+        return f
+    return f + 1
+
+
+def builtin_round_2(x, ndigits):
+    if math.isinf(x) or math.isnan(x):
+        return x
+    if ndigits >= 0:
+        if ndigits > 300:
+            return x
+        return float(formatd(x, "f", ndigits, 0))
+    y = 10.0 ** (-ndigits)
+    return float(builtin_round_1(x / y)) * y
+
+
+@specialize.argtype(0, 1)
+def builtin_pow_2(a, b):
+    return a ** b
+
+
+def builtin_pow_3(a, b, m):
+    if b < 0:
+        raise ValueError("pow() negative exponent with a modulus")
+    if m == 0:
+        raise ValueError("pow() 3rd argument cannot be 0")
+    result = 1 % m
+    base = a % m
+    while b > 0:
+        if b & 1:
+            result = (result * base) % m
+        base = (base * base) % m
+        b >>= 1
+    return result
+
+
+def builtin_hex(x):
+    return builtin_fmt(x, "x", " ", "", "", True, False, -1, -1)
+
+
+def builtin_oct(x):
+    return builtin_fmt(x, "o", " ", "", "", True, False, -1, -1)
+
+
+def builtin_bin(x):
+    return builtin_fmt(x, "b", " ", "", "", True, False, -1, -1)
+
+
+# -- sets: dicts whose values are None -----------------------------------------------------------
+
+def builtin_set_0():
+    return {}
+
+
+@specialize.argtype(0)
+def builtin_set_1(items):
+    d = {}
+    for x in items:
+        d[x] = None
+    return d
+
+
+def builtin_dict_0():
+    return {}
+
+
+@specialize.argtype(0, 1)
+def dict_add(d, x):
+    d[x] = None
+
+
+@specialize.argtype(0, 1)
+def dict_discard(d, x):
+    if x in d:
+        del d[x]
+
+
+@specialize.argtype(0, 1)
+def dict_remove(d, x):
+    del d[x]
+
+
+@specialize.argtype(0, 1)
+def dict_union(d, other):
+    res = dict_copy(d)
+    for x in other:
+        res[x] = None
+    return res
+
+
+@specialize.argtype(0, 1)
+def dict_intersection(d, other):
+    res = {}
+    for x in d:
+        if x in other:
+            res[x] = None
+    return res
+
+
+@specialize.argtype(0, 1)
+def dict_difference(d, other):
+    res = {}
+    for x in d:
+        if x not in other:
+            res[x] = None
+    return res
+
+
+@specialize.argtype(0, 1)
+def dict_issubset(d, other):
+    for x in d:
+        if x not in other:
+            return False
+    return True
+
+
+@specialize.argtype(0, 1)
+def op_or_dict(d, other):
+    return dict_union(d, other)
+
+
+@specialize.argtype(0, 1)
+def op_and_dict(d, other):
+    return dict_intersection(d, other)
+
+
+@specialize.argtype(0, 1)
+def op_sub_dict(d, other):
+    return dict_difference(d, other)
+
+
+def builtin_range_1(stop):
+    return builtin_range_3(0, stop, 1)
+
+
+def builtin_range_2(start, stop):
+    return builtin_range_3(start, stop, 1)
+
+
+def builtin_range_3(start, stop, step):
+    # range() outside a `for` header: a list of the numbers.
+    if step == 0:
+        raise ValueError("range() arg 3 must not be zero")
+    res = []
+    i = start
+    if step > 0:
+        while i < stop:
+            res.append(i)
+            i += step
+    else:
+        while i > stop:
+            res.append(i)
+            i += step
+    return res

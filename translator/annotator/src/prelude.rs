@@ -197,6 +197,10 @@ impl Annotator<'_> {
         anns: &[Ann],
         name: &str,
     ) -> Option<Ann> {
+        // The flow builder's own pseudo-builtins are typed by the rules.
+        if matches!(name, "#range" | "#unpack") {
+            return None;
+        }
         let (names, nargs) = crate::rules::call_shape(op, 1);
         let short = name.replace('.', "_").replace('#', "");
         if matches!(short.as_str(), "str" | "repr") && anns.len() == 3 {

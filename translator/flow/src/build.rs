@@ -70,6 +70,14 @@ const BUILTIN_NAMES: &[&str] = &[
     "bytearray",
     "dict",
     "set",
+    "divmod",
+    "round",
+    "pow",
+    "hex",
+    "oct",
+    "bin",
+    "getattr",
+    "setattr",
     "Exception",
     "BaseException",
     "ValueError",
@@ -2273,6 +2281,28 @@ impl Builder<'_, '_> {
                         ExprKind::BoolOp(false, vec![args[0].clone(), call])
                     };
                     return self.expr(&Expr { kind, span });
+                }
+            }
+        }
+        // `getattr(obj, "name")` and `setattr(obj, "name", value)` with a constant name are
+        // attribute operations.
+        if let Value::Const(Const::Builtin(b)) = &f {
+            let lit = |e: &Expr| match &e.kind {
+                ExprKind::Literal(Literal::Str(s)) => Some(s.clone()),
+                _ => None,
+            };
+            if &**b == "getattr" && args.len() == 2 && kwargs.is_empty() {
+                if let Some(name) = lit(&args[1]) {
+                    let o = self.expr(&args[0]);
+                    return self.getattr(o, &name, span);
+                }
+            }
+            if &**b == "setattr" && args.len() == 3 && kwargs.is_empty() {
+                if let Some(name) = lit(&args[1]) {
+                    let t = Target::Attribute(args[0].clone(), name, span);
+                    let v = self.expr(&args[2]);
+                    self.assign(&t, v);
+                    return Value::Const(Const::None);
                 }
             }
         }
