@@ -64,6 +64,9 @@ pub enum Ann {
     Exc(Rc<str>),
     /// One of several functions (sorted snapshot ids), called through a dispatch on which.
     FuncSet(Rc<[rpy_model::snapshot::ObjId]>),
+    /// One of several program classes (sorted snapshot ids), represented by the class id:
+    /// instantiated through a dispatch, class attributes read from a table.
+    ClassSet(Rc<[rpy_model::snapshot::ObjId]>),
     /// A dict; dicts that flow into one variable share their key and value annotations.
     Dict(DictKey),
     /// An instance of a program class or of one of its subclasses; `true` if it may be None.

@@ -92,6 +92,8 @@ pub struct Annotator<'s> {
     pub(crate) seen_instances: HashSet<ObjId>,
     /// The functions a call through a function set may call: each function and its graph.
     pub funcset_targets: HashMap<(GraphId, Var), Vec<(ObjId, GraphId)>>,
+    /// Instantiations of a class set: each class with the graph of its `__init__`, if any.
+    pub classset_targets: HashMap<(GraphId, Var), Vec<(crate::classdef::ClassId, Option<GraphId>)>>,
     /// The implementations each method call (graph, result variable) may call: the defining
     /// class and the graph of each.
     pub method_targets: HashMap<(GraphId, Var), Vec<(crate::classdef::ClassId, GraphId)>>,
@@ -123,6 +125,7 @@ impl<'s> Annotator<'s> {
             seen_instances: HashSet::new(),
             method_targets: HashMap::new(),
             funcset_targets: HashMap::new(),
+            classset_targets: HashMap::new(),
             dicts: Vec::new(),
             dict_parent: Vec::new(),
             site_dicts: HashMap::new(),
@@ -416,6 +419,15 @@ impl<'s> Annotator<'s> {
         self.listdefs[&r].item.clone()
     }
 
+    /// The classes of a class constant or class set, if it is one (program classes only).
+    pub fn class_set_ids(&self, a: &Ann) -> Option<Vec<ObjId>> {
+        match a {
+            Ann::ClassSet(ids) => Some(ids.to_vec()),
+            Ann::Pbc(Const::Obj(id, _)) if self.class_of(*id).is_some() => Some(vec![*id]),
+            _ => None,
+        }
+    }
+
     /// Generalises the item of a list; readers are re-flowed when it changes.
     pub fn list_add_item(&mut self, k: ListKey, a: Ann, origin: Option<Span>) -> bool {
         let a = match a {
@@ -423,6 +435,9 @@ impl<'s> Annotator<'s> {
                 if matches!(self.snapshot.obj(id), PyObject::Function(_)) =>
             {
                 Ann::FuncSet(Rc::from(vec![id]))
+            }
+            Ann::Pbc(Const::Obj(id, _)) if self.class_of(id).is_some() => {
+                Ann::ClassSet(Rc::from(vec![id]))
             }
             other => other,
         };
@@ -600,6 +615,17 @@ impl<'s> Annotator<'s> {
             {
                 FuncSet(Rc::from(vec![*id]))
             }
+            (Pbc(Const::Obj(..)) | ClassSet(_), Pbc(Const::Obj(..)) | ClassSet(_))
+                if [a, b].iter().all(|x| self.class_set_ids(x).is_some()) =>
+            {
+                let mut ids: Vec<ObjId> = Vec::new();
+                for x in [a, b] {
+                    ids.extend(self.class_set_ids(x).unwrap_or_default());
+                }
+                ids.sort();
+                ids.dedup();
+                ClassSet(ids.into())
+            }
             (Pbc(Const::Obj(..)) | FuncSet(_), Pbc(Const::Obj(..)) | FuncSet(_)) => {
                 let mut ids = Vec::new();
                 for x in [a, b] {
@@ -774,6 +800,16 @@ impl<'s> Annotator<'s> {
             },
             Ann::Iter(i) => format!("iterator[{}]", self.format_ann(i, user, depth + 1)),
             Ann::Exc(n) => format!("{n} instance"),
+            Ann::ClassSet(ids) => {
+                let names: Vec<String> = ids
+                    .iter()
+                    .map(|id| match self.snapshot.obj(*id) {
+                        PyObject::Class { qualname, .. } => qualname.clone(),
+                        _ => "?".into(),
+                    })
+                    .collect();
+                format!("one of the classes {}", names.join(", "))
+            }
             Ann::FuncSet(ids) => {
                 let names: Vec<String> = ids
                     .iter()
@@ -931,7 +967,13 @@ impl<'s> Annotator<'s> {
         let never_none = |x: &Ann| {
             matches!(
                 x,
-                Ann::Pbc(_) | Ann::Int | Ann::Bool | Ann::Float | Ann::Char | Ann::FuncSet(_)
+                Ann::Pbc(_)
+                    | Ann::Int
+                    | Ann::Bool
+                    | Ann::Float
+                    | Ann::Char
+                    | Ann::FuncSet(_)
+                    | Ann::ClassSet(_)
             ) || matches!(x, Ann::Inst(_, false))
         };
         let same = match (&a, &b) {

@@ -580,6 +580,42 @@ impl Annotator<'_> {
                 };
                 self.instance_getattr(*c, attr, op)
             }
+            (FlowOp::GetAttr, [ClassSet(ids), _]) => {
+                let Value::Const(Const::Str(attr)) = &op.args[1] else {
+                    return Bottom;
+                };
+                let ids = ids.clone();
+                let mut acc = Bottom;
+                for id in ids.iter() {
+                    let c = self.class_of(*id).expect("class");
+                    let Some((_, v)) = self.class_attr(c, attr) else {
+                        let cname = self.class(c).name.clone();
+                        return self.bad(
+                            op.span,
+                            format!("class `{cname}` has no attribute `{attr}`"),
+                            "unknown attribute",
+                        );
+                    };
+                    if self.method_function(&v).is_some() {
+                        return self.not_yet(
+                            op.span,
+                            format!("the method `{attr}` of one of several classes"),
+                        );
+                    }
+                    let a = self.pyvalue_ann_pub(&v);
+                    match self.union(&acc, &a) {
+                        Ok(u) => acc = u,
+                        Err(()) => {
+                            return self.bad(
+                                op.span,
+                                format!("the classes give `{attr}` values of different types"),
+                                "in this attribute read",
+                            )
+                        }
+                    }
+                }
+                acc
+            }
             (FlowOp::GetAttr, [Pbc(Const::Obj(id, _)), _]) if self.class_of(*id).is_some() => {
                 let Value::Const(Const::Str(attr)) = &op.args[1] else {
                     return Bottom;
@@ -867,6 +903,27 @@ impl Annotator<'_> {
                     }
                 }
                 self.funcset_targets.insert((gid, op.result), targets);
+                result
+            }
+            Ann::ClassSet(ids) => {
+                let ids = ids.clone();
+                let mut result = Ann::Bottom;
+                let mut targets = Vec::new();
+                for id in ids.iter() {
+                    let c = self.class_of(*id).expect("class");
+                    self.call_targets.remove(&(gid, op.result));
+                    let r = self.instantiate(src, gid, c, op, anns, &names, nargs);
+                    if r.is_bottom() {
+                        return Ann::Bottom;
+                    }
+                    let init = self.call_targets.remove(&(gid, op.result));
+                    targets.push((c, init));
+                    result = match self.union(&result, &r) {
+                        Ok(u) => u,
+                        Err(()) => return Ann::Bottom,
+                    };
+                }
+                self.classset_targets.insert((gid, op.result), targets);
                 result
             }
             Ann::Pbc(Const::Builtin(name)) => {
@@ -1444,6 +1501,15 @@ impl Annotator<'_> {
                     Some(c) => Inst(c, false),
                     Option::None => type_error(self),
                 },
+                [ClassSet(ids)] => {
+                    let ids = ids.clone();
+                    let mut acc = Bottom;
+                    for id in ids.iter() {
+                        let c = self.class_of(*id).expect("class");
+                        acc = self.union(&acc, &Inst(c, false)).unwrap_or(Bottom);
+                    }
+                    acc
+                }
                 _ => type_error(self),
             },
             "rlib.ll_assert" => match pos {

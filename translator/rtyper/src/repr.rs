@@ -185,7 +185,7 @@ impl Reprs {
             Ann::Exc(_) => self.str_type(),
             Ann::Inst(c, _) => LlType::Ptr(self.inst_type(an, *c)),
             // Which function of the set: its snapshot id.
-            Ann::FuncSet(_) => LlType::Signed,
+            Ann::FuncSet(_) | Ann::ClassSet(_) => LlType::Signed,
             Ann::Dict(d) => {
                 let (k, v) = an.dict_items_final(*d);
                 let mut kt = self.lltype(an, &k);

@@ -23,6 +23,14 @@ use std::rc::Rc;
 
 type V = Value<LlConst>;
 
+/// What a dispatcher does in one case: call a graph (with the key as its receiver when asked),
+/// or instantiate a class (calling its `__init__` graph, if any, with the arguments).
+#[derive(Clone, Copy)]
+enum DispatchCase {
+    Call(GraphId, bool),
+    New(rpy_annotator::ClassId, Option<GraphId>),
+}
+
 /// How a dispatcher tests its key for one case.
 enum DispatchTest {
     /// The key is an instance whose class id is at most this (class ranges in preorder).
@@ -649,6 +657,11 @@ impl Rtyper<'_, '_> {
             {
                 LlConst::Signed(id.0 as i64)
             }
+            // A class in a class set: its class id.
+            (Const::Obj(id, _), LlType::Signed) if self.an.class_of(*id).is_some() => {
+                let c = self.an.class_of(*id).expect("class");
+                LlConst::Signed(self.an.class(c).id_min)
+            }
             (Const::Undefined, t) => self.zero(t),
             (Const::Builtin(n), LlType::Signed) if EXCEPTION_CLASSES.contains(&&**n) => {
                 LlConst::ExcClass(n.clone())
@@ -847,6 +860,12 @@ impl Rtyper<'_, '_> {
                     (Ann::None, Ann::FuncSet(_)) => Some((1, -1)),
                     (Ann::FuncSet(_), Ann::Pbc(Const::Obj(id, _))) => Some((0, id.0 as i64)),
                     (Ann::Pbc(Const::Obj(id, _)), Ann::FuncSet(_)) => Some((1, id.0 as i64)),
+                    (Ann::ClassSet(_), Ann::Pbc(Const::Obj(id, _))) => {
+                        self.an.class_of(*id).map(|c| (0, self.an.class(c).id_min))
+                    }
+                    (Ann::Pbc(Const::Obj(id, _)), Ann::ClassSet(_)) => {
+                        self.an.class_of(*id).map(|c| (1, self.an.class(c).id_min))
+                    }
                     _ => None,
                 };
                 let eq = match (tys[0], tys[1]) {
@@ -1311,7 +1330,9 @@ impl Rtyper<'_, '_> {
                 self.emit(st, LlOp::IntIsTrue, vec![n], LlType::Bool)
             }
             Ann::Bottom => Value::Const(LlConst::Bool(false)),
-            Ann::Inst(_, false) | Ann::FuncSet(_) => Value::Const(LlConst::Bool(true)),
+            Ann::Inst(_, false) | Ann::FuncSet(_) | Ann::ClassSet(_) => {
+                Value::Const(LlConst::Bool(true))
+            }
             Ann::Dict(_) => {
                 let n = self.emit(
                     st,
@@ -1753,6 +1774,13 @@ impl Rtyper<'_, '_> {
                 let r = self.convert(st, r, t, rt);
                 self.finish(st, op.result, r);
             }
+            Ann::ClassSet(_) => {
+                let Some(targets) = self.an.classset_targets.get(&(st.gid, op.result)).cloned()
+                else {
+                    return self.unsupported(st, "this call");
+                };
+                self.instantiate_one_of(st, op, &targets, (0, 2), nargs, &names);
+            }
             Ann::FuncSet(_) => {
                 let Some(targets) = self.an.funcset_targets.get(&(st.gid, op.result)).cloned()
                 else {
@@ -1838,17 +1866,10 @@ impl Rtyper<'_, '_> {
     }
 
     /// `C(args)`: a new instance with its class id set, then `__init__` if the class has one.
-    fn instantiate(
-        &mut self,
-        st: &mut G,
-        op: &Operation<FlowOp, Const>,
-        c: rpy_annotator::ClassId,
-        nargs: usize,
-        names: &[Rc<str>],
-    ) {
+    /// A new instance of class `c` (allocated, its class id set, nothing else).
+    fn new_instance(&mut self, st: &mut G, c: rpy_annotator::ClassId) -> V {
         let tid = self.reprs.inst_type(self.an, c);
         let t = LlType::Ptr(tid);
-        let args = self.arg_values(st, op, 2);
         let p = self.emit(st, LlOp::Malloc, vec![Value::Const(LlConst::Type(tid))], t);
         let id = self.an.class(c).id_min;
         self.emit(
@@ -1861,6 +1882,60 @@ impl Rtyper<'_, '_> {
             ],
             LlType::Void,
         );
+        p
+    }
+
+    /// A call of one of several classes (a class set): a dispatcher on the class id that
+    /// instantiates the right one.
+    fn instantiate_one_of(
+        &mut self,
+        st: &mut G,
+        op: &Operation<FlowOp, Const>,
+        targets: &[(rpy_annotator::ClassId, Option<GraphId>)],
+        (key_arg, first_arg): (usize, usize),
+        nargs: usize,
+        names: &[Rc<str>],
+    ) {
+        let rt = st.types[op.result.0 as usize];
+        let key = self.value(st, &op.args[key_arg], LlType::Signed);
+        let args = self.arg_values(st, op, first_arg);
+        let cases: Vec<(DispatchTest, DispatchCase)> = targets
+            .iter()
+            .map(|(c, init)| {
+                (
+                    DispatchTest::Equals(self.an.class(*c).id_min),
+                    DispatchCase::New(*c, *init),
+                )
+            })
+            .collect();
+        let d = self.dispatcher(
+            st,
+            "instantiate_one_of",
+            &cases,
+            LlType::Signed,
+            &args,
+            nargs,
+            names,
+            rt,
+        );
+        let mut call = vec![Value::Const(LlConst::Func(d)), key];
+        call.extend(args.into_iter().map(|a| a.0));
+        let r = self.emit(st, LlOp::DirectCall, call, rt);
+        self.finish(st, op.result, r);
+    }
+
+    fn instantiate(
+        &mut self,
+        st: &mut G,
+        op: &Operation<FlowOp, Const>,
+        c: rpy_annotator::ClassId,
+        nargs: usize,
+        names: &[Rc<str>],
+    ) {
+        let tid = self.reprs.inst_type(self.an, c);
+        let t = LlType::Ptr(tid);
+        let args = self.arg_values(st, op, 2);
+        let p = self.new_instance(st, c);
         if let Some(&init) = self.an.call_targets.get(&(st.gid, op.result)) {
             self.call_graph(st, init, Some((p.clone(), t)), &args, nargs, names);
         } else if args.len() == 1 && self.an.derives_from_builtin(c) {
@@ -1928,6 +2003,42 @@ impl Rtyper<'_, '_> {
                         rt,
                     )
                 }
+            }
+            Ann::ClassSet(ids) => {
+                // A table of the attribute over the classes under their common base, indexed
+                // by class id from the base's.
+                let classes: Vec<_> = ids.iter().filter_map(|id| self.an.class_of(*id)).collect();
+                let Some(mut base) = classes.first().copied() else {
+                    return self.unsupported(st, "this class attribute");
+                };
+                for c in &classes[1..] {
+                    base = self.an.common_base(base, *c).unwrap_or(base);
+                }
+                let mut sub = self.an.subtree(base);
+                sub.sort_by_key(|x| self.an.class(*x).id_min);
+                let mut items = Vec::new();
+                for x in &sub {
+                    let v = match self.an.class_attr(*x, attr) {
+                        Some((_, v)) => {
+                            let cst = rpy_flow::build::const_of(self.an.snapshot, &v)
+                                .unwrap_or(Const::None);
+                            self.llconst(&cst, rt, st.span)
+                        }
+                        None => self.zero(rt),
+                    };
+                    items.push(v);
+                }
+                let arr = self.reprs.array_of(rt);
+                let table = self.reprs.push_prebuilt(arr, vec![], items);
+                let k = self.value(st, &op.args[0], LlType::Signed);
+                let b = Value::Const(LlConst::Signed(self.an.class(base).id_min));
+                let idx = self.emit(st, LlOp::IntSub, vec![k, b], LlType::Signed);
+                self.emit(
+                    st,
+                    LlOp::GetArrayItem,
+                    vec![Value::Const(LlConst::Prebuilt(table)), idx],
+                    rt,
+                )
             }
             Ann::Pbc(Const::Obj(id, _)) if self.an.class_of(*id).is_some() => {
                 let c = self.an.class_of(*id).expect("class");
@@ -2026,13 +2137,12 @@ impl Rtyper<'_, '_> {
                 _ => ranges.push((id, id, g)),
             }
         }
-        let cases: Vec<(DispatchTest, GraphId, bool)> = ranges
+        let cases: Vec<(DispatchTest, DispatchCase)> = ranges
             .iter()
             .map(|(_, hi, g)| {
                 (
                     DispatchTest::ClassIdAtMost(*hi),
-                    *g,
-                    self.method_takes_self(c, &name, *g),
+                    DispatchCase::Call(*g, self.method_takes_self(c, &name, *g)),
                 )
             })
             .collect();
@@ -2054,9 +2164,14 @@ impl Rtyper<'_, '_> {
         names: &[Rc<str>],
         rt: LlType,
     ) -> FuncId {
-        let cases: Vec<(DispatchTest, GraphId, bool)> = targets
+        let cases: Vec<(DispatchTest, DispatchCase)> = targets
             .iter()
-            .map(|(f, g)| (DispatchTest::Equals(f.0 as i64), *g, false))
+            .map(|(f, g)| {
+                (
+                    DispatchTest::Equals(f.0 as i64),
+                    DispatchCase::Call(*g, false),
+                )
+            })
             .collect();
         self.dispatcher(
             st,
@@ -2078,7 +2193,7 @@ impl Rtyper<'_, '_> {
         &mut self,
         st: &G,
         name: &str,
-        cases: &[(DispatchTest, GraphId, bool)],
+        cases: &[(DispatchTest, DispatchCase)],
         key_t: LlType,
         args: &[(V, LlType)],
         nargs: usize,
@@ -2109,18 +2224,30 @@ impl Rtyper<'_, '_> {
         let mut cur = start;
         let mut cur_vars: Vec<Var> = d.g.blocks[start].inputargs.clone();
         let ret_block = d.g.returnblock;
-        for (i, (test, callee, receiver)) in cases.iter().enumerate() {
+        for (i, (test, case)) in cases.iter().enumerate() {
             let last = i + 1 == cases.len();
             // The call block.
             let call_vars: Vec<Var> = arg_types.iter().map(|t| d.new_var("a", *t)).collect();
             let call_block = d.g.new_block(call_vars.clone());
-            let recv = receiver.then(|| (Value::Var(call_vars[0]), key_t));
             let a: Vec<(V, LlType)> = call_vars[1..]
                 .iter()
                 .zip(args)
                 .map(|(v, x)| (Value::Var(*v), x.1))
                 .collect();
-            let (r, t) = self.call_graph(&mut d, *callee, recv, &a, nargs, names);
+            let (r, t) = match *case {
+                DispatchCase::Call(callee, receiver) => {
+                    let recv = receiver.then(|| (Value::Var(call_vars[0]), key_t));
+                    self.call_graph(&mut d, callee, recv, &a, nargs, names)
+                }
+                DispatchCase::New(c, init) => {
+                    let p = self.new_instance(&mut d, c);
+                    let t = st_type_of_inst(self, c);
+                    if let Some(init) = init {
+                        self.call_graph(&mut d, init, Some((p.clone(), t)), &a, nargs, names);
+                    }
+                    (p, t)
+                }
+            };
             let r = self.convert(&mut d, r, t, rt);
             d.g.blocks[call_block].ops = std::mem::take(&mut d.ops);
             d.g.blocks[call_block].exits = vec![Link {
@@ -2676,26 +2803,22 @@ impl Rtyper<'_, '_> {
                 self.emit(st, o, vec![x], T::Signed)
             }
             "rlib.instantiate" => {
+                if let Ann::ClassSet(ids) = &anns[0] {
+                    let targets: Vec<_> = ids
+                        .iter()
+                        .filter_map(|id| self.an.class_of(*id))
+                        .map(|c| (c, None))
+                        .collect();
+                    return self.instantiate_one_of(st, op, &targets, (2, 3), 0, &[]);
+                }
                 let Ann::Pbc(Const::Obj(id, _)) = &anns[0] else {
                     return self.unsupported(st, "instantiate() of this value");
                 };
                 let Some(c) = self.an.class_of(*id) else {
                     return self.unsupported(st, "instantiate() of this value");
                 };
-                let tid = self.reprs.inst_type(self.an, c);
-                let t = LlType::Ptr(tid);
-                let p = self.emit(st, LlOp::Malloc, vec![Value::Const(LlConst::Type(tid))], t);
-                let cid = self.an.class(c).id_min;
-                self.emit(
-                    st,
-                    LlOp::SetField,
-                    vec![
-                        p.clone(),
-                        field("typeid"),
-                        Value::Const(LlConst::Signed(cid)),
-                    ],
-                    T::Void,
-                );
+                let t = LlType::Ptr(self.reprs.inst_type(self.an, c));
+                let p = self.new_instance(st, c);
                 self.convert(st, p, t, rt)
             }
             "rlib.ll_assert" => {
@@ -2804,4 +2927,9 @@ fn propagate_copies(g: &mut LlGraph) {
             }
         }
     }
+}
+
+/// The low-level type of an instance of class `c`.
+fn st_type_of_inst(r: &mut Rtyper<'_, '_>, c: rpy_annotator::ClassId) -> LlType {
+    LlType::Ptr(r.reprs.inst_type(r.an, c))
 }
