@@ -1,15 +1,14 @@
 # Helpers of the `rpython` library that the translator does not support yet.
-from rpython.rlib.objectmodel import specialize
+from rpython.rlib.jit import virtual_ref
 from rpython.rlib.rarithmetic import intmask
 
 
-@specialize.arg(0)
-def show(x):
-    print(x)
+class Frame(object):
+    pass
 
 
 def entry_point(argv):
-    show(1)
+    ref = virtual_ref(Frame())
     print(intmask(len(argv)))
     return 0
 
@@ -18,15 +17,10 @@ def target(driver, args):
     return entry_point, None
 
 # ---- expected
-# error[E0213]: not RPython (yet): `show` asks for `specialize:arg(0)`
-#   --> tests/errors/rlib_not_supported.py:12:5
+# error[E0213]: not RPython (yet): `rpython.rlib.jit.virtual_ref` is not supported by the translator
+#   --> tests/errors/rlib_not_supported.py:11:11
 #    |
-#  7 | def show(x):
-#    | ------------ defined here
-# ...
-# 12 |     show(1)
-#    |     ^^^^^^^ called here
-#    |
-#    = note: the translator does not specialise functions yet
+# 11 |     ref = virtual_ref(Frame())
+#    |           ^^^^^^^^^^^^^^^^^^^^ called here
 #
 # error: translation failed with 1 error

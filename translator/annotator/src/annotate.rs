@@ -49,6 +49,9 @@ pub struct ListDef {
 }
 
 /// The annotator's state, and after `run` its results.
+/// A class of a class set with the graph of its `__init__`, if it has one.
+pub type ClassInit = (crate::classdef::ClassId, Option<GraphId>);
+
 pub struct Annotator<'s> {
     pub snapshot: &'s Snapshot,
     pub graphs: Vec<AnnGraph>,
@@ -56,6 +59,9 @@ pub struct Annotator<'s> {
     pub graph_of: IndexMap<(ObjId, Rc<str>), GraphId>,
     /// The graph each call operation (graph, result variable) calls.
     pub call_targets: HashMap<(GraphId, Var), GraphId>,
+    /// The constant arguments of the call being connected (their text), for
+    /// `specialize.arg`; set by `call_function_ex` around `call_graph`.
+    pub(crate) call_consts: Vec<Option<String>>,
     /// Blocks whose boolean switch the annotations decide, with the value: only that exit is
     /// followed (and kept by the rtyper).
     pub known_switches: HashMap<(GraphId, Block), bool>,
@@ -93,7 +99,7 @@ pub struct Annotator<'s> {
     /// The functions a call through a function set may call: each function and its graph.
     pub funcset_targets: HashMap<(GraphId, Var), Vec<(ObjId, GraphId)>>,
     /// Instantiations of a class set: each class with the graph of its `__init__`, if any.
-    pub classset_targets: HashMap<(GraphId, Var), Vec<(crate::classdef::ClassId, Option<GraphId>)>>,
+    pub classset_targets: HashMap<(GraphId, Var), Vec<ClassInit>>,
     /// The implementations each method call (graph, result variable) may call: the defining
     /// class and the graph of each.
     pub method_targets: HashMap<(GraphId, Var), Vec<(crate::classdef::ClassId, GraphId)>>,
@@ -133,6 +139,7 @@ impl<'s> Annotator<'s> {
             graphs: vec![],
             graph_of: IndexMap::new(),
             call_targets: HashMap::new(),
+            call_consts: Vec::new(),
             known_switches: HashMap::new(),
             prelude_targets: HashMap::new(),
             prelude_sites: HashMap::new(),
@@ -1014,8 +1021,41 @@ impl<'s> Annotator<'s> {
         // `specialize.call_location()`: one graph per call site.
         if let PyObject::Function(f) = self.snapshot.obj(func) {
             if let Some(PyValue::Str(spec)) = f.attrs.get("_annspecialcase_") {
-                if let Some(list) = spec
+                let spec: &str = if &**spec == "specialize:ll" {
+                    "specialize:argtype(0,1,2,3,4,5,6,7,8,9)"
+                } else {
+                    spec
+                };
+                // `specialize.arg(i, ...)`: one graph per constant value of those arguments
+                // (their type when they are not constants).
+                let by_value = [
+                    "specialize:arg(",
+                    "specialize:arg_or_var(",
+                    "specialize:ll_and_arg(",
+                ]
+                .iter()
+                .find_map(|p| spec.strip_prefix(p))
+                .and_then(|r| r.strip_suffix(')'));
+                if let Some(list) = by_value {
+                    for i in list
+                        .split(',')
+                        .filter_map(|x| x.trim().parse::<usize>().ok())
+                    {
+                        let shown = match self.call_consts.get(i).cloned().flatten() {
+                            Some(c) => c,
+                            None => match anns.get(i) {
+                                Some(a) => self.spec_display(a),
+                                None => continue,
+                            },
+                        };
+                        key.push_str(&format!(
+                            "{}{i}={shown}",
+                            if key.is_empty() { "" } else { "," }
+                        ));
+                    }
+                } else if let Some(list) = spec
                     .strip_prefix("specialize:argtype(")
+                    .or_else(|| spec.strip_prefix("specialize:argtype_or_var("))
                     .and_then(|r| r.strip_suffix(')'))
                 {
                     for i in list

@@ -972,7 +972,9 @@ impl Annotator<'_> {
         } else if let Some(PyValue::Str(spec)) = f.attrs.get("_annspecialcase_").filter(|v| {
             !matches!(v, PyValue::Str(s) if s.starts_with("specialize:argtype")
                 || s.starts_with("specialize:call_location")
-                || s.starts_with("specialize:memo"))
+                || s.starts_with("specialize:memo")
+                || s.starts_with("specialize:arg")
+                || s.starts_with("specialize:ll"))
         }) {
             Diagnostic::new(
                 "E0213",
@@ -1071,10 +1073,31 @@ impl Annotator<'_> {
             }
         };
         let mut args = Vec::new();
+        let mut consts = Vec::new();
         if let Some(r) = receiver {
             args.push((r, Some(op.span)));
+            consts.push(Option::None);
         }
         for b in &binding {
+            consts.push(match b {
+                ArgSource::Positional(i) => match &op.args[first + i] {
+                    Value::Const(c) => {
+                        let mut s = String::new();
+                        rpy_model::graph::IrDisplay::fmt_ir(c, &mut s);
+                        Some(s)
+                    }
+                    _ => Option::None,
+                },
+                ArgSource::Keyword(k) => match &op.args[first + nargs + k] {
+                    Value::Const(c) => {
+                        let mut s = String::new();
+                        rpy_model::graph::IrDisplay::fmt_ir(c, &mut s);
+                        Some(s)
+                    }
+                    _ => Option::None,
+                },
+                ArgSource::Default(d) => Some(format!("{d:?}")),
+            });
             let (a, v) = match b {
                 ArgSource::Positional(i) => (anns[first + i].clone(), Some(&op.args[first + i])),
                 ArgSource::Keyword(k) => (
@@ -1092,7 +1115,10 @@ impl Annotator<'_> {
             };
             args.push((a, origin.or(Some(op.span))));
         }
-        self.call_graph(src, func, &args, op.span)
+        self.call_consts = consts;
+        let r = self.call_graph(src, func, &args, op.span);
+        self.call_consts.clear();
+        r
     }
 
     #[allow(clippy::too_many_arguments)]
