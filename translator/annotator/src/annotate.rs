@@ -48,10 +48,10 @@ pub struct ListDef {
     readers: BTreeSet<(GraphId, Block)>,
 }
 
-/// The annotator's state, and after `run` its results.
 /// A class of a class set with the graph of its `__init__`, if it has one.
 pub type ClassInit = (crate::classdef::ClassId, Option<GraphId>);
 
+/// The annotator's state, and after `run` its results.
 pub struct Annotator<'s> {
     pub snapshot: &'s Snapshot,
     pub graphs: Vec<AnnGraph>,
