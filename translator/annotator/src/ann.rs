@@ -49,6 +49,9 @@ pub enum Ann {
     None,
     Bool,
     Int,
+    /// An unsigned machine word (`r_uint`): wrapping arithmetic, unsigned comparisons,
+    /// division and shifts. Represented as a signed word with the same bits.
+    UInt,
     Float,
     /// A one-character `str`.
     Char,
@@ -78,10 +81,18 @@ impl Ann {
         matches!(self, Ann::Bottom)
     }
     pub fn is_numeric(&self) -> bool {
-        matches!(self, Ann::Bool | Ann::Int | Ann::Float)
+        matches!(self, Ann::Bool | Ann::Int | Ann::UInt | Ann::Float)
     }
     pub fn is_intlike(&self) -> bool {
-        matches!(self, Ann::Bool | Ann::Int)
+        matches!(self, Ann::Bool | Ann::Int | Ann::UInt)
+    }
+    /// The integer result of an operation on two integers: unsigned if either is.
+    pub fn int_result(a: &Ann, b: &Ann) -> Ann {
+        if *a == Ann::UInt || *b == Ann::UInt {
+            Ann::UInt
+        } else {
+            Ann::Int
+        }
     }
     pub fn is_strlike(&self) -> bool {
         matches!(self, Ann::Char | Ann::Str)

@@ -600,7 +600,8 @@ impl<'s> Annotator<'s> {
             (Bottom, x) | (x, Bottom) => x.clone(),
             (x, y) if x == y => x.clone(),
             (Bool, Int) | (Int, Bool) => Int,
-            (Bool | Int | Float, Bool | Int | Float) => Float,
+            (Bool | Int | UInt, Bool | Int | UInt) => UInt,
+            (Bool | Int | UInt | Float, Bool | Int | UInt | Float) => Float,
             (Char, Str) | (Str, Char) => Str,
             (List(x), List(y)) => List(self.merge_lists(*x, *y)?),
             (Tuple(x), Tuple(y)) if x.len() == y.len() => {
@@ -768,6 +769,7 @@ impl<'s> Annotator<'s> {
             Ann::None => "None".into(),
             Ann::Bool => "bool".into(),
             Ann::Int => "int".into(),
+            Ann::UInt => "r_uint".into(),
             Ann::Float => "float".into(),
             Ann::Char if user => "str".into(),
             Ann::Char => "char".into(),

@@ -372,26 +372,30 @@ impl Annotator<'_> {
             (FlowOp::Add | FlowOp::Sub | FlowOp::Mul, [a, b])
                 if a.is_intlike() && b.is_intlike() =>
             {
-                Int
+                Ann::int_result(a, b)
             }
             (FlowOp::Add | FlowOp::Sub | FlowOp::Mul | FlowOp::TrueDiv, [a, b])
                 if a.is_numeric() && b.is_numeric() =>
             {
                 Float
             }
-            (FlowOp::FloorDiv | FlowOp::Mod, [a, b]) if a.is_intlike() && b.is_intlike() => Int,
+            (FlowOp::FloorDiv | FlowOp::Mod, [a, b]) if a.is_intlike() && b.is_intlike() => {
+                Ann::int_result(a, b)
+            }
             (FlowOp::FloorDiv | FlowOp::Mod | FlowOp::Pow, [a, b])
                 if a.is_numeric() && b.is_numeric() && (*a == Float || *b == Float) =>
             {
                 Float
             }
-            (FlowOp::Pow, [a, b]) if a.is_intlike() && b.is_intlike() => Int,
-            (FlowOp::LShift | FlowOp::RShift, [a, b]) if a.is_intlike() && b.is_intlike() => Int,
+            (FlowOp::Pow, [a, b]) if a.is_intlike() && b.is_intlike() => Ann::int_result(a, b),
+            (FlowOp::LShift | FlowOp::RShift, [a, b]) if a.is_intlike() && b.is_intlike() => {
+                Ann::int_result(a, &Int)
+            }
             (FlowOp::And | FlowOp::Or | FlowOp::Xor, [Bool, Bool]) => Bool,
             (FlowOp::And | FlowOp::Or | FlowOp::Xor, [a, b])
                 if a.is_intlike() && b.is_intlike() =>
             {
-                Int
+                Ann::int_result(a, b)
             }
             (FlowOp::Add, [a, b]) if a.is_strlike() && b.is_strlike() => Str,
             (FlowOp::Add, [Bytes, Bytes]) => Bytes,
@@ -412,7 +416,9 @@ impl Annotator<'_> {
                 Int
             }
             (FlowOp::NegOvf, [a]) if a.is_intlike() => Int,
-            (FlowOp::Neg | FlowOp::Pos | FlowOp::Invert, [a]) if a.is_intlike() => Int,
+            (FlowOp::Neg | FlowOp::Pos | FlowOp::Invert, [a]) if a.is_intlike() => {
+                Ann::int_result(a, &Int)
+            }
             (FlowOp::Neg | FlowOp::Pos, [Float]) => Float,
             (FlowOp::Bool | FlowOp::Not, [_]) => Bool,
             (
@@ -1428,7 +1434,7 @@ impl Annotator<'_> {
                     }
                 }
                 for (i, a) in pos.iter().enumerate() {
-                    if !matches!(a, Int | Bool | Float | Char | Str | None)
+                    if !matches!(a, Int | UInt | Bool | Float | Char | Str | None)
                         && !self.prepare_str_conv(src, gid, op, i, a, false)
                     {
                         let shown = self.show(a);
@@ -1451,7 +1457,11 @@ impl Annotator<'_> {
                     if name != "rlib.hint" && name.contains("mask") && !a.is_intlike() {
                         return type_error(self);
                     }
-                    if *a == Bool {
+                    let to_signed = matches!(
+                        name,
+                        "rlib.intmask" | "rlib.r_int" | "rlib.r_longlong" | "rlib.longlongmask"
+                    );
+                    if *a == Bool || (to_signed && *a == UInt) {
                         Int
                     } else {
                         a.clone()
@@ -1473,6 +1483,12 @@ impl Annotator<'_> {
                     op.span,
                     "`type()` except of an instance, in `type(x) is C`".into(),
                 ),
+                _ => count_error(self, "one argument"),
+            },
+            "rlib.r_uint" => match pos {
+                [] => UInt,
+                [a] if a.is_numeric() => UInt,
+                [_] => type_error(self),
                 _ => count_error(self, "one argument"),
             },
             "rlib.set_param"
@@ -1570,7 +1586,7 @@ impl Annotator<'_> {
                 _ => count_error(self, "one argument"),
             },
             "str" => match pos {
-                [Int | Bool | Float | Char | Str | None] => Str,
+                [Int | UInt | Bool | Float | Char | Str | None] => Str,
                 [_] => not_yet(self),
                 _ => count_error(self, "one argument"),
             },

@@ -2309,6 +2309,15 @@ impl Builder<'_, '_> {
         // Helpers of `rpython.rlib` with a translated meaning become builtins.
         let mut f = f;
         if let Value::Const(Const::Obj(id, _)) = &f {
+            if let PyObject::Class { name, module, .. } = self.cx.snapshot.obj(*id) {
+                if module == "rpython.rlib.rarithmetic"
+                    && matches!(name.as_str(), "r_uint" | "r_ulonglong")
+                {
+                    f = Value::Const(Const::Builtin("rlib.r_uint".into()));
+                }
+            }
+        }
+        if let Value::Const(Const::Obj(id, _)) = &f {
             if let PyObject::Function(func) = self.cx.snapshot.obj(*id) {
                 if func.module.starts_with("rpython.rlib.")
                     && RLIB_BUILTINS.contains(&func.name.as_str())

@@ -42,6 +42,15 @@ crate::optable! {
         IntGt = "int_gt", 2, pure;
         IntGe = "int_ge", 2, pure;
         IntIsTrue = "int_is_true", 1, pure;
+        /// Unsigned words (`r_uint`), where their meaning differs from signed ones.
+        UintLt = "uint_lt", 2, pure;
+        UintLe = "uint_le", 2, pure;
+        UintGt = "uint_gt", 2, pure;
+        UintGe = "uint_ge", 2, pure;
+        UintFloorDiv = "uint_floordiv", 2, raise;
+        UintMod = "uint_mod", 2, raise;
+        UintRShift = "uint_rshift", 2, raise;
+        CastUintToFloat = "cast_uint_to_float", 1, pure;
         FloatAdd = "float_add", 2, pure;
         FloatSub = "float_sub", 2, pure;
         FloatMul = "float_mul", 2, pure;

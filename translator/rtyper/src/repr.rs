@@ -158,7 +158,7 @@ impl Reprs {
         match a {
             Ann::Bottom | Ann::None => LlType::Void,
             Ann::Bool => LlType::Bool,
-            Ann::Int => LlType::Signed,
+            Ann::Int | Ann::UInt => LlType::Signed,
             Ann::Float => LlType::Float,
             Ann::Char => LlType::Char,
             Ann::Str => self.str_type(),

@@ -837,7 +837,7 @@ impl Rtyper<'_, '_> {
                 self.emit(st, LlOp::BoolNot, vec![t], T::Bool)
             }
             FlowOp::Lt | FlowOp::Le | FlowOp::Eq | FlowOp::Ne | FlowOp::Gt | FlowOp::Ge => {
-                self.compare(st, op, &tys)
+                self.compare(st, op, anns, &tys)
             }
             FlowOp::Is | FlowOp::IsNot => {
                 // `type(x) is C`: the class id of `x` (an int) against `C`'s.
@@ -1315,7 +1315,7 @@ impl Rtyper<'_, '_> {
         let x = self.value(st, v, t);
         match a {
             Ann::Bool => x,
-            Ann::Int => self.emit(st, LlOp::IntIsTrue, vec![x], LlType::Bool),
+            Ann::Int | Ann::UInt => self.emit(st, LlOp::IntIsTrue, vec![x], LlType::Bool),
             Ann::Float => self.emit(st, LlOp::FloatIsTrue, vec![x], LlType::Bool),
             Ann::None => Value::Const(LlConst::Bool(false)),
             Ann::Char | Ann::Pbc(_) | Ann::Tuple(_) | Ann::Iter(_) | Ann::Exc(_) => {
@@ -1380,10 +1380,14 @@ impl Rtyper<'_, '_> {
                 let w = if rt == T::Bool { T::Bool } else { T::Signed };
                 let x = self.value(st, &op.args[0], w);
                 let y = self.value(st, &op.args[1], w);
+                let unsigned = anns[0] == Ann::UInt || anns[1] == Ann::UInt;
                 let o = match op.op {
                     FlowOp::Add => LlOp::IntAdd,
                     FlowOp::Sub => LlOp::IntSub,
                     FlowOp::Mul => LlOp::IntMul,
+                    FlowOp::FloorDiv if unsigned => LlOp::UintFloorDiv,
+                    FlowOp::Mod if unsigned => LlOp::UintMod,
+                    FlowOp::RShift if anns[0] == Ann::UInt => LlOp::UintRShift,
                     FlowOp::FloorDiv => LlOp::IntFloorDiv,
                     FlowOp::Mod => LlOp::IntMod,
                     FlowOp::Pow => LlOp::IntPow,
@@ -1469,7 +1473,13 @@ impl Rtyper<'_, '_> {
         self.finish(st, op.result, res);
     }
 
-    fn compare(&mut self, st: &mut G, op: &Operation<FlowOp, Const>, tys: &[LlType]) -> V {
+    fn compare(
+        &mut self,
+        st: &mut G,
+        op: &Operation<FlowOp, Const>,
+        anns: &[Ann],
+        tys: &[LlType],
+    ) -> V {
         use LlType as T;
         let s = self.reprs.str_type();
         let b = self.reprs.bytes_type();
@@ -1543,7 +1553,17 @@ impl Rtyper<'_, '_> {
             };
             let x = self.value(st, &op.args[0], w);
             let y = self.value(st, &op.args[1], w);
-            let ops = if w == T::Float {
+            let unsigned = w == T::Signed && (anns[0] == Ann::UInt || anns[1] == Ann::UInt);
+            let ops = if unsigned {
+                [
+                    LlOp::UintLt,
+                    LlOp::UintLe,
+                    LlOp::IntEq,
+                    LlOp::IntNe,
+                    LlOp::UintGt,
+                    LlOp::UintGe,
+                ]
+            } else if w == T::Float {
                 [
                     LlOp::FloatLt,
                     LlOp::FloatLe,
@@ -2367,6 +2387,11 @@ impl Rtyper<'_, '_> {
                         self.print_piece(st, sep.clone(), b' ');
                     }
                     let v = arg(self, st, i, tys[i]);
+                    if anns[i] == Ann::UInt {
+                        let text = self.call_support(st, "rpy_str_of_uint", vec![v]);
+                        self.call_support(st, "rpy_print_str", vec![text]);
+                        continue;
+                    }
                     if let Some(conv) = self.an.str_convs.get(&(st.gid, op.result, i)).cloned() {
                         let text = self.str_conv(st, &conv, v, tys[i]);
                         self.call_support(st, "rpy_print_str", vec![text]);
@@ -2467,8 +2492,26 @@ impl Rtyper<'_, '_> {
                 let x = arg(self, st, 0, s);
                 self.call_support(st, "rpy_float_of_str", vec![x])
             }
+            "float" if anns[0] == Ann::UInt => {
+                let x = arg(self, st, 0, T::Signed);
+                self.emit(st, LlOp::CastUintToFloat, vec![x], T::Float)
+            }
             "float" => arg(self, st, 0, T::Float),
             "bool" => self.truth(st, &op.args[2], tys[0], &anns[0]),
+            "str" if anns[0] == Ann::UInt => {
+                let x = arg(self, st, 0, T::Signed);
+                self.call_support(st, "rpy_str_of_uint", vec![x])
+            }
+            "rlib.r_uint" => {
+                if npos == 0 {
+                    Value::Const(LlConst::Signed(0))
+                } else if tys[0] == T::Float {
+                    let x = arg(self, st, 0, T::Float);
+                    self.emit(st, LlOp::CastFloatToInt, vec![x], T::Signed)
+                } else {
+                    arg(self, st, 0, T::Signed)
+                }
+            }
             "str" => match tys[0] {
                 T::Signed => {
                     let x = arg(self, st, 0, T::Signed);

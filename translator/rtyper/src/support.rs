@@ -69,6 +69,7 @@ support! {
     "rpy_str_of_int"(Signed) -> Str, raise, collect;
     "rpy_str_of_float"(Float) -> Str, raise, collect;
     "rpy_str_of_bool"(Bool) -> Str;
+    "rpy_str_of_uint"(Signed) -> Str, raise, collect;
     "rpy_math_sqrt"(Float) -> Float, raise;
     "rpy_math_exp"(Float) -> Float, raise;
     "rpy_math_log"(Float) -> Float, raise;

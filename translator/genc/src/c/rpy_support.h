@@ -317,6 +317,31 @@ static inline int64_t rpy_int_rshift(int64_t a, int64_t b) {
     return b >= 64 ? (a < 0 ? -1 : 0) : (a >> b);
 }
 
+/* r_uint: unsigned division, modulo and shift on the same bits. */
+static inline int64_t rpy_uint_floordiv(int64_t a, int64_t b) {
+    if (RPY_UNLIKELY(b == 0)) {
+        rpy_raise(RPY_EXC_ZeroDivisionError, NULL);
+        return 0;
+    }
+    return (int64_t)((uint64_t)a / (uint64_t)b);
+}
+
+static inline int64_t rpy_uint_mod(int64_t a, int64_t b) {
+    if (RPY_UNLIKELY(b == 0)) {
+        rpy_raise(RPY_EXC_ZeroDivisionError, NULL);
+        return 0;
+    }
+    return (int64_t)((uint64_t)a % (uint64_t)b);
+}
+
+static inline int64_t rpy_uint_rshift(int64_t a, int64_t b) {
+    if (RPY_UNLIKELY(b < 0)) {
+        rpy_raise(RPY_EXC_ValueError, NULL);
+        return 0;
+    }
+    return b >= 64 ? 0 : (int64_t)((uint64_t)a >> b);
+}
+
 static inline int64_t rpy_int_abs(int64_t a) { return a < 0 ? (int64_t)(0 - (uint64_t)a) : a; }
 
 /* ---- floats ---- */
@@ -939,6 +964,12 @@ static int64_t rpy_math_trunc(double x) { return rpy_float_to_int_checked(trunc(
 static bool rpy_math_isnan(double x) { return isnan(x); }
 static bool rpy_math_isinf(double x) { return isinf(x); }
 static bool rpy_math_isfinite(double x) { return isfinite(x); }
+
+static struct rpy_str *rpy_str_of_uint(int64_t x) {
+    char buf[32];
+    int n = snprintf(buf, sizeof buf, "%llu", (unsigned long long)(uint64_t)x);
+    return rpy_str_from_bytes(RPY_TID_STR, buf, (int64_t)n);
+}
 
 static struct rpy_str *rpy_str_of_bool(bool b) {
     static struct { uint64_t hdr; int64_t hash; int64_t length; unsigned char items[8]; } t = {
