@@ -64,6 +64,31 @@ struct Emitter<'a> {
     fresh: Vec<Var>,
 }
 
+/// The C name of a struct field. The runtime's own fields keep their names; a program's
+/// attribute becomes `a_<name>` (sanitised), so that names such as `errno`, `default` or
+/// `stdin` never meet a C keyword or a libc macro.
+fn cfield(name: &str) -> String {
+    const RUNTIME: &[&str] = &[
+        "typeid",
+        "length",
+        "items",
+        "seq",
+        "index",
+        "num_items",
+        "num_used",
+        "indexes",
+        "keys",
+        "values",
+        "hashes",
+        "__msg__",
+    ];
+    if RUNTIME.contains(&name) || name.starts_with("item") && name[4..].parse::<u32>().is_ok() {
+        name.to_string()
+    } else {
+        format!("a_{}", sanitize(name))
+    }
+}
+
 fn sanitize(name: &str) -> String {
     name.chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
@@ -147,6 +172,7 @@ impl Emitter<'_> {
             let fields = p.types.get(*t).fields.clone();
             let (mut eq, mut cmp, mut hash) = (Vec::new(), Vec::new(), Vec::new());
             for (name, ft) in &fields {
+                let name = cfield(name);
                 let (x, y) = (format!("a->{name}"), format!("b->{name}"));
                 match ft {
                     LlType::Void => {}
@@ -315,7 +341,7 @@ impl Emitter<'_> {
             );
             for (name, ft) in &s.fields {
                 if *ft != LlType::Void {
-                    let _ = writeln!(self.out, "    {} {name};", self.ctype(*ft));
+                    let _ = writeln!(self.out, "    {} {};", self.ctype(*ft), cfield(name));
                 }
             }
             if let Some(it) = s.items {
@@ -341,7 +367,7 @@ impl Emitter<'_> {
                 .fields
                 .iter()
                 .filter(|f| f.1.is_gc())
-                .map(|f| format!("offsetof({sn}, {})", f.0))
+                .map(|f| format!("offsetof({sn}, {})", cfield(&f.0)))
                 .collect();
             let ptrs_name = if ptrs.is_empty() {
                 "NULL".to_string()
@@ -441,7 +467,7 @@ impl Emitter<'_> {
             let _ = write!(self.out, "struct rpy_pbT{i} {{ uint64_t hdr;");
             for (name, ft) in &s.fields {
                 if *ft != LlType::Void {
-                    let _ = write!(self.out, " {} {name};", self.ctype(*ft));
+                    let _ = write!(self.out, " {} {};", self.ctype(*ft), cfield(name));
                 }
             }
             if let Some(it) = s.items {
@@ -528,7 +554,7 @@ impl Emitter<'_> {
             }
             LlConst::Func(f) => self.func_name(*f),
             LlConst::Type(t) => t.0.to_string(),
-            LlConst::Field(f) => f.to_string(),
+            LlConst::Field(f) => cfield(f),
             LlConst::ExcClass(n) => format!("RPY_EXC_{n}"),
             LlConst::ClassRange(lo, hi) => format!("{lo}, {hi}"),
             LlConst::Location(..) => "NULL".into(),
