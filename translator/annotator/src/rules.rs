@@ -14,6 +14,15 @@ use rpy_model::{Diagnostic, Span};
 use std::rc::Rc;
 
 impl Annotator<'_> {
+    /// `OSError` instances have `errno` (int) and `strerror` (str), and a message.
+    pub(crate) fn declare_oserror_attrs(&mut self) {
+        let c = self.builtin_class("OSError").expect("OSError");
+        let root = self.builtin_class("Exception").expect("Exception");
+        self.write_attr(root, "__msg__", Ann::Str, None);
+        self.write_attr(c, "errno", Ann::Int, None);
+        self.write_attr(c, "strerror", Ann::Str, None);
+    }
+
     fn dict_error(&mut self, op: &Operation<FlowOp, Const>, what: &str) -> Ann {
         let msg = format!("a dict cannot hold {what}s of different types");
         self.error(
@@ -1418,6 +1427,10 @@ impl Annotator<'_> {
         };
         let not_yet =
             |s: &mut Self| s.not_yet(op.span, format!("`{name}()` of a value of type {given}"));
+        // The OSErrors the runtime raises carry `errno` and `strerror`.
+        if name.starts_with("os.") {
+            self.declare_oserror_attrs();
+        }
         match name {
             "print" => {
                 for (n, a) in names.iter().zip(&args[pos.len()..]) {
@@ -1808,6 +1821,14 @@ impl Annotator<'_> {
                     }
                 }
             }
+            "OSError" if pos.len() == 2 => match pos {
+                [e, Str | Char] if e.is_intlike() => {
+                    let c = self.builtin_class(name).expect("builtin exception");
+                    self.declare_oserror_attrs();
+                    Inst(c, false)
+                }
+                _ => type_error(self),
+            },
             n if self.builtin_class(n).is_some() => match pos {
                 [] => Inst(self.builtin_class(name).expect("builtin exception"), false),
                 [Str | Char] => {

@@ -149,6 +149,37 @@ impl Emitter<'_> {
         }
     }
 
+    /// `rpy_new_oserror(errno, strerror)` for the runtime's OSErrors: an instance of the
+    /// program's `OSError` layout when the program reads `errno`/`strerror`, else NULL (the
+    /// instance is then made on demand without them).
+    fn oserror_constructor(&mut self) {
+        let p = self.p;
+        let t = p.types.ids().find(|t| {
+            let s = p.types.get(*t);
+            s.name == "INST<OSError>"
+                && s.fields.iter().any(|f| f.0 == "errno")
+                && s.fields.iter().any(|f| f.0 == "strerror")
+        });
+        let body = match t {
+            Some(t) if p.class_names.iter().any(|c| c.1 == "builtins.OSError") => {
+                let sn = self.struct_name(t);
+                let has_msg = p.types.get(t).fields.iter().any(|f| f.0 == "__msg__");
+                format!(
+                    "    RPY_PUSH1(msg);\n    {sn} *p = rpy_malloc_fixed({}, sizeof({sn}));\n    RPY_POP1(msg);\n    if (p == NULL)\n        return NULL;\n    p->typeid = RPY_EXC_OSError;\n    p->{} = eno;\n    p->{} = msg;\n{}    return p;",
+                    t.0,
+                    cfield("errno"),
+                    cfield("strerror"),
+                    if has_msg { "    p->__msg__ = msg;\n" } else { "" }
+                )
+            }
+            _ => "    (void)eno;\n    (void)msg;\n    return NULL;".to_string(),
+        };
+        let _ = writeln!(
+            self.out,
+            "static void *rpy_new_oserror(int64_t eno, struct rpy_str *msg) {{\n{body}\n}}"
+        );
+    }
+
     /// Equality, three-way comparison and hash of every tuple type (`rpy_teq<t>`,
     /// `rpy_tcmp<t>`, `rpy_thash<t>`), item by item as Python compares and hashes tuples, and
     /// the untyped wrappers dicts with tuple keys call.
@@ -405,6 +436,7 @@ impl Emitter<'_> {
             rows.join("\n")
         );
         self.tuple_functions();
+        self.oserror_constructor();
         // A descriptor per dict type, for the generic dict functions of rpy_dict.h.
         for t in p.types.ids() {
             if !p.types.get(t).name.starts_with("DICT<") {

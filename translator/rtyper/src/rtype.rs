@@ -1958,6 +1958,18 @@ impl Rtyper<'_, '_> {
         let p = self.new_instance(st, c);
         if let Some(&init) = self.an.call_targets.get(&(st.gid, op.result)) {
             self.call_graph(st, init, Some((p.clone(), t)), &args, nargs, names);
+        } else if args.len() == 2 && Some(c) == self.an.builtin_class("OSError") {
+            let s = self.reprs.str_type();
+            let e = self.convert(st, args[0].0.clone(), args[0].1, LlType::Signed);
+            let m = self.convert(st, args[1].0.clone(), args[1].1, s);
+            for (f, v) in [("errno", e), ("strerror", m.clone()), ("__msg__", m)] {
+                self.emit(
+                    st,
+                    LlOp::SetField,
+                    vec![p.clone(), field(f), v],
+                    LlType::Void,
+                );
+            }
         } else if args.len() == 1 && self.an.derives_from_builtin(c) {
             let s = self.reprs.str_type();
             let m = self.convert(st, args[0].0.clone(), args[0].1, s);
@@ -2874,23 +2886,23 @@ impl Rtyper<'_, '_> {
                 let c = self.an.builtin_class(n).expect("builtin class");
                 let tid = self.reprs.inst_type(self.an, c);
                 let t = LlType::Ptr(tid);
+                if anns.len() == 2 {
+                    // OSError(errno, strerror).
+                    let e = arg(self, st, 0, T::Signed);
+                    let m = arg(self, st, 1, s);
+                    let p = self.new_instance(st, c);
+                    for (f, v) in [("errno", e), ("strerror", m.clone()), ("__msg__", m)] {
+                        self.emit(st, LlOp::SetField, vec![p.clone(), field(f), v], T::Void);
+                    }
+                    let r = self.convert(st, p, t, rt);
+                    return self.finish(st, op.result, r);
+                }
                 let msg = if anns.is_empty() {
                     None
                 } else {
                     Some(arg(self, st, 0, s))
                 };
-                let p = self.emit(st, LlOp::Malloc, vec![Value::Const(LlConst::Type(tid))], t);
-                let id = self.an.class(c).id_min;
-                self.emit(
-                    st,
-                    LlOp::SetField,
-                    vec![
-                        p.clone(),
-                        field("typeid"),
-                        Value::Const(LlConst::Signed(id)),
-                    ],
-                    T::Void,
-                );
+                let p = self.new_instance(st, c);
                 if let Some(m) = msg {
                     self.emit(
                         st,

@@ -54,7 +54,7 @@ support! {
     "rpy_str_hash"(Str) -> Signed;
     "rpy_os_open"(Str, Signed, Signed) -> Signed, raise, collect;
     "rpy_os_read"(Signed, Signed) -> Bytes, raise, collect;
-    "rpy_os_close"(Signed) -> Void, raise;
+    "rpy_os_close"(Signed) -> Void, raise, collect;
     "rpy_bytes_decode"(Bytes, Str) -> Str, raise, collect;
     "rpy_str_join"(Str, StrList) -> Str, raise, collect;
     "rpy_bytes_from_ints"(IntList) -> Bytes, raise, collect;
@@ -116,10 +116,10 @@ support! {
     "rpy_debug_offset"() -> Signed;
     "rpy_fatalerror"(Str) -> Void;
     "rpy_fatalerror_notb"(Str) -> Void;
-    "rpy_os_lseek"(Signed, Signed, Signed) -> Signed, raise;
-    "rpy_os_ftruncate"(Signed, Signed) -> Void, raise;
-    "rpy_os_unlink"(Str) -> Void, raise;
-    "rpy_os_rmdir"(Str) -> Void, raise;
+    "rpy_os_lseek"(Signed, Signed, Signed) -> Signed, raise, collect;
+    "rpy_os_ftruncate"(Signed, Signed) -> Void, raise, collect;
+    "rpy_os_unlink"(Str) -> Void, raise, collect;
+    "rpy_os_rmdir"(Str) -> Void, raise, collect;
     "rpy_os_path_kind"(Str, Signed) -> Bool;
     "rpy_os_isatty"(Signed) -> Bool;
     "rpy_os_getpid"() -> Signed;
@@ -144,7 +144,7 @@ support! {
     "rpy_print_float"(Float) -> Void;
     "rpy_print_bool"(Bool) -> Void;
     "rpy_print_none"() -> Void;
-    "rpy_os_write"(Signed, Bytes) -> Signed, raise;
+    "rpy_os_write"(Signed, Bytes) -> Signed, raise, collect;
 }
 
 impl Ty {

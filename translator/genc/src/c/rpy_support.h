@@ -113,6 +113,9 @@ static inline void rpy_raise_value(void *value) {
 
 #define RPY_EXC_OCCURRED() RPY_UNLIKELY(rpy_exc_type != 0)
 
+/* Raises OSError from the C `errno` (defined with the os functions). */
+static void rpy_raise_oserror(void);
+
 /* Does the pending exception belong to the classes lo..=hi (a class and its subclasses)? */
 static inline bool rpy_exc_matches(int64_t lo, int64_t hi) {
     return (uint64_t)(rpy_exc_type - lo) <= (uint64_t)(hi - lo);
@@ -1135,7 +1138,7 @@ static int64_t rpy_os_write(int64_t fd, struct rpy_str *data) {
         w = write((int)fd, data->items, (size_t)data->length);
     } while (w < 0 && errno == EINTR);
     if (w < 0) {
-        rpy_raise(RPY_EXC_OSError, NULL);
+        rpy_raise_oserror();
         return 0;
     }
     return (int64_t)w;
@@ -1145,7 +1148,8 @@ static int64_t rpy_os_write(int64_t fd, struct rpy_str *data) {
 static int64_t rpy_os_open(struct rpy_str *path, int64_t flags, int64_t mode) {
     char buf[4096];
     if (path->length >= (int64_t)sizeof buf) {
-        rpy_raise(RPY_EXC_OSError, NULL);
+        errno = ENAMETOOLONG;
+        rpy_raise_oserror();
         return -1;
     }
     memcpy(buf, path->items, (size_t)path->length);
@@ -1155,7 +1159,7 @@ static int64_t rpy_os_open(struct rpy_str *path, int64_t flags, int64_t mode) {
         fd = open(buf, (int)flags, (int)mode);
     } while (fd < 0 && errno == EINTR);
     if (fd < 0)
-        rpy_raise(RPY_EXC_OSError, NULL);
+        rpy_raise_oserror();
     return fd;
 }
 
@@ -1173,7 +1177,7 @@ static struct rpy_str *rpy_os_read(int64_t fd, int64_t n) {
         got = read((int)fd, s->items, (size_t)n);
     } while (got < 0 && errno == EINTR);
     if (got < 0) {
-        rpy_raise(RPY_EXC_OSError, NULL);
+        rpy_raise_oserror();
         return NULL;
     }
     s->length = got; /* shrinking keeps the object valid for the collector */
@@ -1182,13 +1186,27 @@ static struct rpy_str *rpy_os_read(int64_t fd, int64_t n) {
 
 static void rpy_os_close(int64_t fd) {
     if (close((int)fd) < 0)
-        rpy_raise(RPY_EXC_OSError, NULL);
+        rpy_raise_oserror();
+}
+
+/* An OSError instance with errno and strerror (written by genc for the program's layout; NULL
+   when the program never reads them), and the raising of one from the C `errno`. */
+static void *rpy_new_oserror(int64_t eno, struct rpy_str *msg);
+
+static void rpy_raise_oserror(void) {
+    int e = errno;
+    const char *text = strerror(e);
+    struct rpy_str *msg = rpy_str_from_bytes(RPY_TID_STR, text, (int64_t)strlen(text));
+    void *inst = msg != NULL ? rpy_new_oserror(e, msg) : NULL;
+    rpy_raise(RPY_EXC_OSError, NULL);
+    rpy_exc_value = inst;
 }
 
 /* A NUL-terminated copy of a str path in `buf` (false, with OSError raised, if too long). */
 static bool rpy_path(struct rpy_str *path, char *buf, size_t size) {
     if (path->length >= (int64_t)size) {
-        rpy_raise(RPY_EXC_OSError, NULL);
+        errno = ENAMETOOLONG;
+        rpy_raise_oserror();
         return false;
     }
     memcpy(buf, path->items, (size_t)path->length);
@@ -1199,25 +1217,25 @@ static bool rpy_path(struct rpy_str *path, char *buf, size_t size) {
 static int64_t rpy_os_lseek(int64_t fd, int64_t pos, int64_t how) {
     off_t r = lseek((int)fd, (off_t)pos, (int)how);
     if (r < 0)
-        rpy_raise(RPY_EXC_OSError, NULL);
+        rpy_raise_oserror();
     return (int64_t)r;
 }
 
 static void rpy_os_ftruncate(int64_t fd, int64_t len) {
     if (ftruncate((int)fd, (off_t)len) < 0)
-        rpy_raise(RPY_EXC_OSError, NULL);
+        rpy_raise_oserror();
 }
 
 static void rpy_os_unlink(struct rpy_str *path) {
     char buf[4096];
     if (rpy_path(path, buf, sizeof buf) && unlink(buf) < 0)
-        rpy_raise(RPY_EXC_OSError, NULL);
+        rpy_raise_oserror();
 }
 
 static void rpy_os_rmdir(struct rpy_str *path) {
     char buf[4096];
     if (rpy_path(path, buf, sizeof buf) && rmdir(buf) < 0)
-        rpy_raise(RPY_EXC_OSError, NULL);
+        rpy_raise_oserror();
 }
 
 /* os.path.exists (kind 0), isfile (1), isdir (2). */
