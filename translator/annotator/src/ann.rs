@@ -74,6 +74,9 @@ pub enum Ann {
     Dict(DictKey),
     /// An instance of a program class or of one of its subclasses; `true` if it may be None.
     Inst(crate::classdef::ClassId, bool),
+    /// A method taken from an instance of the class (or a subclass) without calling it:
+    /// represented by the instance, called as `instance.name(...)`.
+    BoundMethod(crate::classdef::ClassId, Rc<str>),
 }
 
 impl Ann {

@@ -100,6 +100,9 @@ pub struct Annotator<'s> {
     pub funcset_targets: HashMap<(GraphId, Var), Vec<(ObjId, GraphId)>>,
     /// Instantiations of a class set: each class with the graph of its `__init__`, if any.
     pub classset_targets: HashMap<(GraphId, Var), Vec<ClassInit>>,
+    /// Method calls `obj.attr(...)` where the attribute holds a bound method: its class and
+    /// method name.
+    pub bound_attr_calls: HashMap<(GraphId, Var), (crate::classdef::ClassId, Rc<str>)>,
     /// The implementations each method call (graph, result variable) may call: the defining
     /// class and the graph of each.
     pub method_targets: HashMap<(GraphId, Var), Vec<(crate::classdef::ClassId, GraphId)>>,
@@ -132,6 +135,7 @@ impl<'s> Annotator<'s> {
             method_targets: HashMap::new(),
             funcset_targets: HashMap::new(),
             classset_targets: HashMap::new(),
+            bound_attr_calls: HashMap::new(),
             dicts: Vec::new(),
             dict_parent: Vec::new(),
             site_dicts: HashMap::new(),
@@ -614,6 +618,9 @@ impl<'s> Annotator<'s> {
             }
             (Iter(x), Iter(y)) => Iter(Rc::new(self.union(x, y)?)),
             (Inst(x, n), Inst(y, m)) => Inst(self.common_base(*x, *y).ok_or(())?, *n || *m),
+            (BoundMethod(x, n), BoundMethod(y, m)) if n == m => {
+                BoundMethod(self.common_base(*x, *y).ok_or(())?, n.clone())
+            }
             (Inst(x, _), None) | (None, Inst(x, _)) => Inst(*x, true),
             (Dict(x), Dict(y)) => Dict(self.merge_dicts(*x, *y)?),
             // None is a null function.
@@ -809,6 +816,9 @@ impl<'s> Annotator<'s> {
             },
             Ann::Iter(i) => format!("iterator[{}]", self.format_ann(i, user, depth + 1)),
             Ann::Exc(n) => format!("{n} instance"),
+            Ann::BoundMethod(c, name) => {
+                format!("method `{name}` of a `{}` instance", self.class(*c).name)
+            }
             Ann::ClassSet(ids) => {
                 let names: Vec<String> = ids
                     .iter()
@@ -983,6 +993,7 @@ impl<'s> Annotator<'s> {
                     | Ann::Char
                     | Ann::FuncSet(_)
                     | Ann::ClassSet(_)
+                    | Ann::BoundMethod(..)
             ) || matches!(x, Ann::Inst(_, false))
         };
         let same = match (&a, &b) {

@@ -45,6 +45,33 @@ fn values_missing(an: &Annotator, c: crate::classdef::ClassId, attr: &str) -> bo
         .any(|x| an.class_attr(*x, attr).is_none())
 }
 
+/// A call of a bound method value (`f(args)` where `f` is `BoundMethod(c, name)`) as the method
+/// call `f.name(args)` on the instance that represents it: the operation and its annotations.
+pub fn bound_method_call(
+    op: &Operation<FlowOp, Const>,
+    anns: &[Ann],
+    c: crate::classdef::ClassId,
+    name: &str,
+) -> (Operation<FlowOp, Const>, Vec<Ann>) {
+    let mut args = vec![
+        op.args[0].clone(),
+        Value::Const(Const::Str(name.into())),
+        op.args[1].clone(),
+    ];
+    args.extend(op.args[2..].iter().cloned());
+    let mut a = vec![Ann::Inst(c, false), Ann::Bottom, Ann::Bottom];
+    a.extend(anns[2..].iter().cloned());
+    (
+        Operation {
+            op: FlowOp::CallMethod,
+            args,
+            result: op.result,
+            span: op.span,
+        },
+        a,
+    )
+}
+
 /// The keyword names of a call or method call (`names_at`: the index of its `Const::Names`
 /// argument) and the number of its positional arguments, which follow that index.
 pub fn call_shape(op: &Operation<FlowOp, Const>, names_at: usize) -> (Rc<[Rc<str>]>, usize) {
@@ -920,6 +947,11 @@ impl Annotator<'_> {
                 self.funcset_targets.insert((gid, op.result), targets);
                 result
             }
+            Ann::BoundMethod(c, name) => {
+                let (c, name) = (*c, name.clone());
+                let (syn, syn_anns) = bound_method_call(op, anns, c, &name);
+                self.instance_method(src, gid, c, &name, &syn, &syn_anns)
+            }
             Ann::ClassSet(ids) => {
                 let ids = ids.clone();
                 let mut result = Ann::Bottom;
@@ -1216,11 +1248,14 @@ impl Annotator<'_> {
                 .map(|x| self.class_attr(*x, attr).map(|v| v.1))
                 .collect();
             if let Some(Some(first)) = values.first() {
-                if self.method_function(first).is_some() {
-                    return self.not_yet(
-                        op.span,
-                        format!("bound methods as values (`.{attr}` without a call)"),
-                    );
+                if let Some((_, takes_self)) = self.method_function(first) {
+                    if !takes_self {
+                        return self.not_yet(
+                            op.span,
+                            format!("static methods as values (`.{attr}` without a call)"),
+                        );
+                    }
+                    return Ann::BoundMethod(c, attr.into());
                 }
                 if values.iter().all(|v| v.as_ref() == Some(first)) {
                     return self.pyvalue_ann_pub(&first.clone());
@@ -1301,6 +1336,17 @@ impl Annotator<'_> {
                 Ann::FuncSet(ids) => ids.to_vec(),
                 Ann::Pbc(Const::Obj(id, _)) => vec![*id],
                 Ann::Bottom => return Ann::Bottom,
+                Ann::BoundMethod(bc, bname) => {
+                    // An attribute holding a bound method: its method, called on its instance.
+                    let (bc, bname) = (*bc, bname.clone());
+                    self.bound_attr_calls
+                        .insert((gid, op.result), (bc, bname.clone()));
+                    let mut syn = op.clone();
+                    syn.args[1] = Value::Const(Const::Str(bname.clone()));
+                    let mut a = anns.to_vec();
+                    a[0] = Ann::Inst(bc, false);
+                    return self.instance_method(src, gid, bc, &bname, &syn, &a);
+                }
                 other => {
                     let shown = self.show(other);
                     return self.bad(

@@ -186,6 +186,7 @@ impl Reprs {
             Ann::Inst(c, _) => LlType::Ptr(self.inst_type(an, *c)),
             // Which function of the set: its snapshot id.
             Ann::FuncSet(_) | Ann::ClassSet(_) => LlType::Signed,
+            Ann::BoundMethod(c, _) => LlType::Ptr(self.inst_type(an, *c)),
             Ann::Dict(d) => {
                 let (k, v) = an.dict_items_final(*d);
                 let mut kt = self.lltype(an, &k);

@@ -49,6 +49,7 @@ pub fn rtype_program(an: &mut Annotator, entry: GraphId) -> Result<LlProgram, Di
         support_ids: HashMap::new(),
         n_graphs: n,
         diags: Diagnostics::default(),
+        in_bound_attr_call: false,
     };
     let mut functions = Vec::new();
     for i in 0..n {
@@ -87,6 +88,8 @@ struct Rtyper<'a, 's> {
     support_ids: HashMap<&'static str, FuncId>,
     n_graphs: usize,
     diags: Diagnostics,
+    /// Set while a call through an attribute holding a bound method is being lowered.
+    in_bound_attr_call: bool,
 }
 
 /// The state while one graph is translated.
@@ -1330,7 +1333,7 @@ impl Rtyper<'_, '_> {
                 self.emit(st, LlOp::IntIsTrue, vec![n], LlType::Bool)
             }
             Ann::Bottom => Value::Const(LlConst::Bool(false)),
-            Ann::Inst(_, false) | Ann::FuncSet(_) | Ann::ClassSet(_) => {
+            Ann::Inst(_, false) | Ann::FuncSet(_) | Ann::ClassSet(_) | Ann::BoundMethod(..) => {
                 Value::Const(LlConst::Bool(true))
             }
             Ann::Dict(_) => {
@@ -1794,6 +1797,13 @@ impl Rtyper<'_, '_> {
                 let r = self.convert(st, r, t, rt);
                 self.finish(st, op.result, r);
             }
+            Ann::BoundMethod(c, name) => {
+                let (c, name) = (*c, name.clone());
+                let (syn, _) = rpy_annotator::rules::bound_method_call(op, anns, c, &name);
+                let mut syn_tys = vec![tys[0], LlType::Void, LlType::Void];
+                syn_tys.extend(tys[2..].iter().copied());
+                self.instance_method(st, &syn, c, &syn_tys);
+            }
             Ann::ClassSet(_) => {
                 let Some(targets) = self.an.classset_targets.get(&(st.gid, op.result)).cloned()
                 else {
@@ -1991,6 +2001,13 @@ impl Rtyper<'_, '_> {
             return;
         };
         let rt = st.types[op.result.0 as usize];
+        let res_ann = self.an.graphs[st.gid.0 as usize].anns[op.result.0 as usize].clone();
+        if let (Ann::Inst(..), Ann::BoundMethod(..)) = (&anns[0], &res_ann) {
+            // A bound method is represented by its instance.
+            let p = self.value(st, &op.args[0], tys[0]);
+            let r = self.convert(st, p, tys[0], rt);
+            return self.finish(st, op.result, r);
+        }
         let res = match &anns[0] {
             Ann::Inst(c, _) if self.an.attr_ann(*c, attr).is_some() => {
                 let ft = self.field_type(tys[0], attr);
@@ -2113,7 +2130,39 @@ impl Rtyper<'_, '_> {
         c: rpy_annotator::ClassId,
         tys: &[LlType],
     ) {
+        self.instance_method_on(st, op, c, tys, None)
+    }
+
+    /// `instance_method` with the receiver's low-level value given (else it is `op.args[0]`).
+    fn instance_method_on(
+        &mut self,
+        st: &mut G,
+        op: &Operation<FlowOp, Const>,
+        c: rpy_annotator::ClassId,
+        tys: &[LlType],
+        recv: Option<V>,
+    ) {
         let (names, nargs) = rpy_annotator::rules::call_shape(op, 2);
+        if !self.in_bound_attr_call {
+            if let Some((bc, bname)) = self.an.bound_attr_calls.get(&(st.gid, op.result)).cloned() {
+                // `obj.attr(...)` where the attribute holds a bound method: read it, then call
+                // its method on the instance it is.
+                let Value::Const(Const::Str(attr)) = &op.args[1] else {
+                    return;
+                };
+                let ft = self.field_type(tys[0], attr);
+                let p = self.value(st, &op.args[0], tys[0]);
+                let bm = self.emit(st, LlOp::GetField, vec![p, field(attr)], ft);
+                let mut syn = op.clone();
+                syn.args[1] = Value::Const(Const::Str(bname.clone()));
+                let mut syn_tys = tys.to_vec();
+                syn_tys[0] = ft;
+                self.in_bound_attr_call = true;
+                self.instance_method_on(st, &syn, bc, &syn_tys, Some(bm));
+                self.in_bound_attr_call = false;
+                return;
+            }
+        }
         let Some(targets) = self.an.method_targets.get(&(st.gid, op.result)).cloned() else {
             // An attribute holding a function (or one of several), called.
             if let Some(ftargets) = self.an.funcset_targets.get(&(st.gid, op.result)).cloned() {
@@ -2139,7 +2188,10 @@ impl Rtyper<'_, '_> {
             _ => String::new(),
         };
         let rt = st.types[op.result.0 as usize];
-        let this = self.value(st, &op.args[0], tys[0]);
+        let this = match recv {
+            Some(v) => v,
+            None => self.value(st, &op.args[0], tys[0]),
+        };
         let args = self.arg_values(st, op, 3);
         if targets.len() == 1 {
             let g = targets[0].1;

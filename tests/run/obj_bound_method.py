@@ -1,4 +1,5 @@
 # Bound methods as values: taken from an instance, stored, passed as arguments, called later.
+# One variable holds methods of one name (of instances of one class family).
 # expect: a 12 12
 # expect: after sub 10
 # expect: scaled 60 60
@@ -76,8 +77,8 @@ def entry_point(argv):
         m = acc.add
         print(acc.name, m(1))
     if len(argv) > 5:
-        m2 = a.add
-        which = "add"
+        m2 = s.sub
+        which = "s.sub"
     else:
         m2 = a.sub
         which = "sub"
