@@ -103,6 +103,8 @@ pub struct Annotator<'s> {
     /// Method calls `obj.attr(...)` where the attribute holds a bound method: its class and
     /// method name.
     pub bound_attr_calls: HashMap<(GraphId, Var), (crate::classdef::ClassId, Rc<str>)>,
+    /// Calls of a classmethod on a class: the class is passed as the first argument.
+    pub classmethod_calls: HashSet<(GraphId, Var)>,
     /// The implementations each method call (graph, result variable) may call: the defining
     /// class and the graph of each.
     pub method_targets: HashMap<(GraphId, Var), Vec<(crate::classdef::ClassId, GraphId)>>,
@@ -136,6 +138,7 @@ impl<'s> Annotator<'s> {
             funcset_targets: HashMap::new(),
             classset_targets: HashMap::new(),
             bound_attr_calls: HashMap::new(),
+            classmethod_calls: HashSet::new(),
             dicts: Vec::new(),
             dict_parent: Vec::new(),
             site_dicts: HashMap::new(),

@@ -1417,6 +1417,34 @@ impl Annotator<'_> {
         anns: &[Ann],
     ) -> Ann {
         let (names, nargs) = call_shape(op, 2);
+        // A classmethod: the class is its first argument (a constant, so the function is
+        // specialised per class).
+        if let Some((_, PyValue::Ref(m))) = self.class_attr(c, name) {
+            if let PyObject::ClassMethod(PyValue::Ref(f)) = self.snapshot.obj(m) {
+                let f = *f;
+                let obj = self.class(c).obj;
+                let cname = self.class(c).name.clone();
+                let recv = Ann::Pbc(Const::Obj(obj, format!("class {cname}").into()));
+                return match self.call_function_ex(
+                    src,
+                    gid,
+                    f,
+                    op,
+                    anns,
+                    3,
+                    Some(recv),
+                    &names,
+                    nargs,
+                ) {
+                    Some((ret, g)) => {
+                        self.call_targets.insert((gid, op.result), g);
+                        self.classmethod_calls.insert((gid, op.result));
+                        ret
+                    }
+                    Option::None => Ann::Bottom,
+                };
+            }
+        }
         let Some((f, _)) = self
             .class_attr(c, name)
             .and_then(|(_, v)| self.method_function(&v))

@@ -1887,6 +1887,14 @@ impl Builder<'_, '_> {
                             return Value::Const(Const::Int(*v));
                         }
                     }
+                    if name == "sys" {
+                        match attr {
+                            "maxsize" | "maxint" => return Value::Const(Const::Int(i64::MAX)),
+                            "byteorder" => return Value::Const(Const::Str("little".into())),
+                            "platform" => return Value::Const(Const::Str("linux".into())),
+                            _ => {}
+                        }
+                    }
                     if name == "math" {
                         let c = match attr {
                             "pi" => Some(std::f64::consts::PI),

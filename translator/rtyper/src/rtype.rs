@@ -1678,7 +1678,12 @@ impl Rtyper<'_, '_> {
                     return self.unsupported(st, "this call");
                 };
                 let args = self.arg_values(st, op, 3);
-                let (r, t) = self.call_graph(st, callee, None, &args, nargs, &names);
+                let recv = self
+                    .an
+                    .classmethod_calls
+                    .contains(&(st.gid, op.result))
+                    .then(|| (Value::Const(LlConst::Void), LlType::Void));
+                let (r, t) = self.call_graph(st, callee, recv, &args, nargs, &names);
                 let r = self.convert(st, r, t, rt);
                 return self.finish(st, op.result, r);
             }
