@@ -1682,7 +1682,7 @@ impl Rtyper<'_, '_> {
                     .an
                     .classmethod_calls
                     .contains(&(st.gid, op.result))
-                    .then(|| (Value::Const(LlConst::Void), LlType::Void));
+                    .then_some((Value::Const(LlConst::Void), LlType::Void));
                 let (r, t) = self.call_graph(st, callee, recv, &args, nargs, &names);
                 let r = self.convert(st, r, t, rt);
                 return self.finish(st, op.result, r);
