@@ -191,3 +191,97 @@ def likely(cond):
 def unlikely(cond):
     """Hint that cond is usually false; returns cond."""
     return cond
+
+
+class r_dict(object):
+    """A dict whose keys are compared and hashed by the given functions:
+    ``r_dict(key_eq, key_hash)``; ``key_eq(a, b)`` returns a bool and
+    ``key_hash(a)`` an int.  Translated, it is a dict of the translator's own
+    with these functions (which must not allocate: they run inside dict
+    lookups)."""
+
+    def __init__(self, key_eq, key_hash, force_non_null=False, simple_hash_eq=False):
+        self.key_eq = key_eq
+        self.key_hash = key_hash
+        self._d = {}
+
+    def _k(self, key):
+        return _RKey(self, key)
+
+    def __getitem__(self, key):
+        return self._d[self._k(key)][1]
+
+    def __setitem__(self, key, value):
+        k = self._k(key)
+        if k in self._d:
+            self._d[k] = (self._d[k][0], value)
+        else:
+            self._d[k] = (key, value)
+
+    def __delitem__(self, key):
+        del self._d[self._k(key)]
+
+    def __contains__(self, key):
+        return self._k(key) in self._d
+
+    def __len__(self):
+        return len(self._d)
+
+    def __iter__(self):
+        for k, _ in list(self._d.values()):
+            yield k
+
+    def get(self, key, default=None):
+        k = self._k(key)
+        if k in self._d:
+            return self._d[k][1]
+        return default
+
+    def setdefault(self, key, default=None):
+        if key not in self:
+            self[key] = default
+        return self[key]
+
+    def pop(self, key, *default):
+        k = self._k(key)
+        if k in self._d:
+            return self._d.pop(k)[1]
+        if default:
+            return default[0]
+        raise KeyError(key)
+
+    def keys(self):
+        return [k for k, _ in self._d.values()]
+
+    def values(self):
+        return [v for _, v in self._d.values()]
+
+    def items(self):
+        return list(self._d.values())
+
+    def clear(self):
+        self._d.clear()
+
+    def copy(self):
+        d = r_dict(self.key_eq, self.key_hash)
+        d.update(self)
+        return d
+
+    def update(self, other):
+        for k in other:
+            self[k] = other[k]
+
+
+r_ordereddict = r_dict
+
+
+class _RKey(object):
+    def __init__(self, d, key):
+        self.d = d
+        self.key = key
+
+    def __eq__(self, other):
+        return bool(self.d.key_eq(self.key, other.key))
+
+    def __hash__(self):
+        return hash(self.d.key_hash(self.key))

@@ -105,6 +105,10 @@ pub struct Annotator<'s> {
     pub bound_attr_calls: HashMap<(GraphId, Var), (crate::classdef::ClassId, Rc<str>)>,
     /// Calls of a classmethod on a class: the class is passed as the first argument.
     pub classmethod_calls: HashSet<(GraphId, Var)>,
+    /// `r_dict`s whose key type changed: their functions are annotated again.
+    rdict_pending: Vec<crate::ann::DictKey>,
+    /// The graphs of each `r_dict`'s key equality and hash functions, by the dict's root.
+    pub rdict_graphs: HashMap<u32, (GraphId, GraphId)>,
     /// The implementations each method call (graph, result variable) may call: the defining
     /// class and the graph of each.
     pub method_targets: HashMap<(GraphId, Var), Vec<(crate::classdef::ClassId, GraphId)>>,
@@ -120,6 +124,8 @@ pub struct DictDef {
     pub key: Ann,
     pub value: Ann,
     readers: BTreeSet<(GraphId, Block)>,
+    /// For an `r_dict`: its key equality and hash functions, and where it was made.
+    pub custom: Option<(ObjId, ObjId, Span)>,
 }
 
 impl<'s> Annotator<'s> {
@@ -139,6 +145,8 @@ impl<'s> Annotator<'s> {
             classset_targets: HashMap::new(),
             bound_attr_calls: HashMap::new(),
             classmethod_calls: HashSet::new(),
+            rdict_pending: Vec::new(),
+            rdict_graphs: HashMap::new(),
             dicts: Vec::new(),
             dict_parent: Vec::new(),
             site_dicts: HashMap::new(),
@@ -206,9 +214,16 @@ impl<'s> Annotator<'s> {
         self.union_into(gid, params[0], Ann::List(argv), None);
         self.pending
             .insert((gid, self.graphs[gid.0 as usize].graph.startblock));
-        while let Some(item) = self.pending.pop_first() {
-            self.flow_block(src, item.0, item.1);
+        loop {
+            while let Some(item) = self.pending.pop_first() {
+                self.flow_block(src, item.0, item.1);
+            }
+            if self.rdict_pending.is_empty() {
+                break;
+            }
+            self.annotate_rdict_functions(src);
         }
+        self.check_rdict_results();
         self.check_entry_result(gid);
         Some(gid)
     }
@@ -1132,6 +1147,106 @@ impl<'s> Annotator<'s> {
         crate::ann::DictKey(i)
     }
 
+    /// Annotates the key functions of the `r_dict`s whose key type changed: `eq(key, key)` and
+    /// `hash(key)`.
+    fn annotate_rdict_functions(&mut self, src: &mut dyn GraphSource) {
+        let pending = std::mem::take(&mut self.rdict_pending);
+        for d in pending {
+            let r = self.dict_root(d);
+            let Some((eq, hash, span)) = self.dicts[r.0 as usize].custom else {
+                continue;
+            };
+            let key = self.dicts[r.0 as usize].key.clone();
+            if key.is_bottom() {
+                continue;
+            }
+            // The functions' shapes: `eq(a, b) -> bool`, `hash(a) -> int`.
+            let mut shapes_ok = true;
+            for (f, n, what) in [(eq, 2, "equality"), (hash, 1, "hash")] {
+                let got = src.params(f).map_or(0, |p| p.len());
+                if got != n {
+                    let name = match self.snapshot.obj(f) {
+                        PyObject::Function(func) => func.qualname.clone(),
+                        _ => "?".into(),
+                    };
+                    let mut d = Diagnostic::new(
+                        "E0211",
+                        format!(
+                            "the key {what} function `{name}` of this r_dict takes {got} argument{}, not {n}",
+                            if got == 1 { "" } else { "s" }
+                        ),
+                    )
+                    .at(span, "the r_dict is made here");
+                    if let Some(s) = src.span_of(f) {
+                        d = d.also(s, "defined here");
+                    }
+                    self.error(d);
+                    shapes_ok = false;
+                }
+            }
+            if !shapes_ok {
+                continue;
+            }
+            let ge = self.call_graph(src, eq, &[(key.clone(), None), (key.clone(), None)], span);
+            let gh = self.call_graph(src, hash, &[(key, None)], span);
+            if let (Some((_, ge)), Some((_, gh))) = (ge, gh) {
+                self.rdict_graphs.insert(r.0, (ge, gh));
+            }
+        }
+    }
+
+    /// The key functions of a dict, if it is an `r_dict`.
+    pub fn dict_custom(&self, d: crate::ann::DictKey) -> Option<(ObjId, ObjId)> {
+        self.dicts[self.dict_root(d).0 as usize]
+            .custom
+            .map(|c| (c.0, c.1))
+    }
+
+    /// Once the annotations are final: the key functions of every `r_dict` return a bool and
+    /// an int.
+    fn check_rdict_results(&mut self) {
+        let mut graphs: Vec<(u32, (GraphId, GraphId))> =
+            self.rdict_graphs.iter().map(|(k, v)| (*k, *v)).collect();
+        graphs.sort();
+        for (root, (ge, gh)) in graphs {
+            let Some((_, _, span)) = self.dicts[root as usize].custom else {
+                continue;
+            };
+            for (g, what, want) in [(ge, "equality", "a bool"), (gh, "hash", "an int")] {
+                let gr = &self.graphs[g.0 as usize];
+                let rv = gr.graph.blocks[gr.graph.returnblock].inputargs[0];
+                let r = gr.anns[rv.0 as usize].clone();
+                if !r.is_intlike() && !r.is_bottom() {
+                    let shown = self.show(&r);
+                    self.error(
+                        Diagnostic::new(
+                            "E0211",
+                            format!(
+                                "the key {what} function of this r_dict returns `{shown}`, not {want}"
+                            ),
+                        )
+                        .at(span, "the r_dict is made here"),
+                    );
+                }
+            }
+        }
+    }
+
+    /// Makes the dict `d` an `r_dict` with these key functions.
+    pub(crate) fn make_rdict(
+        &mut self,
+        d: crate::ann::DictKey,
+        eq: ObjId,
+        hash: ObjId,
+        span: Span,
+    ) {
+        let r = self.dict_root(d);
+        if self.dicts[r.0 as usize].custom.is_none() {
+            self.dicts[r.0 as usize].custom = Some((eq, hash, span));
+            self.rdict_pending.push(r);
+        }
+    }
+
     pub(crate) fn site_dict(&mut self, gid: GraphId, v: Var) -> crate::ann::DictKey {
         if let Some(k) = self.site_dicts.get(&(gid, v)) {
             return *k;
@@ -1141,6 +1256,7 @@ impl<'s> Annotator<'s> {
             key: Ann::Bottom,
             value: Ann::Bottom,
             readers: BTreeSet::new(),
+            custom: None,
         });
         self.dict_parent.push(k.0);
         self.site_dicts.insert((gid, v), k);
@@ -1178,6 +1294,9 @@ impl<'s> Annotator<'s> {
         let nv = self.union(&ov, value).map_err(|_| "value")?;
         let r = self.dict_root(k);
         if nk != ok || nv != ov {
+            if nk != ok && self.dicts[r.0 as usize].custom.is_some() {
+                self.rdict_pending.push(r);
+            }
             let d = &mut self.dicts[r.0 as usize];
             d.key = nk;
             d.value = nv;
@@ -1197,6 +1316,11 @@ impl<'s> Annotator<'s> {
             return Ok(ra);
         }
         let db = self.dicts[rb.0 as usize].clone();
+        match (self.dicts[ra.0 as usize].custom, db.custom) {
+            (Some(x), Some(y)) if (x.0, x.1) != (y.0, y.1) => return Err(()),
+            (None, Some(y)) => self.dicts[ra.0 as usize].custom = Some(y),
+            _ => {}
+        }
         self.dict_parent[rb.0 as usize] = ra.0;
         self.dicts[ra.0 as usize].readers.extend(db.readers);
         self.dict_add(ra, &db.key, &db.value).map_err(|_| ())?;

@@ -1578,6 +1578,23 @@ impl Annotator<'_> {
                 [_] => type_error(self),
                 _ => count_error(self, "one argument"),
             },
+            "rlib.r_dict" => match pos {
+                [Pbc(Const::Obj(eq, _)), Pbc(Const::Obj(hash, _)), ..]
+                    if matches!(self.snapshot.obj(*eq), PyObject::Function(_))
+                        && matches!(self.snapshot.obj(*hash), PyObject::Function(_)) =>
+                {
+                    let (eq, hash) = (*eq, *hash);
+                    let d = self.site_dict(self.current.0, op.result);
+                    self.make_rdict(d, eq, hash, op.span);
+                    Dict(d)
+                }
+                [_, _, ..] => self.bad(
+                    op.span,
+                    "`r_dict()` takes two functions: the key equality and the key hash".into(),
+                    "in this call",
+                ),
+                _ => count_error(self, "two arguments"),
+            },
             "rlib.set_param"
             | "rlib.set_user_param"
             | "rlib.record_known_result"

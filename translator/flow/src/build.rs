@@ -2323,6 +2323,9 @@ impl Builder<'_, '_> {
                 {
                     f = Value::Const(Const::Builtin("rlib.r_uint".into()));
                 }
+                if module == "rpython.rlib.objectmodel" && name == "r_dict" {
+                    f = Value::Const(Const::Builtin("rlib.r_dict".into()));
+                }
             }
         }
         if let Value::Const(Const::Obj(id, _)) = &f {

@@ -451,7 +451,40 @@ impl Emitter<'_> {
             let (vals, vt) = arr("values");
             let (hashes, _) = arr("hashes");
             let mut custom = ("NULL".to_string(), "NULL".to_string());
+            let rdict = p.rdict_funcs.iter().find(|r| r.0 == t).copied();
             let kind = match kt {
+                _ if rdict.is_some() => {
+                    let (_, eq, hash) = rdict.expect("checked");
+                    let kc = self.ctype(kt);
+                    let conv = |x: &str| {
+                        if kt.is_gc() {
+                            format!("({kc})(uintptr_t){x}")
+                        } else {
+                            format!("({kc}){x}")
+                        }
+                    };
+                    for f in [eq, hash] {
+                        if let LlFunction::Graph {
+                            graph, types, ret, ..
+                        } = p.func(f)
+                        {
+                            let proto = self.prototype(f, graph, types, *ret);
+                            let _ = writeln!(self.out, "{proto};");
+                        }
+                    }
+                    let _ = writeln!(
+                        self.out,
+                        "static bool rpy_rdeq{0}(uint64_t a, uint64_t b) {{ uint64_t n = rpy_gc_collections(); bool r = {1}({2}, {3}); rpy_rdict_check(n); return r; }}\n\
+                         static int64_t rpy_rdhash{0}(uint64_t a) {{ uint64_t n = rpy_gc_collections(); int64_t r = {4}({2}); rpy_rdict_check(n); return r; }}",
+                        t.0,
+                        self.func_name(eq),
+                        conv("a"),
+                        conv("b"),
+                        self.func_name(hash)
+                    );
+                    custom = (format!("rpy_rdeq{}", t.0), format!("rpy_rdhash{}", t.0));
+                    "RPY_KEY_CUSTOM"
+                }
                 LlType::Signed | LlType::Bool => "RPY_KEY_INT",
                 LlType::Char => "RPY_KEY_CHAR",
                 LlType::Float => "RPY_KEY_FLOAT",

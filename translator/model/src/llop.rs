@@ -273,6 +273,8 @@ pub struct LlProgram {
     pub functions: Vec<LlFunction>,
     pub prebuilt: Vec<Prebuilt>,
     pub entry: Option<FuncId>,
+    /// `r_dict` types with the functions comparing and hashing their keys.
+    pub rdict_funcs: Vec<(TypeId, FuncId, FuncId)>,
 }
 
 impl LlProgram {

@@ -40,6 +40,8 @@ pub struct Reprs {
     bytes_consts: HashMap<Vec<u8>, PrebuiltId>,
     objects: HashMap<ObjId, PrebuiltId>,
     instances: HashMap<ClassId, TypeId>,
+    /// The `r_dict` types made so far, with the annotator's dict root.
+    pub rdicts: Vec<(TypeId, u32)>,
 }
 
 impl Default for Reprs {
@@ -70,6 +72,7 @@ impl Reprs {
             bytes_consts: HashMap::new(),
             objects: HashMap::new(),
             instances: HashMap::new(),
+            rdicts: vec![],
         }
     }
 
@@ -196,6 +199,18 @@ impl Reprs {
                 }
                 if vt == LlType::Void {
                     vt = LlType::Signed;
+                }
+                let root = an.dict_root(*d);
+                if an.dict_custom(root).is_some() {
+                    // An `r_dict`: a type of its own, whose descriptor calls its functions.
+                    let t = self.dict_of(kt, vt);
+                    let mut s = self.types.get(t).clone();
+                    s.name = format!("{}#r{}", s.name, root.0);
+                    let id = self.types.intern(s);
+                    if !self.rdicts.iter().any(|x| x.0 == id) {
+                        self.rdicts.push((id, root.0));
+                    }
+                    return LlType::Ptr(id);
                 }
                 LlType::Ptr(self.dict_of(kt, vt))
             }

@@ -71,6 +71,17 @@ pub fn rtype_program(an: &mut Annotator, entry: GraphId) -> Result<LlProgram, Di
     }
     let exc_root = rt.an.builtin_class("Exception").expect("Exception");
     let exc_inst_type = Some(rt.reprs.inst_type(rt.an, exc_root));
+    let rdict_funcs = rt
+        .reprs
+        .rdicts
+        .iter()
+        .filter_map(|(t, root)| {
+            rt.an
+                .rdict_graphs
+                .get(root)
+                .map(|(e, h)| (*t, FuncId(e.0), FuncId(h.0)))
+        })
+        .collect();
     Ok(LlProgram {
         class_names,
         exc_inst_type,
@@ -78,6 +89,7 @@ pub fn rtype_program(an: &mut Annotator, entry: GraphId) -> Result<LlProgram, Di
         functions,
         prebuilt: rt.reprs.prebuilt,
         entry: Some(FuncId(entry.0)),
+        rdict_funcs,
     })
 }
 
@@ -2570,6 +2582,12 @@ impl Rtyper<'_, '_> {
             "str" if anns[0] == Ann::UInt => {
                 let x = arg(self, st, 0, T::Signed);
                 self.call_support(st, "rpy_str_of_uint", vec![x])
+            }
+            "rlib.r_dict" => {
+                let T::Ptr(dt) = rt else {
+                    return self.unsupported(st, "this r_dict");
+                };
+                self.emit(st, LlOp::DictNew, vec![Value::Const(LlConst::Type(dt))], rt)
             }
             "rlib.r_uint" => {
                 if npos == 0 {

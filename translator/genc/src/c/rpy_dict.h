@@ -97,6 +97,17 @@ static inline int64_t rpy_float_hash(double x) {
     return (int64_t)(b ^ (b >> 29));
 }
 
+/* The key functions of an r_dict run inside the dict's own lookups, which hold raw pointers:
+   they must not allocate. A collection while one ran is a fatal error, not a crash. */
+static void rpy_rdict_check(uint64_t collections_before) {
+    if (RPY_UNLIKELY(rpy_gc_collections() != collections_before)) {
+        fflush(stdout);
+        fprintf(stderr, "Fatal RPython error: the key equality or hash function of an r_dict "
+                        "allocated memory; these functions must not allocate\n");
+        exit(1);
+    }
+}
+
 static inline int64_t rpy_dict_key_hash(const struct rpy_dict_kind *k, uint64_t key) {
     int64_t h;
     switch (k->key_kind) {
