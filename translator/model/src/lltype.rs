@@ -36,6 +36,26 @@ pub struct GcStruct {
     pub items: Option<LlType>,
 }
 
+/// What the program promises about a field (`_immutable_fields_`, `_immutable_ = True`), for
+/// the JIT: never written after construction, or rarely (quasi-immutable, `name?`), and for a
+/// list field whether its items are immutable too (`name[*]`).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct FieldHint {
+    pub quasi: bool,
+    pub items: bool,
+}
+
+impl FieldHint {
+    pub fn text(self) -> &'static str {
+        match (self.quasi, self.items) {
+            (false, false) => "immutable",
+            (true, false) => "quasi-immutable",
+            (false, true) => "immutable[*]",
+            (true, true) => "quasi-immutable[*]",
+        }
+    }
+}
+
 /// All GC struct types of a program. Structural types (strings, lists, tuples) are interned by
 /// structure; instance types are reserved by name first and defined afterwards, since they may
 /// refer to themselves.
@@ -43,6 +63,8 @@ pub struct GcStruct {
 pub struct TypeTable {
     types: Vec<GcStruct>,
     index: HashMap<GcStruct, TypeId>,
+    /// The field hints of instance types, by type.
+    hints: std::collections::BTreeMap<TypeId, Vec<(String, FieldHint)>>,
 }
 
 impl TypeTable {
@@ -66,6 +88,16 @@ impl TypeTable {
     }
     pub fn define(&mut self, id: TypeId, fields: Vec<(String, LlType)>) {
         self.types[id.0 as usize].fields = fields;
+    }
+    /// Records the field hints of a type.
+    pub fn set_hints(&mut self, id: TypeId, hints: Vec<(String, FieldHint)>) {
+        if !hints.is_empty() {
+            self.hints.insert(id, hints);
+        }
+    }
+    /// The field hints of a type (empty for most).
+    pub fn hints(&self, id: TypeId) -> &[(String, FieldHint)] {
+        self.hints.get(&id).map_or(&[], |h| h.as_slice())
     }
     pub fn get(&self, id: TypeId) -> &GcStruct {
         &self.types[id.0 as usize]
@@ -114,6 +146,14 @@ impl TypeTable {
             ));
             if let Some(it) = s.items {
                 out.push_str(&format!(" + [{}]", self.display(it)));
+            }
+            let hints = self.hints(id);
+            if !hints.is_empty() {
+                let h: Vec<String> = hints
+                    .iter()
+                    .map(|(n, h)| format!("{n}: {}", h.text()))
+                    .collect();
+                out.push_str(&format!(" hints {{ {} }}", h.join(", ")));
             }
             out.push('\n');
         }

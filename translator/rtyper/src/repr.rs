@@ -44,6 +44,62 @@ pub struct Reprs {
     pub rdicts: Vec<(TypeId, u32)>,
 }
 
+/// The field hints of the instances of `c`: its classes' `_immutable_fields_` entries (`name`,
+/// `name?`, `name[*]`), and every field of a class with `_immutable_ = True`.
+fn field_hints(
+    an: &Annotator,
+    c: ClassId,
+    fields: &[(String, LlType)],
+) -> Vec<(String, rpy_model::lltype::FieldHint)> {
+    use rpy_model::lltype::FieldHint;
+    use rpy_model::snapshot::{PyObject, PyValue};
+    let mut out: Vec<(String, FieldHint)> = Vec::new();
+    for k in an.mro(c) {
+        if an.is_builtin_class(k) {
+            continue;
+        }
+        let PyObject::Class { dict, .. } = an.snapshot.obj(an.class(k).obj) else {
+            continue;
+        };
+        if let Some(PyValue::Bool(true)) = dict.get("_immutable_") {
+            for (n, _) in fields {
+                if n != "typeid" && an.class(k).attrs.contains_key(n) {
+                    out.push((
+                        n.clone(),
+                        FieldHint {
+                            quasi: false,
+                            items: false,
+                        },
+                    ));
+                }
+            }
+        }
+        let Some(PyValue::Ref(l)) = dict.get("_immutable_fields_") else {
+            continue;
+        };
+        let (PyObject::List(items) | PyObject::Tuple(items)) = an.snapshot.obj(*l) else {
+            continue;
+        };
+        for v in items {
+            let PyValue::Str(spec) = v else { continue };
+            let mut name = spec.trim();
+            let items = name.ends_with("[*]");
+            if items {
+                name = &name[..name.len() - 3];
+            }
+            let quasi = name.ends_with('?');
+            if quasi {
+                name = &name[..name.len() - 1];
+            }
+            if fields.iter().any(|f| f.0 == name) && !out.iter().any(|o| o.0 == name) {
+                out.push((name.to_string(), FieldHint { quasi, items }));
+            }
+        }
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
 impl Default for Reprs {
     fn default() -> Self {
         Self::new()
@@ -244,7 +300,9 @@ impl Reprs {
             let t = self.lltype(an, &a);
             fields.push((n, t));
         }
+        let hints = field_hints(an, c, &fields);
         self.types.define(id, fields);
+        self.types.set_hints(id, hints);
         id
     }
 
