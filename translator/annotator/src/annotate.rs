@@ -224,6 +224,7 @@ impl<'s> Annotator<'s> {
             self.annotate_rdict_functions(src);
         }
         self.check_rdict_results();
+        self.check_attrs_written();
         self.check_entry_result(gid);
         Some(gid)
     }
@@ -1200,6 +1201,34 @@ impl<'s> Annotator<'s> {
         self.dicts[self.dict_root(d).0 as usize]
             .custom
             .map(|c| (c.0, c.1))
+    }
+
+    /// Once the annotations are final: an instance attribute that is read must be written
+    /// somewhere (in `__init__` or elsewhere).
+    fn check_attrs_written(&mut self) {
+        for (c, name, readers) in self.attrs_never_written() {
+            let cname = self.class(c).name.clone();
+            let mut span = None;
+            'find: for (g, b) in &readers {
+                for op in &self.graphs[g.0 as usize].graph.blocks[*b].ops {
+                    if matches!(op.op, FlowOp::GetAttr | FlowOp::CallMethod)
+                        && matches!(op.args.get(1), Some(Value::Const(Const::Str(s))) if **s == *name)
+                    {
+                        span = Some(op.span);
+                        break 'find;
+                    }
+                }
+            }
+            let Some(span) = span else { continue };
+            self.error(
+                Diagnostic::new(
+                    "E0222",
+                    format!("the attribute `{name}` of `{cname}` instances is read but never written"),
+                )
+                .at(span, "read here")
+                .note("an instance attribute must be assigned (usually in `__init__`) before it is read"),
+            );
+        }
     }
 
     /// Once the annotations are final: the key functions of every `r_dict` return a bool and

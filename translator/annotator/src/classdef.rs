@@ -24,6 +24,9 @@ pub struct AttrDef {
     readers: BTreeSet<(GraphId, Block)>,
 }
 
+/// A block of a graph (where an attribute is read).
+pub type BlockRef = (GraphId, Block);
+
 /// One class of the program.
 #[derive(Clone, Debug)]
 pub struct ClassDef {
@@ -301,6 +304,54 @@ impl Annotator<'_> {
             .expect("attr");
         a.readers.insert(cur);
         a.ann.clone()
+    }
+
+    /// The bases of class `c` after the first (other than `object`): multiple inheritance,
+    /// which RPython allows only through `import_from_mixin`. Each with whether it is marked
+    /// `_mixin_ = True`.
+    pub fn extra_bases(&self, c: ClassId) -> Vec<(String, bool)> {
+        if self.is_builtin_class(c) {
+            return vec![];
+        }
+        let PyObject::Class { bases, .. } = self.snapshot.obj(self.class(c).obj) else {
+            return vec![];
+        };
+        let mut out = Vec::new();
+        for b in bases.iter().skip(1) {
+            let PyValue::Ref(id) = b else { continue };
+            match self.snapshot.obj(*id) {
+                PyObject::Class { qualname, dict, .. } => {
+                    let mixin = matches!(dict.get("_mixin_"), Some(PyValue::Bool(true)));
+                    out.push((qualname.clone(), mixin));
+                }
+                PyObject::Builtin { name } if name != "builtins.object" => {
+                    out.push((name.trim_start_matches("builtins.").to_string(), false));
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// Attributes read somewhere but never written by the program: for each, the class, the
+    /// name and the blocks that read it (in a deterministic order).
+    pub fn attrs_never_written(&self) -> Vec<(ClassId, String, Vec<BlockRef>)> {
+        let mut out = Vec::new();
+        for (i, c) in self.classes.iter().enumerate() {
+            if self.is_builtin_class(ClassId(i as u32)) {
+                continue;
+            }
+            for (name, a) in &c.attrs {
+                if a.ann.is_bottom() && !a.readers.is_empty() {
+                    out.push((
+                        ClassId(i as u32),
+                        name.clone(),
+                        a.readers.iter().copied().collect(),
+                    ));
+                }
+            }
+        }
+        out
     }
 
     /// The final annotation of an attribute (after annotation).

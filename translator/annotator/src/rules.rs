@@ -1179,6 +1179,25 @@ impl Annotator<'_> {
         names: &[Rc<str>],
         nargs: usize,
     ) -> Ann {
+        let extra = self.extra_bases(c);
+        if !extra.is_empty() {
+            let cname = self.class(c).name.clone();
+            let names: Vec<String> = extra.iter().map(|e| format!("`{}`", e.0)).collect();
+            let mut d = Diagnostic::new(
+                "E0223",
+                format!(
+                    "class `{cname}` has several bases: multiple inheritance is not RPython (also {})",
+                    names.join(", ")
+                ),
+            )
+            .at(op.span, "instantiated here")
+            .note("RPython classes have one base; copy a mixin's methods into a class with `rpython.rlib.objectmodel.import_from_mixin`");
+            if extra.iter().any(|e| e.1) {
+                d = d.note("`_mixin_ = True` bases are not supported by the translator yet");
+            }
+            self.error(d);
+            return Ann::Bottom;
+        }
         let inst = Ann::Inst(c, false);
         match self
             .class_attr(c, "__init__")
