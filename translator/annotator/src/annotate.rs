@@ -79,6 +79,7 @@ pub struct Annotator<'s> {
     /// The list created by each creation site (graph, result variable) or prebuilt list.
     site_lists: HashMap<(GraphId, Var), ListKey>,
     prebuilt_lists: HashMap<ObjId, ListKey>,
+    prebuilt_dicts: HashMap<ObjId, crate::ann::DictKey>,
     pub(crate) pending: BTreeSet<(GraphId, Block)>,
     /// Errors already reported, by primary span and message, so a re-flowed block reports once.
     reported: BTreeSet<(Span, String)>,
@@ -164,6 +165,7 @@ impl<'s> Annotator<'s> {
             listdefs: HashMap::new(),
             site_lists: HashMap::new(),
             prebuilt_lists: HashMap::new(),
+            prebuilt_dicts: HashMap::new(),
             pending: BTreeSet::new(),
             reported: BTreeSet::new(),
             current: (GraphId(0), Block(0)),
@@ -342,6 +344,7 @@ impl<'s> Annotator<'s> {
             Const::Bytes(_) => Ann::Bytes,
             Const::Obj(id, _) => match self.snapshot.obj(*id) {
                 PyObject::List(_) => Ann::List(self.prebuilt_list(*id)),
+                PyObject::Dict(_) | PyObject::Set(_) => Ann::Dict(self.prebuilt_dict(*id)),
                 PyObject::Tuple(items) => {
                     let anns: Vec<Ann> =
                         items.clone().iter().map(|v| self.pyvalue_ann(v)).collect();
@@ -393,6 +396,47 @@ impl<'s> Annotator<'s> {
     }
 
     /// Registers prebuilt lists met as constants (their items are annotated from their contents).
+    /// A dict (or set: a dict whose values are None) built at import time: its items give its
+    /// key and value annotations.
+    pub(crate) fn prebuilt_dict(&mut self, id: ObjId) -> crate::ann::DictKey {
+        if let Some(k) = self.prebuilt_dicts.get(&id) {
+            return *k;
+        }
+        let k = crate::ann::DictKey(self.dicts.len() as u32);
+        self.dicts.push(DictDef {
+            key: Ann::Bottom,
+            value: Ann::Bottom,
+            readers: BTreeSet::new(),
+            custom: None,
+        });
+        self.dict_parent.push(k.0);
+        self.prebuilt_dicts.insert(id, k);
+        let pairs: Vec<(PyValue, PyValue)> = match self.snapshot.obj(id) {
+            PyObject::Dict(items) => items.clone(),
+            PyObject::Set(items) => items.iter().map(|x| (x.clone(), PyValue::None)).collect(),
+            _ => vec![],
+        };
+        self.filling_prebuilt = true;
+        for (key, value) in pairs {
+            let (ka, va) = (self.pyvalue_ann(&key), self.pyvalue_ann(&value));
+            if self.dict_add(k, &ka, &va).is_err() {
+                if let Some(span) = self.cur_span {
+                    self.error(
+                        Diagnostic::new(
+                            "E0204",
+                            "a prebuilt dict holds keys or values of different types",
+                        )
+                        .at(span, "the prebuilt dict used here")
+                        .note("RPython dicts have one key type and one value type"),
+                    );
+                }
+                break;
+            }
+        }
+        self.filling_prebuilt = false;
+        k
+    }
+
     pub(crate) fn prebuilt_list(&mut self, id: ObjId) -> ListKey {
         if let Some(k) = self.prebuilt_lists.get(&id) {
             return *k;

@@ -1653,7 +1653,9 @@ impl Annotator<'_> {
                 [_] => type_error(self),
                 _ => count_error(self, "one argument"),
             },
-            "rlib.compute_identity_hash" | "rlib.compute_unique_id" => match pos {
+            "rlib.compute_identity_hash"
+            | "rlib.compute_unique_id"
+            | "rlib.current_object_addr_as_int" => match pos {
                 [Inst(..)] => Int,
                 [_] => self.not_yet(
                     op.span,

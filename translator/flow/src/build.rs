@@ -473,6 +473,7 @@ const RLIB_BUILTINS: &[&str] = &[
     "r_longlong",
     "longlongmask",
     "newlist_hint",
+    "current_object_addr_as_int",
 ];
 
 /// The operations whose exceptions a `try` in the same function catches.

@@ -804,8 +804,11 @@ impl Emitter<'_> {
         let a: Vec<String> = args.iter().map(|x| self.value(x, types)).collect();
         let r = var(result);
         let rt = types[result.0 as usize];
+        let prebuilt = &self.p.prebuilt;
         let ty_of = |x: &Value<LlConst>| match x {
             Value::Var(v) => types[v.0 as usize],
+            Value::Const(LlConst::Prebuilt(id)) => LlType::Ptr(prebuilt[id.0 as usize].ty),
+            Value::Const(LlConst::Null(t)) => LlType::Ptr(*t),
             Value::Const(_) => LlType::Void,
         };
         let bin = |o: &str| format!("{r} = {} {o} {};", a[0], a[1]);
@@ -1145,9 +1148,49 @@ impl Emitter<'_> {
             }
         );
         let stress = if self.opts.gc_stress { 1 } else { 0 };
+        // The dicts built at import time get their entries when the program starts (their
+        // index depends on hashes computed by the runtime).
+        let mut init = String::from("static void rpy_init_prebuilt_dicts(void) {\n");
+        for (pb, tid, items) in &p.prebuilt_dicts {
+            let kt = p
+                .types
+                .field_type(*tid, "keys")
+                .and_then(|a| match a {
+                    LlType::Ptr(a) => p.types.get(a).items,
+                    _ => None,
+                })
+                .unwrap_or(LlType::Signed);
+            let vt = p
+                .types
+                .field_type(*tid, "values")
+                .and_then(|a| match a {
+                    LlType::Ptr(a) => p.types.get(a).items,
+                    _ => None,
+                })
+                .unwrap_or(LlType::Signed);
+            let _ = writeln!(
+                init,
+                "    {{\n        struct rpy_dict *d = (struct rpy_dict *){};\n        rpy_dict_resize(&d, &rpy_dk{}, {});",
+                self.prebuilt_ref(*pb),
+                tid.0,
+                items.len()
+            );
+            for (k, v) in items {
+                let _ = writeln!(
+                    init,
+                    "        rpy_dict_setitem(d, &rpy_dk{}, {}, {});",
+                    tid.0,
+                    to_bits(&self.constant(k, kt), kt),
+                    to_bits(&self.constant(v, vt), vt)
+                );
+            }
+            init.push_str("    }\n");
+        }
+        init.push_str("}\n");
+        self.out.push_str(&init);
         let _ = writeln!(
             self.out,
-            "int main(int argc, char **argv) {{\n    rpy_gc_init(rpy_types, {n}, rpy_static_roots, RPY_N_STATIC_ROOTS, RPY_GC_FLAGS({kind}, {stress}));\n    rpy_stack_init();",
+            "int main(int argc, char **argv) {{\n    rpy_gc_init(rpy_types, {n}, rpy_static_roots, RPY_N_STATIC_ROOTS, RPY_GC_FLAGS({kind}, {stress}));\n    rpy_stack_init();\n    rpy_init_prebuilt_dicts();",
             kind = self.opts.gc_kind,
             n = p.types.len()
         );

@@ -275,6 +275,8 @@ pub struct LlProgram {
     pub entry: Option<FuncId>,
     /// `r_dict` types with the functions comparing and hashing their keys.
     pub rdict_funcs: Vec<(TypeId, FuncId, FuncId)>,
+    /// Dicts built at import time: static objects filled when the program starts.
+    pub prebuilt_dicts: Vec<(PrebuiltId, TypeId, Vec<(LlConst, LlConst)>)>,
 }
 
 impl LlProgram {

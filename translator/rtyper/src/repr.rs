@@ -42,6 +42,8 @@ pub struct Reprs {
     instances: HashMap<ClassId, TypeId>,
     /// The `r_dict` types made so far, with the annotator's dict root.
     pub rdicts: Vec<(TypeId, u32)>,
+    /// Prebuilt dicts: the static object, its type and its entries.
+    pub prebuilt_dicts: Vec<(PrebuiltId, TypeId, Vec<(LlConst, LlConst)>)>,
 }
 
 /// The field hints of the instances of `c`: its classes' `_immutable_fields_` entries (`name`,
@@ -129,6 +131,7 @@ impl Reprs {
             objects: HashMap::new(),
             instances: HashMap::new(),
             rdicts: vec![],
+            prebuilt_dicts: vec![],
         }
     }
 

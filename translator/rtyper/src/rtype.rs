@@ -90,6 +90,7 @@ pub fn rtype_program(an: &mut Annotator, entry: GraphId) -> Result<LlProgram, Di
         prebuilt: rt.reprs.prebuilt,
         entry: Some(FuncId(entry.0)),
         rdict_funcs,
+        prebuilt_dicts: rt.reprs.prebuilt_dicts,
     })
 }
 
@@ -740,6 +741,45 @@ impl Rtyper<'_, '_> {
                     vals.push(self.llconst(&c, *ft, span));
                 }
                 self.reprs.prebuilt[p.0 as usize].fields = vals;
+                LlConst::Prebuilt(p)
+            }
+            PyObject::Dict(_) | PyObject::Set(_) => {
+                // A static dict with no entries yet; the program fills it when it starts.
+                let fields: Vec<LlConst> = st
+                    .fields
+                    .iter()
+                    .map(|(_, t)| match t {
+                        LlType::Ptr(a) => LlConst::Null(*a),
+                        _ => LlConst::Signed(0),
+                    })
+                    .collect();
+                let p = self.reprs.push_prebuilt(tid, fields, vec![]);
+                self.reprs.set_prebuilt_object(id, p);
+                let pairs: Vec<_> = match snapshot.obj(id) {
+                    PyObject::Dict(items) => items.clone(),
+                    PyObject::Set(items) => items
+                        .iter()
+                        .map(|x| (x.clone(), rpy_model::snapshot::PyValue::None))
+                        .collect(),
+                    _ => vec![],
+                };
+                let (kt, vt) = (
+                    self.dict_key_type(LlType::Ptr(tid)),
+                    self.dict_value_type(LlType::Ptr(tid)),
+                );
+                let mut items = Vec::new();
+                for (k, v) in &pairs {
+                    let kc = rpy_flow::build::const_of(snapshot, k).unwrap_or(Const::None);
+                    let vc = rpy_flow::build::const_of(snapshot, v).unwrap_or(Const::None);
+                    let kl = self.llconst(&kc, kt, span);
+                    let vl = if vt == LlType::Void {
+                        LlConst::Signed(0)
+                    } else {
+                        self.llconst(&vc, vt, span)
+                    };
+                    items.push((kl, vl));
+                }
+                self.reprs.prebuilt_dicts.push((p, tid, items));
                 LlConst::Prebuilt(p)
             }
             PyObject::Instance {
@@ -2923,7 +2963,9 @@ impl Rtyper<'_, '_> {
                     self.emit(st, LlOp::GcIdentityHash, vec![x], T::Signed)
                 }
             },
-            "rlib.compute_identity_hash" | "rlib.compute_unique_id" => {
+            "rlib.compute_identity_hash"
+            | "rlib.compute_unique_id"
+            | "rlib.current_object_addr_as_int" => {
                 let x = arg(self, st, 0, tys[0]);
                 let o = if name == "rlib.compute_identity_hash" {
                     LlOp::GcIdentityHash

@@ -1,0 +1,6 @@
+# A heavier benchmark: recursive fib(25), 242785 calls.
+fn fib(n) {
+    if n < 2 { return n; }
+    return fib(n - 1) + fib(n - 2);
+}
+print(fib(25));
