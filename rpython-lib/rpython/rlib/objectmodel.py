@@ -285,3 +285,10 @@ class _RKey(object):
 
     def __hash__(self):
         return hash(self.d.key_hash(self.key))
+
+
+@cpython_only
+def current_object_addr_as_int(x):
+    """An integer for the object's current address; translated, its unique id (objects move,
+    so the id is what stays meaningful)."""
+    return id(x)

@@ -263,6 +263,9 @@ pub struct Prebuilt {
 
 /// A whole translated program at the low level.
 #[derive(Clone, Debug, Default)]
+/// A dict built at import time: its static object, its type, and its entries (key, value).
+pub type PrebuiltDict = (PrebuiltId, TypeId, Vec<(LlConst, LlConst)>);
+
 pub struct LlProgram {
     pub types: TypeTable,
     /// Every class by class id: its name (for fatal errors).
@@ -276,7 +279,7 @@ pub struct LlProgram {
     /// `r_dict` types with the functions comparing and hashing their keys.
     pub rdict_funcs: Vec<(TypeId, FuncId, FuncId)>,
     /// Dicts built at import time: static objects filled when the program starts.
-    pub prebuilt_dicts: Vec<(PrebuiltId, TypeId, Vec<(LlConst, LlConst)>)>,
+    pub prebuilt_dicts: Vec<PrebuiltDict>,
 }
 
 impl LlProgram {

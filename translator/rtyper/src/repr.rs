@@ -43,7 +43,7 @@ pub struct Reprs {
     /// The `r_dict` types made so far, with the annotator's dict root.
     pub rdicts: Vec<(TypeId, u32)>,
     /// Prebuilt dicts: the static object, its type and its entries.
-    pub prebuilt_dicts: Vec<(PrebuiltId, TypeId, Vec<(LlConst, LlConst)>)>,
+    pub prebuilt_dicts: Vec<rpy_model::llop::PrebuiltDict>,
 }
 
 /// The field hints of the instances of `c`: its classes' `_immutable_fields_` entries (`name`,
