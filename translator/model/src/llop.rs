@@ -261,11 +261,11 @@ pub struct Prebuilt {
     pub items: Vec<LlConst>,
 }
 
-/// A whole translated program at the low level.
-#[derive(Clone, Debug, Default)]
 /// A dict built at import time: its static object, its type, and its entries (key, value).
 pub type PrebuiltDict = (PrebuiltId, TypeId, Vec<(LlConst, LlConst)>);
 
+/// A whole translated program at the low level.
+#[derive(Clone, Debug, Default)]
 pub struct LlProgram {
     pub types: TypeTable,
     /// Every class by class id: its name (for fatal errors).
