@@ -149,10 +149,9 @@ def _normalize_qualname(q):
 
 
 class _Definition(object):
-    __slots__ = ("node", "name", "qualname", "firstline", "line", "col", "start", "end")
+    __slots__ = ("name", "qualname", "firstline", "line", "col", "start", "end")
 
     def __init__(self, node, name, qualname):
-        self.node = node
         self.name = name
         self.qualname = qualname
         decorators = getattr(node, "decorator_list", None) or []
@@ -164,8 +163,30 @@ class _Definition(object):
                     getattr(node, "end_col_offset", None) or 0)
 
 
+def _cache_dir():
+    """Where source indexes are cached (by content): $RPY_LOADER_CACHE, or
+    ~/.cache/rpython-rs/sources; RPY_LOADER_CACHE= (empty) disables the cache."""
+    d = os.environ.get("RPY_LOADER_CACHE")
+    if d is not None:
+        return d or None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "rpython-rs", "sources")
+
+
+def _definition_to_json(d):
+    return [d.name, d.qualname, d.firstline, d.line, d.col, list(d.start), list(d.end)]
+
+
+def _definition_from_json(j):
+    d = _Definition.__new__(_Definition)
+    d.name, d.qualname, d.firstline, d.line, d.col = j[0], j[1], j[2], j[3], j[4]
+    d.start, d.end = tuple(j[5]), tuple(j[6])
+    return d
+
+
 class SourceIndex(object):
-    """All function, lambda and class definitions of one source file."""
+    """All function, lambda and class definitions of one source file. Parsing is the
+    loader's main cost, so indexes are cached on disk by the file's content."""
 
     def __init__(self, path):
         self.functions = {}   # (firstline, name) -> [_Definition]
@@ -174,13 +195,57 @@ class SourceIndex(object):
             import tokenize
             with tokenize.open(path) as f:
                 source = f.read()
+        except Exception:
+            return
+        import hashlib
+        key = hashlib.sha1(("%s\0%s\0" % (SNAPSHOT_VERSION, sys.version)
+                            + source).encode("utf-8", "surrogatepass")).hexdigest()
+        cache = _cache_dir()
+        cached = os.path.join(cache, key + ".json") if cache else None
+        if cached is not None and self._load(cached):
+            return
+        try:
             tree = ast.parse(source, path)
         except Exception:
             return
+        # Without lambdas, definitions are statements: expressions need no visit.
+        self.lambdas = "lambda" in source
         self._visit(tree, "")
+        if cached is not None:
+            self._store(cached)
+
+    def _load(self, cached):
+        try:
+            with open(cached, encoding="utf-8") as f:
+                j = json.load(f)
+            for line, name, defs in j["functions"]:
+                self.functions[(line, name)] = [_definition_from_json(d) for d in defs]
+            for q, defs in j["classes"]:
+                self.classes[q] = [_definition_from_json(d) for d in defs]
+            return True
+        except Exception:
+            self.functions = {}
+            self.classes = {}
+            return False
+
+    def _store(self, cached):
+        try:
+            os.makedirs(os.path.dirname(cached), exist_ok=True)
+            j = {"functions": [[k[0], k[1], [_definition_to_json(d) for d in v]]
+                               for k, v in self.functions.items()],
+                 "classes": [[k, [_definition_to_json(d) for d in v]]
+                             for k, v in self.classes.items()]}
+            tmp = "%s.%d.tmp" % (cached, os.getpid())
+            with open(tmp, "w", encoding="utf-8") as f:
+                json.dump(j, f)
+            os.replace(tmp, cached)
+        except Exception:
+            pass
 
     def _visit(self, node, prefix):
         for child in ast.iter_child_nodes(node):
+            if not self.lambdas and isinstance(child, (ast.expr, ast.expr_context, ast.arguments)):
+                continue
             if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 q = prefix + child.name
                 d = _Definition(child, child.name, q)
@@ -220,6 +285,8 @@ class SourceIndex(object):
 
     def _visit_expr(self, node, prefix):
         # visits node itself (not only its children) in scope `prefix`
+        if not self.lambdas:
+            return
         if isinstance(node, ast.expr):
             node = ast.Expression(body=node)
         self._visit(node, prefix)
