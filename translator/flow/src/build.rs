@@ -2095,6 +2095,18 @@ impl Builder<'_, '_> {
                     .shift_remove(&tmp)
                     .unwrap_or(Value::Const(Const::None))
             }
+            ExprKind::Call(f, args, kwargs)
+                if matches!(&f.kind, ExprKind::Attribute(o, m)
+                    if m == "format" && matches!(o.kind, ExprKind::Literal(Literal::Str(_)))) =>
+            {
+                let ExprKind::Attribute(o, _) = &f.kind else {
+                    unreachable!("checked by the guard")
+                };
+                let ExprKind::Literal(Literal::Str(fmt)) = &o.kind else {
+                    unreachable!("checked by the guard")
+                };
+                self.str_format(fmt, args, kwargs, e.span)
+            }
             ExprKind::Call(f, args, kwargs) => {
                 let names: Vec<&str> = kwargs.iter().map(|(n, _)| n.as_str()).collect();
                 if let ExprKind::Attribute(obj, attr) = &f.kind {

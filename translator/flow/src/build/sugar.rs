@@ -205,6 +205,108 @@ impl Builder<'_, '_> {
         self.concat_pieces(out, span)
     }
 
+    /// `"...".format(args)` with a constant format: `{}`, `{0}`, `{name}`, each with `!r`/`!s`
+    /// and a format spec, and `{{`/`}}`; the same conversions as f-strings.
+    pub(super) fn str_format(
+        &mut self,
+        fmt: &str,
+        args: &[Expr],
+        kwargs: &[(String, Expr)],
+        span: Span,
+    ) -> Value<Const> {
+        let bad = |me: &mut Self, msg: String| {
+            me.error(
+                Diagnostic::new("E0115", format!("bad format string: {msg}"))
+                    .at(span, "in this `format()`"),
+            );
+            Value::Const(Const::Str("".into()))
+        };
+        // The arguments are evaluated once, in order, as Python does; fields refer to them.
+        let held = |me: &mut Self, e: &Expr| {
+            let v = me.expr(e);
+            Expr {
+                kind: ExprKind::Name(me.hold(v)),
+                span: e.span,
+            }
+        };
+        let args: Vec<Expr> = args.iter().map(|a| held(self, a)).collect();
+        let kwargs: Vec<(String, Expr)> = kwargs
+            .iter()
+            .map(|(n, a)| (n.clone(), held(self, a)))
+            .collect();
+        // Parse into literal text and fields (argument, conversion, spec).
+        let mut fields: Vec<(Option<String>, Option<(Expr, char, String)>)> = Vec::new();
+        let mut lit = String::new();
+        let mut auto = 0usize;
+        let cs: Vec<char> = fmt.chars().collect();
+        let mut i = 0;
+        while i < cs.len() {
+            let c = cs[i];
+            if c == '{' && cs.get(i + 1) == Some(&'{') {
+                lit.push('{');
+                i += 2;
+                continue;
+            }
+            if c == '}' && cs.get(i + 1) == Some(&'}') {
+                lit.push('}');
+                i += 2;
+                continue;
+            }
+            if c == '}' {
+                return bad(self, "single `}`".into());
+            }
+            if c != '{' {
+                lit.push(c);
+                i += 1;
+                continue;
+            }
+            let Some(end) = cs[i + 1..].iter().position(|x| *x == '}') else {
+                return bad(self, "unmatched `{`".into());
+            };
+            let inner: String = cs[i + 1..i + 1 + end].iter().collect();
+            i += end + 2;
+            let (head, spec) = match inner.split_once(':') {
+                Some((h, s)) => (h.to_string(), s.to_string()),
+                None => (inner.clone(), String::new()),
+            };
+            let (name, conv) = match head.split_once('!') {
+                Some((n, c)) => (n.to_string(), c.chars().next().unwrap_or('\0')),
+                None => (head.clone(), '\0'),
+            };
+            let arg = if name.is_empty() {
+                auto += 1;
+                args.get(auto - 1).cloned()
+            } else if let Ok(k) = name.parse::<usize>() {
+                args.get(k).cloned()
+            } else {
+                kwargs
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, e)| e.clone())
+            };
+            let Some(arg) = arg else {
+                return bad(self, format!("no argument for the field `{{{inner}}}`"));
+            };
+            if !lit.is_empty() {
+                fields.push((Some(std::mem::take(&mut lit)), None));
+            }
+            let conv = if conv == 'a' { 'r' } else { conv };
+            fields.push((None, Some((arg, conv, spec))));
+        }
+        if !lit.is_empty() {
+            fields.push((Some(lit), None));
+        }
+        let parts: Vec<FPart> = fields
+            .into_iter()
+            .map(|f| match f {
+                (Some(l), _) => FPart::Lit(l),
+                (None, Some((e, c, s))) => FPart::Value(e, c, s),
+                (None, None) => FPart::Lit(String::new()),
+            })
+            .collect();
+        self.fstring(&parts, span)
+    }
+
     /// Joins the pieces of a formatting: literal text and converted fields (held in the
     /// environment while later fields are evaluated).
     fn concat_pieces(&mut self, parts: Vec<Part>, span: Span) -> Value<Const> {
