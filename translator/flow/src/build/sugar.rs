@@ -235,7 +235,7 @@ impl Builder<'_, '_> {
             .map(|(n, a)| (n.clone(), held(self, a)))
             .collect();
         // Parse into literal text and fields (argument, conversion, spec).
-        let mut fields: Vec<(Option<String>, Option<(Expr, char, String)>)> = Vec::new();
+        let mut parts: Vec<FPart> = Vec::new();
         let mut lit = String::new();
         let mut auto = 0usize;
         let cs: Vec<char> = fmt.chars().collect();
@@ -288,22 +288,14 @@ impl Builder<'_, '_> {
                 return bad(self, format!("no argument for the field `{{{inner}}}`"));
             };
             if !lit.is_empty() {
-                fields.push((Some(std::mem::take(&mut lit)), None));
+                parts.push(FPart::Lit(std::mem::take(&mut lit)));
             }
             let conv = if conv == 'a' { 'r' } else { conv };
-            fields.push((None, Some((arg, conv, spec))));
+            parts.push(FPart::Value(arg, conv, spec));
         }
         if !lit.is_empty() {
-            fields.push((Some(lit), None));
+            parts.push(FPart::Lit(lit));
         }
-        let parts: Vec<FPart> = fields
-            .into_iter()
-            .map(|f| match f {
-                (Some(l), _) => FPart::Lit(l),
-                (None, Some((e, c, s))) => FPart::Value(e, c, s),
-                (None, None) => FPart::Lit(String::new()),
-            })
-            .collect();
         self.fstring(&parts, span)
     }
 
