@@ -25,20 +25,10 @@ from rpython.rlib.debug import _debug_write
 
 # -- lists -------------------------------------------------------------------------------------
 
-def _norm_index(i, n):
-    if i < 0:
-        i += n
-        if i < 0:
-            i = 0
-    elif i > n:
-        i = n
-    return i
-
-
 @specialize.argtype(0, 2)
 def list_insert(l, index, x):
     n = len(l)
-    index = _norm_index(index, n)
+    index = _slice_bound(index, n)
     l.append(x)
     i = n
     while i > index:
@@ -507,53 +497,37 @@ def builtin_all(items):
 
 @specialize.argtype(0)
 def builtin_min_1(items, key=None):
-    first = True
-    best = _first_item(items)
-    if key is None:
-        for x in items:
-            if first or x < best:
-                best = x
-            first = False
-    else:
-        bk = key(best)
-        for x in items:
-            k = key(x)
-            if first or k < bk:
-                best = x
-                bk = k
-            first = False
-    if first:
-        raise ValueError("min() arg is an empty sequence")
-    return best
+    return _extreme(items, key, False, "min() arg is an empty sequence")
 
 
 @specialize.argtype(0)
 def builtin_max_1(items, key=None):
-    first = True
-    best = _first_item(items)
+    return _extreme(items, key, True, "max() arg is an empty sequence")
+
+
+@specialize.argtype(0)
+def _extreme(items, key, largest, empty_msg):
+    # The smallest (or largest) item, by key if given; the first of equal ones.
+    best = _first_item(items, empty_msg)
     if key is None:
         for x in items:
-            if first or x > best:
+            if (x > best) if largest else (x < best):
                 best = x
-            first = False
     else:
         bk = key(best)
         for x in items:
             k = key(x)
-            if first or k > bk:
+            if (k > bk) if largest else (k < bk):
                 best = x
                 bk = k
-            first = False
-    if first:
-        raise ValueError("max() arg is an empty sequence")
     return best
 
 
 @specialize.argtype(0)
-def _first_item(items):
+def _first_item(items, empty_msg):
     for x in items:
         return x
-    raise ValueError("empty sequence")
+    raise ValueError(empty_msg)
 
 
 @specialize.argtype(0, 1, 2)
@@ -720,58 +694,40 @@ def char_upper(c):
     return chr(_upper_ord(ord(c)))
 
 
-def str_isspace(s):
+@specialize.argtype(0)
+def _all_chars(s, pred):
+    # Whether s is not empty and every character satisfies pred (a function constant: one
+    # graph per predicate).
     if len(s) == 0:
         return False
     for c in s:
-        if not char_isspace(c):
+        if not pred(c):
             return False
     return True
+
+
+def str_isspace(s):
+    return _all_chars(s, char_isspace)
 
 
 def str_isdigit(s):
-    if len(s) == 0:
-        return False
-    for c in s:
-        if not char_isdigit(c):
-            return False
-    return True
+    return _all_chars(s, char_isdigit)
 
 
 def str_isdecimal(s):
-    if len(s) == 0:
-        return False
-    for c in s:
-        if not char_isdecimal(c):
-            return False
-    return True
+    return _all_chars(s, char_isdecimal)
 
 
 def str_isnumeric(s):
-    if len(s) == 0:
-        return False
-    for c in s:
-        if not char_isnumeric(c):
-            return False
-    return True
+    return _all_chars(s, char_isnumeric)
 
 
 def str_isalpha(s):
-    if len(s) == 0:
-        return False
-    for c in s:
-        if not char_isalpha(c):
-            return False
-    return True
+    return _all_chars(s, char_isalpha)
 
 
 def str_isalnum(s):
-    if len(s) == 0:
-        return False
-    for c in s:
-        if not char_isalnum(c):
-            return False
-    return True
+    return _all_chars(s, char_isalnum)
 
 
 def str_islower(s):
@@ -842,21 +798,6 @@ def str_title(s):
             res.append(char_upper(c))
         prev_cased = char_isalpha(c)
     return "".join(res)
-
-
-def _adjust(start, end, n):
-    # The bounds of s[start:end] (end -1 standing for None).
-    if end < 0 and end != -1:
-        end += n
-        if end < 0:
-            end = 0
-    elif end == -1 or end > n:
-        end = n
-    if start < 0:
-        start += n
-        if start < 0:
-            start = 0
-    return start, end
 
 
 @specialize.argtype(2, 3)

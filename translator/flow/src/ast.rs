@@ -218,6 +218,14 @@ impl Module {
 }
 
 impl Expr {
+    /// The literal `None` at `span` (for omitted slice bounds and the like).
+    pub fn none(span: Span) -> Expr {
+        Expr {
+            kind: ExprKind::Literal(Literal::None),
+            span,
+        }
+    }
+
     /// The expression with the names of `map` renamed (the targets of a comprehension get
     /// names of their own, so that they do not leak into the function's variables). Names bound
     /// by an inner comprehension keep their meaning inside it.

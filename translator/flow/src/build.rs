@@ -1011,10 +1011,7 @@ impl Builder<'_, '_> {
                 if let Some(t) = target {
                     self.assign(t, v);
                 }
-                let none = || Expr {
-                    kind: ExprKind::Literal(Literal::None),
-                    span: ctx.span,
-                };
+                let none = || Expr::none(ctx.span);
                 let exit_call = Expr {
                     kind: ExprKind::Call(
                         Box::new(Expr {
@@ -1332,10 +1329,7 @@ impl Builder<'_, '_> {
                     if let Some(st) = step {
                         self.error(not_rpython(st.span, "deleting a slice with a step"));
                     }
-                    let none = Expr {
-                        kind: ExprKind::Literal(Literal::None),
-                        span: idx.span,
-                    };
+                    let none = Expr::none(idx.span);
                     let lo = lo.as_deref().unwrap_or(&none);
                     let hi = hi.as_deref().unwrap_or(&none);
                     let args = self.eval_all([obj, lo, hi]);
@@ -1382,10 +1376,7 @@ impl Builder<'_, '_> {
                     if let Some(st) = step {
                         self.error(not_rpython(st.span, "assignment to a slice with a step"));
                     }
-                    let none = Expr {
-                        kind: ExprKind::Literal(Literal::None),
-                        span: idx.span,
-                    };
+                    let none = Expr::none(idx.span);
                     let lo = lo.as_deref().unwrap_or(&none);
                     let hi = hi.as_deref().unwrap_or(&none);
                     let mut args = self.with_held(vec![v], &[obj, lo, hi]);
@@ -2147,10 +2138,7 @@ impl Builder<'_, '_> {
             ExprKind::Subscript(obj, idx) => {
                 if let ExprKind::Slice(lo, hi, step) = &idx.kind {
                     let o = self.expr(obj);
-                    let none = Expr {
-                        kind: ExprKind::Literal(Literal::None),
-                        span: idx.span,
-                    };
+                    let none = Expr::none(idx.span);
                     let lo = lo.as_deref().unwrap_or(&none);
                     let hi = hi.as_deref().unwrap_or(&none);
                     if let Some(step) = step {
@@ -2293,10 +2281,7 @@ impl Builder<'_, '_> {
                         span,
                     };
                     let kind = if func.name == "conditional_call" {
-                        let none = Expr {
-                            kind: ExprKind::Literal(Literal::None),
-                            span,
-                        };
+                        let none = Expr::none(span);
                         ExprKind::IfExp(Box::new(args[0].clone()), Box::new(call), Box::new(none))
                     } else {
                         ExprKind::BoolOp(false, vec![args[0].clone(), call])

@@ -2025,18 +2025,6 @@ impl Rtyper<'_, '_> {
         let p = self.new_instance(st, c);
         if let Some(&init) = self.an.call_targets.get(&(st.gid, op.result)) {
             self.call_graph(st, init, Some((p.clone(), t)), &args, nargs, names);
-        } else if args.len() == 2 && Some(c) == self.an.builtin_class("OSError") {
-            let s = self.reprs.str_type();
-            let e = self.convert(st, args[0].0.clone(), args[0].1, LlType::Signed);
-            let m = self.convert(st, args[1].0.clone(), args[1].1, s);
-            for (f, v) in [("errno", e), ("strerror", m.clone()), ("__msg__", m)] {
-                self.emit(
-                    st,
-                    LlOp::SetField,
-                    vec![p.clone(), field(f), v],
-                    LlType::Void,
-                );
-            }
         } else if args.len() == 1 && self.an.derives_from_builtin(c) {
             let s = self.reprs.str_type();
             let m = self.convert(st, args[0].0.clone(), args[0].1, s);

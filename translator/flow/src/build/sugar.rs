@@ -66,18 +66,12 @@ impl Builder<'_, '_> {
                 span,
             }),
             CompKind::Dict => {
-                let v = val.map(|v| v.renamed(&map)).unwrap_or(Expr {
-                    kind: ExprKind::Literal(Literal::None),
-                    span,
-                });
+                let v = val.map(|v| v.renamed(&map)).unwrap_or(Expr::none(span));
                 StmtKind::Assign(vec![Target::Subscript(name(&tmp), elt, span)], v)
             }
             CompKind::Set => StmtKind::Assign(
                 vec![Target::Subscript(name(&tmp), elt, span)],
-                Expr {
-                    kind: ExprKind::Literal(Literal::None),
-                    span,
-                },
+                Expr::none(span),
             ),
         };
         let mut body = vec![stmt(store)];

@@ -140,9 +140,8 @@ static void *rpy_exc_fetch_value(void) {
 
 static void rpy_flush_stdout(void);
 
-/* Prints "Fatal RPython error: <class>" and the RPython traceback, then exits with status 1. */
-static void rpy_fatal_exception(void) {
-    rpy_flush_stdout();
+/* Prints the RPython traceback recorded since the last raise. */
+static void rpy_print_traceback(void) {
     int n = rpy_tb_count < RPY_TB_SIZE ? rpy_tb_count : RPY_TB_SIZE;
     fprintf(stderr, "RPython traceback:\n");
     /* Entries were recorded innermost first; print the outermost first, as Python does. When
@@ -153,6 +152,12 @@ static void rpy_fatal_exception(void) {
     }
     if (rpy_tb_count > RPY_TB_SIZE)
         fprintf(stderr, "  ... (%d more entries)\n", rpy_tb_count - RPY_TB_SIZE);
+}
+
+/* Prints "Fatal RPython error: <class>" and the RPython traceback, then exits with status 1. */
+static void rpy_fatal_exception(void) {
+    rpy_flush_stdout();
+    rpy_print_traceback();
     int64_t c = rpy_exc_type;
     const char *name = (c > 0 && c < RPY_N_CLASSES) ? rpy_class_names[c] : "?";
     if (strncmp(name, "builtins.", 9) == 0)
@@ -895,14 +900,8 @@ static void rpy_fatalerror_notb(struct rpy_str *msg) {
 
 static void rpy_fatalerror(struct rpy_str *msg) {
     rpy_flush_stdout();
-    int n = rpy_tb_count < RPY_TB_SIZE ? rpy_tb_count : RPY_TB_SIZE;
-    if (n > 0) {
-        fprintf(stderr, "RPython traceback:\n");
-        for (int k = rpy_tb_count - 1; k >= rpy_tb_count - n; k--) {
-            const struct rpy_location *loc = rpy_tb[k % RPY_TB_SIZE];
-            fprintf(stderr, "  File \"%s\", line %d, in %s\n", loc->file, loc->line, loc->func);
-        }
-    }
+    if (rpy_tb_count > 0)
+        rpy_print_traceback();
     rpy_fatalerror_notb(msg);
 }
 
