@@ -15,8 +15,9 @@ struct Cli {
     /// The executable to write (default: ./<target>-c).
     #[arg(long)]
     output: Option<PathBuf>,
-    /// Optimisation level: 0, 1, 2 or 3 (`-O2` is the short form).
-    #[arg(long = "opt", short = 'O', default_value = "2", value_parser = ["0", "1", "2", "3"])]
+    /// Optimisation level: 0, 1, 2, 3, or jit (`-O2`, `-Ojit` are the short forms). `jit` is
+    /// level 2 for a program with a JIT; no JIT is generated yet, so the hints are only checked.
+    #[arg(long = "opt", short = 'O', default_value = "2", value_parser = ["0", "1", "2", "3", "jit"])]
     opt: String,
     /// No progress bars, no questions.
     #[arg(long)]
@@ -66,6 +67,12 @@ fn main() -> ExitCode {
     opts.target_args = cli.target[1..].to_vec();
     opts.output = Some(output.clone());
     opts.opt = cli.opt.parse().unwrap_or(2);
+    if cli.opt == "jit" {
+        eprintln!(
+            "[translate] note: --opt=jit builds at level 2: no JIT is generated yet (the JIT hints \
+             are checked, then ignored)"
+        );
+    }
     opts.gc_stress = cli.gc_stress;
     opts.gc = rpy_driver::Gc::from_name(&cli.gc).unwrap_or(rpy_driver::Gc::Generational);
     opts.dump = cli.dump.clone();
