@@ -9,7 +9,7 @@
 //! give a larger size in `# bench-args-large: ...` (used with `--large`).
 //!
 //! Usage: `cargo run --release -p rpy-bench -- [--runs N] [--cpython-runs N] [--large]
-//! [--filter SUBSTRING] [--json FILE] [--opt N] [--no-cpython]`
+//! [--filter SUBSTRING] [--json FILE] [--opt N] [--no-cpython] [--disable-pass P,...]`
 
 use rpy_driver::{translate, Options};
 use std::path::{Path, PathBuf};
@@ -24,6 +24,7 @@ struct Config {
     json: Option<PathBuf>,
     opt: u32,
     cpython: bool,
+    disabled: Vec<String>,
 }
 
 fn parse_args() -> Result<Config, String> {
@@ -35,6 +36,7 @@ fn parse_args() -> Result<Config, String> {
         json: None,
         opt: 2,
         cpython: true,
+        disabled: vec![],
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -47,8 +49,11 @@ fn parse_args() -> Result<Config, String> {
             "--json" => c.json = Some(PathBuf::from(val("--json")?)),
             "--opt" => c.opt = val("--opt")?.parse().map_err(|_| "bad --opt")?,
             "--no-cpython" => c.cpython = false,
+            "--disable-pass" => c
+                .disabled
+                .extend(val("--disable-pass")?.split(',').map(str::to_string)),
             "-h" | "--help" => {
-                return Err("usage: bench [--runs N] [--cpython-runs N] [--large] [--filter S] [--json FILE] [--opt N] [--no-cpython]".into())
+                return Err("usage: bench [--runs N] [--cpython-runs N] [--large] [--filter S] [--json FILE] [--opt N] [--no-cpython] [--disable-pass P,...]".into())
             }
             other => return Err(format!("unknown argument {other}")),
         }
@@ -242,6 +247,14 @@ fn main() {
         let mut opts = Options::new(&prog);
         opts.output = Some(exe.clone());
         opts.opt = cfg.opt;
+        let mut bo = rpy_backendopt::Config::for_level(cfg.opt);
+        for p in &cfg.disabled {
+            if let Err(e) = bo.disable(p) {
+                eprintln!("bench: {e}");
+                std::process::exit(2);
+            }
+        }
+        opts.backendopt = Some(bo);
         let t0 = Instant::now();
         let out = match translate_in_child(&opts, &tmp.path().join(format!("{name}.json"))) {
             Ok(o) => o,

@@ -28,13 +28,15 @@ pub fn scratch() -> &'static Path {
     .path()
 }
 
-/// Translates `target` into an executable in the scratch directory (at -O1, with the verifier
-/// after every stage). Returns the executable or the rendered error.
+/// Translates `target` into an executable in the scratch directory (the C compiler at -O1 for
+/// speed, but the backend optimisations of the default level -O2, with the verifier after every
+/// stage). Returns the executable or the rendered error.
 pub fn translate_to_exe(target: &Path, name: &str) -> Result<PathBuf, String> {
     let exe = scratch().join(format!("{name}-c"));
     let mut opts = Options::new(target);
     opts.output = Some(exe.clone());
     opts.opt = 1;
+    opts.backendopt = Some(rpy_backendopt::Config::for_level(2));
     opts.verify = true;
     translate(&opts).map(|_| exe).map_err(|e| e.message)
 }

@@ -1,7 +1,9 @@
 //! File tests per stage: `tests/filetests/<stage>/*.py` is translated up to C (no compiler), and
-//! the text form of the stage named by the directory (`flow`, `annotated`, `lowlevel`, `lowered`,
-//! `c`) for the functions listed in `# function: <name>` lines (default: every function) must
-//! equal the expectation after `# ---- expected`. `UPDATE_EXPECT=1` rewrites expectations.
+//! the text form of the stage named by the directory (`flow`, `annotated`, `lowlevel`,
+//! `optimized`, `lowered`, `c`) for the functions listed in `# function: <name>` lines (default:
+//! every function) must equal the expectation after `# ---- expected`. `UPDATE_EXPECT=1` rewrites
+//! expectations. `optimized` files are pass tests: `# passes: a, b` names the backend passes to
+//! run, and the expectation shows each function before and after them.
 //! The verifier runs after every stage.
 
 use libtest_mimic::{Arguments, Failed, Trial};
@@ -55,6 +57,18 @@ fn stage_text(stage: &str, dump: &Path, functions: &[String]) -> Result<String, 
     if stage == "lowlevel" || stage == "lowered" {
         names.insert(0, "types".into());
     }
+    if stage == "optimized" {
+        // A pass test shows its function before (the rtyper's graph) and after the passes.
+        let mut out = String::new();
+        for n in &names {
+            for (title, st) in [("before", "lowlevel"), ("after", "optimized")] {
+                let text = std::fs::read_to_string(dump.join(st).join(format!("{n}.txt")))
+                    .map_err(|e| format!("{n}: {e}"))?;
+                out.push_str(&format!("## {title}\n{text}"));
+            }
+        }
+        return Ok(out);
+    }
     let mut out = String::new();
     for n in names {
         let text = std::fs::read_to_string(dir.join(format!("{n}.txt")))
@@ -67,7 +81,7 @@ fn stage_text(stage: &str, dump: &Path, functions: &[String]) -> Result<String, 
 fn main() {
     let args = Arguments::from_args();
     let mut trials = Vec::new();
-    for stage in ["flow", "annotated", "lowlevel", "lowered", "c"] {
+    for stage in ["flow", "annotated", "lowlevel", "optimized", "lowered", "c"] {
         let dir = root().join("tests/filetests").join(stage);
         let Ok(rd) = std::fs::read_dir(&dir) else {
             continue;
@@ -89,6 +103,12 @@ fn main() {
                     .collect();
                 let dump = tempfile::tempdir().map_err(|e| e.to_string())?;
                 let mut opts = Options::new(&path);
+                // `# passes: a, b` runs only those backend passes (pass tests).
+                if let Some(line) = text.lines().find_map(|l| l.strip_prefix("# passes:")) {
+                    let names: Vec<&str> = line.split(',').map(str::trim).collect();
+                    opts.backendopt =
+                        Some(rpy_backendopt::Config::only(&names).map_err(Failed::from)?);
+                }
                 opts.dump = Some(dump.path().to_path_buf());
                 opts.verify = true;
                 translate(&opts).map_err(|e| Failed::from(relative_paths(&e.message)))?;

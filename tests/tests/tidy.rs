@@ -95,12 +95,14 @@ const ALLOWED: &[(&str, &[&str])] = &[
         "translator/rtyper",
         &["rpy-annotator", "rpy-flow", "rpy-model"],
     ),
+    ("translator/backendopt", &["rpy-model"]),
     ("translator/lower", &["rpy-model"]),
     ("translator/genc", &["rpy-model"]),
     (
         "translator/driver",
         &[
             "rpy-annotator",
+            "rpy-backendopt",
             "rpy-flow",
             "rpy-genc",
             "rpy-lower",
@@ -109,8 +111,8 @@ const ALLOWED: &[(&str, &[&str])] = &[
         ],
     ),
     ("gc/rpyrt", &[]),
-    ("tests", &["rpy-driver", "rpy-model"]),
-    ("bench", &["rpy-driver"]),
+    ("tests", &["rpy-backendopt", "rpy-driver", "rpy-model"]),
+    ("bench", &["rpy-backendopt", "rpy-driver"]),
 ];
 
 #[test]

@@ -19,6 +19,13 @@ struct Cli {
     /// level 2 for a program with a JIT; no JIT is generated yet, so the hints are only checked.
     #[arg(long = "opt", short = 'O', default_value = "2", value_parser = ["0", "1", "2", "3", "jit"])]
     opt: String,
+    /// Turn off backend optimisation passes (comma-separated: asserts, inline, listiter,
+    /// mallocs, constfold, storesink, switches).
+    #[arg(long, value_delimiter = ',')]
+    disable_pass: Vec<String>,
+    /// The inlining budget (cost of a callee inlined; default 24 at -O2 and above, 12 at -O1).
+    #[arg(long)]
+    inline_threshold: Option<u32>,
     /// No progress bars, no questions.
     #[arg(long)]
     batch: bool,
@@ -73,6 +80,17 @@ fn main() -> ExitCode {
              are checked, then ignored)"
         );
     }
+    let mut bo = rpy_backendopt::Config::for_level(opts.opt);
+    for p in &cli.disable_pass {
+        if let Err(e) = bo.disable(p) {
+            eprintln!("error: --disable-pass: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
+    if let Some(t) = cli.inline_threshold {
+        bo.inline_threshold = t;
+    }
+    opts.backendopt = Some(bo);
     opts.gc_stress = cli.gc_stress;
     opts.gc = rpy_driver::Gc::from_name(&cli.gc).unwrap_or(rpy_driver::Gc::Generational);
     opts.dump = cli.dump.clone();

@@ -24,6 +24,8 @@ pub struct Options {
     /// The executable to write; `None` to stop after generating C.
     pub output: Option<PathBuf>,
     pub opt: u32,
+    /// The backend optimisations; `None` for those of `opt`.
+    pub backendopt: Option<rpy_backendopt::Config>,
     /// Collect at every allocation in the translated program.
     pub gc_stress: bool,
     /// The garbage collector.
@@ -45,6 +47,7 @@ impl Options {
             target_args: vec![],
             output: None,
             opt: 2,
+            backendopt: None,
             gc_stress: false,
             gc: Gc::Generational,
             dump: None,
@@ -157,10 +160,15 @@ fn dump_program(dir: &Option<PathBuf>, stage: &str, p: &LlProgram) {
 
 fn verify_program(p: &LlProgram, stage: &str) {
     for f in &p.functions {
-        if let LlFunction::Graph { graph, .. } = f {
+        if let LlFunction::Graph { graph, types, .. } = f {
             if let Err(e) = verify(graph) {
                 panic!("{stage}: graph {} fails verification: {e:?}", graph.name);
             }
+            assert!(
+                types.len() >= graph.vars.len(),
+                "{stage}: graph {} has variables without a type",
+                graph.name
+            );
         }
     }
 }
@@ -266,6 +274,18 @@ pub fn translate(opts: &Options) -> Result<Outcome, TranslateError> {
     }
     dump_program(&opts.dump, "lowlevel", &program);
     stage("rtype", &mut times, &mut clock);
+
+    progress("backendopt");
+    let bo = opts
+        .backendopt
+        .clone()
+        .unwrap_or_else(|| rpy_backendopt::Config::for_level(opts.opt));
+    rpy_backendopt::optimize(&mut program, &bo);
+    if opts.verify {
+        verify_program(&program, "backendopt");
+    }
+    dump_program(&opts.dump, "optimized", &program);
+    stage("backendopt", &mut times, &mut clock);
 
     progress("lower");
     rpy_lower::lower_program(&mut program);

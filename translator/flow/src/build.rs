@@ -23,10 +23,10 @@
 
 use crate::ast::*;
 use crate::parse::parse_module;
-use crate::simplify::simplify;
 use indexmap::IndexMap;
 use rpy_model::flowop::{Const, FlowGraph, FlowOp};
 use rpy_model::graph::{ExitCase, ExitSwitch, Link, LinkArg, Operation, Value};
+use rpy_model::simplify::simplify;
 use rpy_model::snapshot::{FunctionObj, ObjId, PyObject, PyValue, Snapshot};
 use rpy_model::{Block, Diagnostic, Diagnostics, FileId, SourceMap, Span, Var};
 use std::collections::{HashMap, HashSet};

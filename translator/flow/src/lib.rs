@@ -8,6 +8,5 @@ pub mod ast;
 pub mod build;
 pub mod format;
 pub mod parse;
-pub mod simplify;
 
 pub use build::{FlowContext, FuncKey};

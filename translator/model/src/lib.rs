@@ -11,6 +11,7 @@ pub mod graph;
 pub mod llop;
 pub mod lltype;
 pub mod optable;
+pub mod simplify;
 pub mod snapshot;
 pub mod span;
 pub mod split;

@@ -280,6 +280,9 @@ pub struct LlProgram {
     pub rdict_funcs: Vec<(TypeId, FuncId, FuncId)>,
     /// Dicts built at import time: static objects filled when the program starts.
     pub prebuilt_dicts: Vec<PrebuiltDict>,
+    /// Functions the program asks to inline always (`true`, `always_inline`) or never
+    /// (`false`, `dont_inline`).
+    pub inline_hints: std::collections::BTreeMap<FuncId, bool>,
 }
 
 impl LlProgram {

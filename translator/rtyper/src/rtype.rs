@@ -16,7 +16,7 @@ use rpy_model::flowop::{Const, FlowOp};
 use rpy_model::graph::{BlockData, ExitCase, ExitSwitch, Graph, Link, LinkArg, Operation, Value};
 use rpy_model::llop::{Effects, FuncId, LlConst, LlFunction, LlGraph, LlOp, LlProgram};
 use rpy_model::lltype::LlType;
-use rpy_model::snapshot::{ObjId, PyObject};
+use rpy_model::snapshot::{ObjId, PyObject, PyValue};
 use rpy_model::{Block, Diagnostic, Diagnostics, Span, Var};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -82,7 +82,19 @@ pub fn rtype_program(an: &mut Annotator, entry: GraphId) -> Result<LlProgram, Di
                 .map(|(e, h)| (*t, FuncId(e.0), FuncId(h.0)))
         })
         .collect();
+    let mut inline_hints = std::collections::BTreeMap::new();
+    for i in 0..n {
+        if let PyObject::Function(f) = rt.an.snapshot.obj(rt.an.graphs[i].func) {
+            let set = |name: &str| matches!(f.attrs.get(name), Some(PyValue::Bool(true)));
+            if set("_dont_inline_") {
+                inline_hints.insert(FuncId(i as u32), false);
+            } else if set("_always_inline_") {
+                inline_hints.insert(FuncId(i as u32), true);
+            }
+        }
+    }
     Ok(LlProgram {
+        inline_hints,
         class_names,
         exc_inst_type,
         types: rt.reprs.types,

@@ -4,9 +4,9 @@
 //!
 //! Relies only on the generic graph structure, so any IR can use it.
 
-use rpy_model::graph::{ExitCase, ExitSwitch, Graph, LinkArg, Value};
-use rpy_model::split::{subst, subst_arg};
-use rpy_model::Block;
+use crate::graph::{ExitCase, ExitSwitch, Graph, LinkArg, Value};
+use crate::split::{subst, subst_arg};
+use crate::Block;
 use std::collections::HashMap;
 
 /// Runs every cleanup to a fixpoint.
