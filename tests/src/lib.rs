@@ -4,6 +4,7 @@
 //!
 //! Relies on `rpy-driver` (translation in-process) and on `python3` for untranslated runs.
 
+pub use rpy_driver::Gc;
 use rpy_driver::{translate, Options};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -31,11 +32,17 @@ pub fn scratch() -> &'static Path {
 /// Translates `target` into an executable in the scratch directory (at -O1, with the verifier
 /// after every stage). Returns the executable or the rendered error.
 pub fn translate_to_exe(target: &Path, name: &str) -> Result<PathBuf, String> {
-    let exe = scratch().join(format!("{name}-c"));
+    translate_to_exe_with(target, &format!("{name}-c"), Gc::Generational)
+}
+
+/// As [`translate_to_exe`], with the collector `gc`, into the executable `exe_name`.
+pub fn translate_to_exe_with(target: &Path, exe_name: &str, gc: Gc) -> Result<PathBuf, String> {
+    let exe = scratch().join(exe_name);
     let mut opts = Options::new(target);
     opts.output = Some(exe.clone());
     opts.opt = 1;
     opts.verify = true;
+    opts.gc = gc;
     translate(&opts).map(|_| exe).map_err(|e| e.message)
 }
 
@@ -53,6 +60,16 @@ pub const GC_MODES: &[(&str, &[(&str, &str)])] = &[
     ),
 ];
 
+/// The ways the test suite runs each program translated with `--gc=boehm`: normally, then under
+/// its stress mode (a full collection every 64 allocations).
+pub const BOEHM_MODES: &[(&str, &[(&str, &str)])] = &[
+    ("translated with --gc=boehm", &[]),
+    (
+        "translated with --gc=boehm under GC stress",
+        &[("RPY_GC_STRESS", "1")],
+    ),
+];
+
 /// Runs a translated program with the arguments and environment of a test, plus `extra_env`.
 pub fn run_exe(exe: &Path, e: &RunExpect, extra_env: &[(&str, &str)]) -> Output {
     let mut c = Command::new(exe);
@@ -65,7 +82,16 @@ pub fn run_exe(exe: &Path, e: &RunExpect, extra_env: &[(&str, &str)]) -> Output 
 
 /// Runs a translated program in every mode of `GC_MODES` and checks each run.
 pub fn check_translated(exe: &Path, e: &RunExpect) -> Result<(), String> {
-    for (what, env) in GC_MODES {
+    check_translated_in(exe, e, GC_MODES)
+}
+
+/// Runs a translated program in every mode of `modes` and checks each run.
+pub fn check_translated_in(
+    exe: &Path,
+    e: &RunExpect,
+    modes: &[(&str, &[(&str, &str)])],
+) -> Result<(), String> {
+    for (what, env) in modes {
         check_output(what, &run_exe(exe, e, env), e, true)?;
     }
     Ok(())
