@@ -70,6 +70,39 @@ pub const BOEHM_MODES: &[(&str, &[(&str, &str)])] = &[
     ),
 ];
 
+/// The run tests also translated with `--gc=boehm`, by name prefix: those that exercise what
+/// differs under Boehm (containers and strings growing through the support code, dicts and
+/// identity hashes, prebuilt objects in static data, exceptions made by the runtime, the heap
+/// limit, and the allocation-heavy programs). A second translation of every run test would make
+/// the suite about two minutes slower on a 2-core machine; `RPY_TESTS_BOEHM=all` runs them all.
+pub const BOEHM_SUBSET: &[&str] = &[
+    "bytes_",
+    "dict_",
+    "exc_basic",
+    "exc_oserror",
+    "fatal_",
+    "list_",
+    "obj_linked_list",
+    "obj_prebuilt",
+    "obj_tree",
+    "rlib_identity",
+    "rlib_listsort",
+    "rlib_r_dict",
+    "rlib_rstring",
+    "seq_",
+    "stack_vm",
+    "str",
+    "subset_stretch",
+    "tuple",
+    "vm_interp",
+];
+
+/// Whether the run test `name` is also translated with `--gc=boehm` (see [`BOEHM_SUBSET`]).
+pub fn boehm_runs(name: &str) -> bool {
+    std::env::var("RPY_TESTS_BOEHM").is_ok_and(|v| v == "all")
+        || BOEHM_SUBSET.iter().any(|p| name.starts_with(p))
+}
+
 /// Runs a translated program with the arguments and environment of a test, plus `extra_env`.
 pub fn run_exe(exe: &Path, e: &RunExpect, extra_env: &[(&str, &str)]) -> Output {
     let mut c = Command::new(exe);
