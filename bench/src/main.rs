@@ -1,17 +1,23 @@
 //! The benchmark command. For every benchmark program (`bench/programs/*.py` and
-//! `targets/*/bench/*.py`) it translates the program once (recording the time of each stage and
-//! the translator's peak memory), runs the executable several times and the same program
-//! untranslated on CPython in the same invocation, and prints a table: median and min-max wall
-//! time, peak memory of the runs, and the ratio against CPython. `--json FILE` writes the same
-//! figures for tracking. Benchmarks are figures, never tests.
+//! `targets/*/bench/*.py`) and every collector asked for (`--gc`, a comma-separated list of
+//! `generational`, `semispace`, `boehm`; generational alone by default) it translates the program
+//! once (recording the time of each stage and the translator's peak memory) and runs the
+//! executable several times; it runs the same program untranslated on CPython once per program in
+//! the same invocation, and prints a table with one row per program and collector: median and
+//! min-max wall time, peak memory of the runs, and the ratio against CPython. `--nursery SIZE`
+//! sets `PYPY_GC_NURSERY` for the translated runs (the generational collector's nursery, e.g.
+//! `4M`), so that figures can be compared at one nursery size across machines. `--json FILE`
+//! writes the same figures for tracking (one entry per program and collector, with a `gc` field).
+//! Benchmarks are figures, never tests.
 //!
 //! A benchmark file names its arguments in a `# bench-args: ...` line (the default size) and may
 //! give a larger size in `# bench-args-large: ...` (used with `--large`).
 //!
 //! Usage: `cargo run --release -p rpy-bench -- [--runs N] [--cpython-runs N] [--large]
-//! [--filter SUBSTRING] [--json FILE] [--opt N] [--no-cpython] [--disable-pass P,...]`
+//! [--filter SUBSTRING] [--json FILE] [--opt N] [--no-cpython] [--gc LIST] [--nursery SIZE]
+//! [--disable-pass P,...]` (`--disable-pass` turns backend passes off, to measure each one).
 
-use rpy_driver::{translate, Options};
+use rpy_driver::{translate, Gc, Options};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -24,7 +30,30 @@ struct Config {
     json: Option<PathBuf>,
     opt: u32,
     cpython: bool,
+    /// The collectors, by the name given and as the translator's option, in the order given.
+    gcs: Vec<(String, Gc)>,
+    /// `PYPY_GC_NURSERY` for the translated runs (the generational collector's nursery size).
+    nursery: Option<String>,
     disabled: Vec<String>,
+}
+
+const USAGE: &str = "usage: bench [--runs N] [--cpython-runs N] [--large] [--filter S] [--json FILE] [--opt N] [--no-cpython] [--gc generational,semispace,boehm] [--nursery SIZE] [--disable-pass P,...]";
+
+/// The collectors of a `--gc` list: names separated by commas, each known to the translator.
+fn parse_gcs(list: &str) -> Result<Vec<(String, Gc)>, String> {
+    let mut gcs: Vec<(String, Gc)> = Vec::new();
+    for name in list.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+        let gc = Gc::from_name(name).ok_or(format!(
+            "unknown collector {name:?} in --gc: expected generational, incminimark, semispace or boehm"
+        ))?;
+        if !gcs.iter().any(|g| g.0 == name) {
+            gcs.push((name.to_string(), gc));
+        }
+    }
+    if gcs.is_empty() {
+        return Err("--gc needs at least one collector".into());
+    }
+    Ok(gcs)
 }
 
 fn parse_args() -> Result<Config, String> {
@@ -36,6 +65,8 @@ fn parse_args() -> Result<Config, String> {
         json: None,
         opt: 2,
         cpython: true,
+        gcs: vec![("generational".into(), Gc::Generational)],
+        nursery: None,
         disabled: vec![],
     };
     let mut it = std::env::args().skip(1);
@@ -43,18 +74,22 @@ fn parse_args() -> Result<Config, String> {
         let mut val = |name: &str| it.next().ok_or(format!("{name} needs a value"));
         match a.as_str() {
             "--runs" => c.runs = val("--runs")?.parse().map_err(|_| "bad --runs")?,
-            "--cpython-runs" => c.cpython_runs = val("--cpython-runs")?.parse().map_err(|_| "bad --cpython-runs")?,
+            "--cpython-runs" => {
+                c.cpython_runs = val("--cpython-runs")?
+                    .parse()
+                    .map_err(|_| "bad --cpython-runs")?
+            }
             "--large" => c.large = true,
             "--filter" => c.filter = Some(val("--filter")?),
             "--json" => c.json = Some(PathBuf::from(val("--json")?)),
             "--opt" => c.opt = val("--opt")?.parse().map_err(|_| "bad --opt")?,
             "--no-cpython" => c.cpython = false,
+            "--gc" => c.gcs = parse_gcs(&val("--gc")?)?,
+            "--nursery" => c.nursery = Some(val("--nursery")?),
             "--disable-pass" => c
                 .disabled
                 .extend(val("--disable-pass")?.split(',').map(str::to_string)),
-            "-h" | "--help" => {
-                return Err("usage: bench [--runs N] [--cpython-runs N] [--large] [--filter S] [--json FILE] [--opt N] [--no-cpython] [--disable-pass P,...]".into())
-            }
+            "-h" | "--help" => return Err(USAGE.into()),
             other => return Err(format!("unknown argument {other}")),
         }
     }
@@ -211,6 +246,36 @@ fn bench_args(text: &str, large: bool) -> Vec<String> {
     .unwrap_or_default()
 }
 
+/// The CPython figures of one program: median wall time and whether every run succeeded.
+struct CpythonFigures {
+    median: f64,
+    ok: bool,
+}
+
+fn run_cpython(cfg: &Config, prog: &Path, args: &[String]) -> CpythonFigures {
+    let mut py = Vec::new();
+    let mut ok = true;
+    if cfg.cpython {
+        for _ in 0..cfg.cpython_runs {
+            let r = run_measured(
+                Command::new("python3")
+                    .current_dir(root())
+                    .arg("-m")
+                    .arg("rpython.run")
+                    .arg(prog)
+                    .args(args)
+                    .env("PYTHONPATH", root().join("rpython-lib")),
+            );
+            ok &= r.ok;
+            py.push(r.wall.as_secs_f64());
+        }
+    }
+    CpythonFigures {
+        median: median(&mut py),
+        ok,
+    }
+}
+
 fn main() {
     let cfg = match parse_args() {
         Ok(c) => c,
@@ -221,9 +286,13 @@ fn main() {
     };
     let tmp = tempfile::tempdir().expect("tempdir");
     let mut rows = Vec::new();
+    if let Some(n) = &cfg.nursery {
+        println!("PYPY_GC_NURSERY={n}");
+    }
     println!(
-        "{:<22} {:>9} {:>7} {:>8} {:>22} {:>9} {:>12} {:>9}",
+        "{:<22} {:<12} {:>9} {:>7} {:>8} {:>22} {:>9} {:>12} {:>9}",
         "benchmark",
+        "gc",
         "translate",
         "C lines",
         "tr. MB",
@@ -243,108 +312,109 @@ fn main() {
         }
         let text = std::fs::read_to_string(&prog).unwrap_or_default();
         let args = bench_args(&text, cfg.large);
-        let exe = tmp.path().join(format!("{name}-c"));
-        let mut opts = Options::new(&prog);
-        opts.output = Some(exe.clone());
-        opts.opt = cfg.opt;
-        let mut bo = rpy_backendopt::Config::for_level(cfg.opt);
-        for p in &cfg.disabled {
-            if let Err(e) = bo.disable(p) {
-                eprintln!("bench: {e}");
-                std::process::exit(2);
+        // CPython runs once per program; its figures are repeated in the row of every collector.
+        let py = run_cpython(&cfg, &prog, &args);
+        for (gc_name, gc) in &cfg.gcs {
+            let exe = tmp.path().join(format!("{name}-{gc_name}-c"));
+            let mut opts = Options::new(&prog);
+            opts.output = Some(exe.clone());
+            opts.opt = cfg.opt;
+            opts.gc = *gc;
+            let mut bo = rpy_backendopt::Config::for_level(cfg.opt);
+            for p in &cfg.disabled {
+                if let Err(e) = bo.disable(p) {
+                    eprintln!("bench: {e}");
+                    std::process::exit(2);
+                }
             }
-        }
-        opts.backendopt = Some(bo);
-        let t0 = Instant::now();
-        let out = match translate_in_child(&opts, &tmp.path().join(format!("{name}.json"))) {
-            Ok(o) => o,
-            Err(e) => {
-                println!("{name:<22} translation failed");
-                eprintln!("{e}");
-                continue;
-            }
-        };
-        let translate_s = t0.elapsed().as_secs_f64();
-        let translate_mb = out.peak_kb as f64 / 1024.0;
-        let mut times = Vec::new();
-        let mut rss = 0u64;
-        let mut ok = true;
-        for _ in 0..cfg.runs {
-            let r = run_measured(Command::new(&exe).current_dir(root()).args(&args));
-            ok &= r.ok;
-            times.push(r.wall.as_secs_f64());
-            rss = rss.max(r.maxrss_kb);
-        }
-        let (min, max) = (
-            times.iter().cloned().fold(f64::MAX, f64::min),
-            times.iter().cloned().fold(0.0, f64::max),
-        );
-        let med = median(&mut times);
-        let mut py = Vec::new();
-        if cfg.cpython {
-            for _ in 0..cfg.cpython_runs {
-                let r = run_measured(
-                    Command::new("python3")
-                        .current_dir(root())
-                        .arg("-m")
-                        .arg("rpython.run")
-                        .arg(&prog)
-                        .args(&args)
-                        .env("PYTHONPATH", root().join("rpython-lib")),
-                );
+            opts.backendopt = Some(bo);
+            let t0 = Instant::now();
+            let report = tmp.path().join(format!("{name}-{gc_name}.json"));
+            let out = match translate_in_child(&opts, &report) {
+                Ok(o) => o,
+                Err(e) => {
+                    println!("{name:<22} {gc_name:<12} translation failed");
+                    eprintln!("{e}");
+                    continue;
+                }
+            };
+            let translate_s = t0.elapsed().as_secs_f64();
+            let translate_mb = out.peak_kb as f64 / 1024.0;
+            let mut times = Vec::new();
+            let mut rss = 0u64;
+            let mut ok = py.ok;
+            for _ in 0..cfg.runs {
+                let mut cmd = Command::new(&exe);
+                cmd.current_dir(root()).args(&args);
+                if let Some(n) = &cfg.nursery {
+                    cmd.env("PYPY_GC_NURSERY", n);
+                }
+                let r = run_measured(&mut cmd);
                 ok &= r.ok;
-                py.push(r.wall.as_secs_f64());
+                times.push(r.wall.as_secs_f64());
+                rss = rss.max(r.maxrss_kb);
             }
+            let (min, max) = (
+                times.iter().cloned().fold(f64::MAX, f64::min),
+                times.iter().cloned().fold(0.0, f64::max),
+            );
+            let med = median(&mut times);
+            let ratio = if med > 0.0 && py.median > 0.0 {
+                py.median / med
+            } else {
+                0.0
+            };
+            println!(
+                "{:<22} {:<12} {:>8.2}s {:>7} {:>8.1} {:>9.4} ({:.4}-{:.4}) {:>9.1} {:>12} {:>9}{}",
+                name,
+                gc_name,
+                translate_s,
+                out.c_lines,
+                translate_mb,
+                med,
+                min,
+                max,
+                rss as f64 / 1024.0,
+                if cfg.cpython {
+                    format!("{:.3}", py.median)
+                } else {
+                    "-".into()
+                },
+                if cfg.cpython {
+                    format!("{ratio:.1}x")
+                } else {
+                    "-".into()
+                },
+                if ok { "" } else { "  (a run failed)" }
+            );
+            let stages = out.stages.clone();
+            rows.push(serde_json::json!({
+                "benchmark": name,
+                "gc": gc_name,
+                "args": args,
+                "translate_seconds": translate_s,
+                "translate_stages": stages,
+                "translate_peak_mb": translate_mb,
+                "c_lines": out.c_lines,
+                "runs": times,
+                "median_seconds": med,
+                "min_seconds": min,
+                "max_seconds": max,
+                "peak_rss_mb": rss as f64 / 1024.0,
+                "cpython_median_seconds": py.median,
+                "speedup_vs_cpython": ratio,
+                "ok": ok,
+            }));
         }
-        let py_med = median(&mut py);
-        let ratio = if med > 0.0 && py_med > 0.0 {
-            py_med / med
-        } else {
-            0.0
-        };
-        println!(
-            "{:<22} {:>8.2}s {:>7} {:>8.1} {:>9.4} ({:.4}-{:.4}) {:>9.1} {:>12} {:>9}{}",
-            name,
-            translate_s,
-            out.c_lines,
-            translate_mb,
-            med,
-            min,
-            max,
-            rss as f64 / 1024.0,
-            if cfg.cpython {
-                format!("{py_med:.3}")
-            } else {
-                "-".into()
-            },
-            if cfg.cpython {
-                format!("{ratio:.1}x")
-            } else {
-                "-".into()
-            },
-            if ok { "" } else { "  (a run failed)" }
-        );
-        let stages = out.stages.clone();
-        rows.push(serde_json::json!({
-            "benchmark": name,
-            "args": args,
-            "translate_seconds": translate_s,
-            "translate_stages": stages,
-            "translate_peak_mb": translate_mb,
-            "c_lines": out.c_lines,
-            "runs": times,
-            "median_seconds": med,
-            "min_seconds": min,
-            "max_seconds": max,
-            "peak_rss_mb": rss as f64 / 1024.0,
-            "cpython_median_seconds": py_med,
-            "speedup_vs_cpython": ratio,
-            "ok": ok,
-        }));
     }
     if let Some(path) = cfg.json {
-        let text =
-            serde_json::to_string_pretty(&serde_json::json!({ "benchmarks": rows })).unwrap();
+        let gcs: Vec<&str> = cfg.gcs.iter().map(|g| g.0.as_str()).collect();
+        let text = serde_json::to_string_pretty(&serde_json::json!({
+            "gcs": gcs,
+            "nursery": cfg.nursery,
+            "benchmarks": rows,
+        }))
+        .unwrap();
         if let Err(e) = std::fs::write(&path, text) {
             eprintln!("cannot write {}: {e}", path.display());
         }

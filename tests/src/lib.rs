@@ -4,6 +4,7 @@
 //!
 //! Relies on `rpy-driver` (translation in-process) and on `python3` for untranslated runs.
 
+pub use rpy_driver::Gc;
 use rpy_driver::{translate, Options};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -32,12 +33,18 @@ pub fn scratch() -> &'static Path {
 /// speed, but the backend optimisations of the default level -O2, with the verifier after every
 /// stage). Returns the executable or the rendered error.
 pub fn translate_to_exe(target: &Path, name: &str) -> Result<PathBuf, String> {
-    let exe = scratch().join(format!("{name}-c"));
+    translate_to_exe_with(target, &format!("{name}-c"), Gc::Generational)
+}
+
+/// As [`translate_to_exe`], with the collector `gc`, into the executable `exe_name`.
+pub fn translate_to_exe_with(target: &Path, exe_name: &str, gc: Gc) -> Result<PathBuf, String> {
+    let exe = scratch().join(exe_name);
     let mut opts = Options::new(target);
     opts.output = Some(exe.clone());
     opts.opt = 1;
     opts.backendopt = Some(rpy_backendopt::Config::for_level(2));
     opts.verify = true;
+    opts.gc = gc;
     translate(&opts).map(|_| exe).map_err(|e| e.message)
 }
 
@@ -55,6 +62,49 @@ pub const GC_MODES: &[(&str, &[(&str, &str)])] = &[
     ),
 ];
 
+/// The ways the test suite runs each program translated with `--gc=boehm`: normally, then under
+/// its stress mode (a full collection every 64 allocations).
+pub const BOEHM_MODES: &[(&str, &[(&str, &str)])] = &[
+    ("translated with --gc=boehm", &[]),
+    (
+        "translated with --gc=boehm under GC stress",
+        &[("RPY_GC_STRESS", "1")],
+    ),
+];
+
+/// The run tests also translated with `--gc=boehm`, by name prefix: those that exercise what
+/// differs under Boehm (containers and strings growing through the support code, dicts and
+/// identity hashes, prebuilt objects in static data, exceptions made by the runtime, the heap
+/// limit, and the allocation-heavy programs). A second translation of every run test would make
+/// the suite about two minutes slower on a 2-core machine; `RPY_TESTS_BOEHM=all` runs them all.
+pub const BOEHM_SUBSET: &[&str] = &[
+    "bytes_",
+    "dict_",
+    "exc_basic",
+    "exc_oserror",
+    "fatal_",
+    "list_",
+    "obj_linked_list",
+    "obj_prebuilt",
+    "obj_tree",
+    "rlib_identity",
+    "rlib_listsort",
+    "rlib_r_dict",
+    "rlib_rstring",
+    "seq_",
+    "stack_vm",
+    "str",
+    "subset_stretch",
+    "tuple",
+    "vm_interp",
+];
+
+/// Whether the run test `name` is also translated with `--gc=boehm` (see [`BOEHM_SUBSET`]).
+pub fn boehm_runs(name: &str) -> bool {
+    std::env::var("RPY_TESTS_BOEHM").is_ok_and(|v| v == "all")
+        || BOEHM_SUBSET.iter().any(|p| name.starts_with(p))
+}
+
 /// Runs a translated program with the arguments and environment of a test, plus `extra_env`.
 pub fn run_exe(exe: &Path, e: &RunExpect, extra_env: &[(&str, &str)]) -> Output {
     let mut c = Command::new(exe);
@@ -67,7 +117,16 @@ pub fn run_exe(exe: &Path, e: &RunExpect, extra_env: &[(&str, &str)]) -> Output 
 
 /// Runs a translated program in every mode of `GC_MODES` and checks each run.
 pub fn check_translated(exe: &Path, e: &RunExpect) -> Result<(), String> {
-    for (what, env) in GC_MODES {
+    check_translated_in(exe, e, GC_MODES)
+}
+
+/// Runs a translated program in every mode of `modes` and checks each run.
+pub fn check_translated_in(
+    exe: &Path,
+    e: &RunExpect,
+    modes: &[(&str, &[(&str, &str)])],
+) -> Result<(), String> {
+    for (what, env) in modes {
         check_output(what, &run_exe(exe, e, env), e, true)?;
     }
     Ok(())

@@ -143,6 +143,25 @@ uint64_t rpy_gc_minor_collections(void);
 uint64_t rpy_gc_major_collections(void);
 uint64_t rpy_gc_heap_used(void);
 
+/* Programs translated with --gc=boehm use Boehm's conservative collector (libgc) instead of
+ * rpy_gc_init and the functions above (the support header rpy_boehm.h replaces them); they read
+ * their settings from the environment with this function: RPY_GC_STRESS (or `stress`, nonzero
+ * when translated with --gc-stress) gives `stress_every`, the number of allocations between two
+ * full collections (0: no stress); RPY_GC_MAX_HEAP gives `max_heap` (0: no limit); PYPYLOG gives
+ * `log` (a line per collection) and `summary` (a summary at exit). RPY_GC naming another collector
+ * is reported on stderr and ignored. `noscan_start`..`noscan_end` is static data of the runtime
+ * library (the unused shadow stack) that holds no pointer into Boehm's heap: Boehm should exclude
+ * it from its roots. */
+typedef struct rpy_boehm_settings {
+    uint64_t stress_every;
+    uint64_t max_heap;
+    int log;
+    int summary;
+    void *noscan_start;
+    void *noscan_end;
+} rpy_boehm_settings;
+void rpy_gc_boehm_settings(int stress, rpy_boehm_settings *out);
+
 /* Writes Python's repr() of a float (shortest round-trip digits, CPython's layout: "1.0",
  * "1e+16", "1.5e-05", "inf", "-inf", "nan") into `buf`, which has room for 32 bytes. Returns the
  * number of bytes written; no terminating NUL. */

@@ -1,6 +1,7 @@
 //! The C interface of `include/rpyrt.h`: the exported allocation statics, the one global collector
 //! instance behind them (semispace or generational, chosen by `rpy_gc_init`), and the `extern "C"`
-//! entry points, including the write barrier's slow paths and the summary printed at exit.
+//! entry points, including the write barrier's slow paths and the summary printed at exit, and the
+//! settings read by programs built with Boehm's collector instead.
 //!
 //! Relies on the program being single-threaded (the generated C never calls in concurrently) and
 //! on the inline fast path keeping `rpy_nursery_free` at or below `rpy_nursery_top`. The collector
@@ -235,6 +236,47 @@ pub unsafe extern "C" fn rpy_gc_major_collections() -> u64 {
 #[no_mangle]
 pub unsafe extern "C" fn rpy_gc_heap_used() -> u64 {
     with_gc(|gc| gc.heap_used() as u64).unwrap_or(0)
+}
+
+/// What `rpy_gc_boehm_settings` fills in: `rpy_boehm_settings` of `rpyrt.h`.
+#[repr(C)]
+pub struct BoehmSettingsC {
+    /// Collect every `stress_every` allocations when nonzero.
+    pub stress_every: u64,
+    /// The heap limit in bytes, 0 for none.
+    pub max_heap: u64,
+    /// One line per collection on stderr.
+    pub log: c_int,
+    /// A summary at exit.
+    pub summary: c_int,
+    /// Static data of the runtime library that holds no pointer into Boehm's heap (the shadow
+    /// stack, which such a program never uses): the collector should not scan it.
+    pub noscan_start: *mut c_void,
+    /// One past the end of that data.
+    pub noscan_end: *mut c_void,
+}
+
+/// The settings of a program built with `--gc=boehm`, read from the environment; `stress` is the
+/// stress mode chosen at translation time.
+///
+/// # Safety
+/// `out` must be writable.
+#[no_mangle]
+pub unsafe extern "C" fn rpy_gc_boehm_settings(stress: c_int, out: *mut BoehmSettingsC) {
+    let settings = crate::config::BoehmSettings::from_env(stress != 0);
+    let (noscan_start, noscan_end) = crate::shadowstack::bounds();
+    *out = BoehmSettingsC {
+        stress_every: if settings.stress {
+            crate::config::BOEHM_STRESS_EVERY
+        } else {
+            0
+        },
+        max_heap: settings.max_heap.unwrap_or(0) as u64,
+        log: settings.log as c_int,
+        summary: settings.summary as c_int,
+        noscan_start,
+        noscan_end,
+    };
 }
 
 /// Writes `repr(x)` into `buf` (room for 32 bytes) and returns its length.

@@ -2,7 +2,8 @@
 //! translated program (`RPY_GC`, `RPY_GC_INITIAL_HEAP`, `RPY_GC_MAX_HEAP`, `RPY_GC_STRESS`,
 //! `PYPY_GC_NURSERY`/`RPY_GC_NURSERY`, `PYPY_GC_MAJOR_COLLECT`, `PYPY_GC_MIN`, `PYPYLOG`), and the
 //! default nursery size computed from the per-core L2 cache reported by Linux in
-//! `/sys/devices/system/cpu/cpu0/cache/index*/`.
+//! `/sys/devices/system/cpu/cpu0/cache/index*/`; also the few settings a program built with
+//! Boehm's collector reads (`BoehmSettings`).
 //!
 //! Relies only on `std::env` and `std::fs`; an unparsable variable is reported on stderr and
 //! ignored, and a missing or unreadable cache description falls back to a fixed size.
@@ -210,6 +211,57 @@ pub fn nursery_rule(l2: Option<usize>) -> usize {
             .saturating_mul(NURSERY_PER_L2)
             .clamp(DEFAULT_NURSERY_MIN, DEFAULT_NURSERY_MAX),
         _ => FALLBACK_NURSERY_SIZE,
+    }
+}
+
+/// The settings of a program built with `--gc=boehm`, which uses Boehm's collector (linked from
+/// libgc) instead of one of ours and never calls `rpy_gc_init`: only the variables that mean
+/// something there are read.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct BoehmSettings {
+    /// Collect every [`BOEHM_STRESS_EVERY`] allocations (`RPY_GC_STRESS`, or `--gc-stress`).
+    pub stress: bool,
+    /// The limit of the heap (`RPY_GC_MAX_HEAP`), or `None`.
+    pub max_heap: Option<usize>,
+    /// One line per collection on stderr (`PYPYLOG=gc`).
+    pub log: bool,
+    /// A summary at exit (`PYPYLOG=gc-summary`).
+    pub summary: bool,
+}
+
+/// Under `--gc=boehm` and stress, a full collection every this many allocations. Collecting at
+/// every allocation, as our collectors do in stress mode, would make the test suite far slower
+/// (Boehm scans the data segments and the stack at each collection) for little more coverage,
+/// since Boehm never moves objects.
+pub const BOEHM_STRESS_EVERY: u64 = 64;
+
+impl BoehmSettings {
+    /// Reads `RPY_GC_STRESS`, `RPY_GC_MAX_HEAP` and `PYPYLOG` as [`GcConfig::from_env`] does;
+    /// `RPY_GC` naming another collector is reported and ignored, since the collector of such a
+    /// program is chosen when it is compiled.
+    pub fn from_env(stress: bool) -> BoehmSettings {
+        let mut settings = BoehmSettings {
+            stress,
+            ..BoehmSettings::default()
+        };
+        if let Some(value) = env_text("RPY_GC") {
+            if value.trim() != "boehm" {
+                warn(&format!(
+                    "ignoring RPY_GC={value:?}: this program was translated with --gc=boehm"
+                ));
+            }
+        }
+        if let Some(value) = env_text("RPY_GC_STRESS") {
+            let value = value.trim();
+            if !value.is_empty() && value != "0" {
+                settings.stress = true;
+            }
+        }
+        settings.max_heap = size_from_env("RPY_GC_MAX_HEAP");
+        if let Some(value) = env_text("PYPYLOG") {
+            (settings.log, settings.summary) = parse_pypylog(&value);
+        }
+        settings
     }
 }
 

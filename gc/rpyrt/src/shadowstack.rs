@@ -20,6 +20,16 @@ static mut SHADOWSTACK: [*mut c_void; SHADOWSTACK_SLOTS] = [null_mut(); SHADOWST
 pub static mut rpy_shadowstack_top: *mut *mut c_void =
     addr_of_mut!(SHADOWSTACK) as *mut *mut c_void;
 
+/// The address range of the whole shadow stack, for programs built with Boehm's collector: they
+/// never use it, and their collector must not spend its time scanning 64 MiB of zeroes.
+pub(crate) fn bounds() -> (*mut c_void, *mut c_void) {
+    let base = addr_of_mut!(SHADOWSTACK) as *mut *mut c_void;
+    (
+        base as *mut c_void,
+        base.wrapping_add(SHADOWSTACK_SLOTS) as *mut c_void,
+    )
+}
+
 /// The live part of the global shadow stack, from its base to `rpy_shadowstack_top`.
 ///
 /// # Safety

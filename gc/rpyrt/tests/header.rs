@@ -105,6 +105,7 @@ fn declared_functions_are_exported() {
         "rpy_gc_heap_used",
         "rpy_float_repr",
         "rpy_parse_int",
+        "rpy_gc_boehm_settings",
     ];
     let mut declared = Vec::new();
     for line in text.lines() {
@@ -134,6 +135,7 @@ fn declared_functions_are_exported() {
     use rpyrt::capi::*;
     let _ = [
         rpy_gc_init as *const () as usize,
+        rpy_gc_boehm_settings as *const () as usize,
         rpy_gc_malloc_slowpath as *const () as usize,
         rpy_gc_write_barrier as *const () as usize,
         rpy_gc_write_barrier_array as *const () as usize,

@@ -1,7 +1,8 @@
 //! The compile stage: writes the generated C and the runtime library into a build directory,
 //! compiles with the system C compiler found by the `cc` crate (which honours `CC` and
-//! `CFLAGS`), and links the executable. A `Makefile` doing the same is written alongside, so the
-//! build can be rerun or distributed by hand.
+//! `CFLAGS`), and links the executable (with `-lgc` for Boehm's collector; a missing libgc is
+//! reported as such, not as a compiler or linker dump). A `Makefile` doing the same is written
+//! alongside, so the build can be rerun or distributed by hand.
 
 use rpy_genc::CProgram;
 use std::path::Path;
@@ -10,8 +11,30 @@ use std::path::Path;
 const RPYRT_LIB: &[u8] = include_bytes!(env!("RPYRT_STATICLIB"));
 const NATIVE_LIBS: &str = env!("RPYRT_NATIVE_LIBS");
 
-/// Writes the sources, compiles and links `output`.
-pub fn compile(c: &CProgram, dir: &Path, output: &Path, opt: u32) -> Result<(), String> {
+/// What a user without Boehm's collector installed is told when `--gc=boehm` cannot compile or
+/// link.
+const BOEHM_MISSING: &str = "error: --gc=boehm needs Boehm's garbage collector (libgc) and its \
+header <gc/gc.h>, which the C compiler cannot find: install it (Debian and Ubuntu: \
+`apt-get install libgc-dev`; Fedora: `dnf install gc-devel`; macOS: `brew install bdw-gc`), or \
+choose another collector with --gc=generational";
+
+/// Whether the C compiler's or the linker's messages say that libgc is missing.
+fn libgc_missing(messages: &str) -> bool {
+    messages.lines().any(|l| {
+        (l.contains("gc/gc.h") && (l.contains("No such file") || l.contains("not found")))
+            || (l.contains("-lgc") && (l.contains("cannot find") || l.contains("not found")))
+    })
+}
+
+/// Writes the sources, compiles and links `output`; `boehm` links Boehm's collector (`-lgc`).
+pub fn compile(
+    c: &CProgram,
+    dir: &Path,
+    output: &Path,
+    opt: u32,
+    boehm: bool,
+) -> Result<(), String> {
+    let gc_lib = if boehm { " -lgc" } else { "" };
     for (name, text) in &c.files {
         std::fs::write(dir.join(name), text).map_err(|e| format!("cannot write {name}: {e}"))?;
     }
@@ -31,7 +54,7 @@ pub fn compile(c: &CProgram, dir: &Path, output: &Path, opt: u32) -> Result<(), 
         _ => "2",
     };
     let makefile = format!(
-        "# Rebuilds the executable from the generated C.\nCC ?= cc\nCFLAGS ?= -O{copt}\nprogram: {srcs}\n\t$(CC) $(CFLAGS) -fwrapv -fno-strict-aliasing -I. {srcs} librpyrt.a {NATIVE_LIBS} -lm -o program\n",
+        "# Rebuilds the executable from the generated C.\nCC ?= cc\nCFLAGS ?= -O{copt}\nprogram: {srcs}\n\t$(CC) $(CFLAGS) -fwrapv -fno-strict-aliasing -I. {srcs} librpyrt.a{gc_lib} {NATIVE_LIBS} -lm -o program\n",
         srcs = c_files.join(" ")
     );
     let _ = std::fs::write(dir.join("Makefile"), makefile);
@@ -65,6 +88,9 @@ pub fn compile(c: &CProgram, dir: &Path, output: &Path, opt: u32) -> Result<(), 
                 .args(c_files.iter().map(|f| dir.join(f)));
             if let Ok(out) = cmd.output() {
                 let text = String::from_utf8_lossy(&out.stderr);
+                if boehm && libgc_missing(&text) {
+                    return BOEHM_MISSING.to_string();
+                }
                 let lines: Vec<&str> = text
                     .lines()
                     .filter(|l| l.contains("error"))
@@ -81,16 +107,42 @@ pub fn compile(c: &CProgram, dir: &Path, output: &Path, opt: u32) -> Result<(), 
         .map_err(|e| format!("no C compiler: {e}"))?
         .to_command();
     cmd.args(&objects).arg(&lib);
+    if boehm {
+        cmd.arg("-lgc");
+    }
     cmd.args(NATIVE_LIBS.split_whitespace());
     cmd.arg("-lm").arg("-o").arg(output);
     let res = cmd
         .output()
         .map_err(|e| format!("cannot run the linker: {e}"))?;
     if !res.status.success() {
-        return Err(format!(
-            "linking failed:\n{}",
-            String::from_utf8_lossy(&res.stderr)
-        ));
+        let text = String::from_utf8_lossy(&res.stderr);
+        if boehm && libgc_missing(&text) {
+            return Err(BOEHM_MISSING.to_string());
+        }
+        return Err(format!("linking failed:\n{text}"));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::libgc_missing;
+
+    #[test]
+    fn a_missing_libgc_is_recognised_in_compiler_and_linker_messages() {
+        assert!(libgc_missing(
+            "rpy_boehm.h:20:10: fatal error: gc/gc.h: No such file or directory"
+        ));
+        assert!(libgc_missing(
+            "/usr/bin/ld: cannot find -lgc: No such file or directory\ncollect2: error: ld returned 1 exit status"
+        ));
+        assert!(libgc_missing(
+            "rpy_boehm.h:20:10: fatal error: 'gc/gc.h' file not found"
+        ));
+        assert!(!libgc_missing("/usr/bin/ld: cannot find -lm"));
+        assert!(!libgc_missing(
+            "program.c:12:1: error: expected ';' before '}' token"
+        ));
+    }
 }

@@ -29,10 +29,12 @@ struct Cli {
     /// No progress bars, no questions.
     #[arg(long)]
     batch: bool,
-    /// The garbage collector: generational (default; `incminimark` is an alias) or semispace.
-    #[arg(long, default_value = "generational", value_parser = ["generational", "incminimark", "semispace"])]
+    /// The garbage collector: generational (default; `incminimark` is an alias), semispace, or
+    /// boehm (Boehm's conservative collector from the system's libgc, `libgc-dev`).
+    #[arg(long, default_value = "generational", value_parser = ["generational", "incminimark", "semispace", "boehm"])]
     gc: String,
-    /// Make the translated program collect at every allocation (also RPY_GC_STRESS=1 at run time).
+    /// Make the translated program collect at every allocation (every 64th under boehm; also
+    /// RPY_GC_STRESS=1 at run time).
     #[arg(long)]
     gc_stress: bool,
     /// Print the time of every stage.

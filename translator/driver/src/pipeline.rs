@@ -65,6 +65,8 @@ pub enum Gc {
     Generational,
     /// A copying collector over two semispaces.
     Semispace,
+    /// Boehm's conservative collector from the system's libgc, chosen when the C is compiled.
+    Boehm,
 }
 
 impl Gc {
@@ -73,6 +75,7 @@ impl Gc {
         match name {
             "generational" | "incminimark" => Some(Gc::Generational),
             "semispace" => Some(Gc::Semispace),
+            "boehm" => Some(Gc::Boehm),
             _ => None,
         }
     }
@@ -288,7 +291,11 @@ pub fn translate(opts: &Options) -> Result<Outcome, TranslateError> {
     stage("backendopt", &mut times, &mut clock);
 
     progress("lower");
-    rpy_lower::lower_program(&mut program);
+    let roots = match opts.gc {
+        Gc::Boehm => rpy_lower::GcRoots::Conservative,
+        Gc::Generational | Gc::Semispace => rpy_lower::GcRoots::ShadowStack,
+    };
+    rpy_lower::lower_program(&mut program, roots);
     if opts.verify {
         verify_program(&program, "lower");
     }
@@ -298,11 +305,12 @@ pub fn translate(opts: &Options) -> Result<Outcome, TranslateError> {
     progress("genc");
     let gc_kind = match opts.gc {
         Gc::Semispace => 0,
-        Gc::Generational => 1,
+        Gc::Generational | Gc::Boehm => 1,
     };
     let genc_opts = GencOptions {
         gc_stress: opts.gc_stress,
         gc_kind,
+        boehm: opts.gc == Gc::Boehm,
         line_directives: true,
     };
     let c = rpy_genc::generate(&program, &cx.sources, &genc_opts);
@@ -318,7 +326,8 @@ pub fn translate(opts: &Options) -> Result<Outcome, TranslateError> {
 
     if let Some(output) = &opts.output {
         progress("compile");
-        compile::compile(&c, &build_dir, output, opts.opt).map_err(|m| fail(m, &times))?;
+        compile::compile(&c, &build_dir, output, opts.opt, opts.gc == Gc::Boehm)
+            .map_err(|m| fail(m, &times))?;
         stage("compile", &mut times, &mut clock);
     }
     let functions = program

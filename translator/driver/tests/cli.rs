@@ -1,5 +1,7 @@
 //! The `translate` command as a user runs it: the `-O` levels RPython accepts (`-Ojit` among
-//! them) and the error for a level it does not. Relies on the system C compiler and CPython.
+//! them) and the error for a level it does not; `--gc=boehm` (listed by `--help`, linked with
+//! libgc, collecting under stress) and its error when libgc's header cannot be found. Relies on
+//! the system C compiler, libgc and CPython.
 
 use std::path::Path;
 use std::process::Command;
@@ -46,4 +48,98 @@ fn unknown_opt_level_is_refused() {
         stderr.contains("invalid value 'fast' for '--opt <OPT>'"),
         "{stderr}"
     );
+}
+
+#[test]
+fn gc_boehm_builds_a_program_that_runs_under_stress() {
+    let help = translate(&["--help"]);
+    let help = String::from_utf8_lossy(&help.stdout);
+    assert!(
+        help.contains("[possible values: generational, incminimark, semispace, boehm]"),
+        "{help}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let exe = dir.path().join("sieve");
+    let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../targets/sieve/targetsieve.py");
+    let out = translate(&[
+        "--batch",
+        "--gc=boehm",
+        "--gc-stress",
+        "--keep",
+        dir.path().join("build").to_str().unwrap(),
+        "--output",
+        exe.to_str().unwrap(),
+        target.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    let makefile = std::fs::read_to_string(dir.path().join("build/Makefile")).unwrap();
+    assert!(makefile.contains("librpyrt.a -lgc "), "{makefile}");
+    let run = Command::new(&exe)
+        .arg("100000")
+        .env("PYPYLOG", "gc-summary")
+        .output()
+        .unwrap();
+    assert!(run.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&run.stdout),
+        "primes up to 100000 -> 9592\nlast: 99929 99961 99971 99989 99991\n"
+    );
+    let summary = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        summary.contains("[gc-summary] collector boehm\n[gc-summary] collections: "),
+        "{summary}"
+    );
+}
+
+/// The C compiler's flags that hide Boehm's headers: the system include directories are replaced
+/// by the compiler's own, the multiarch one, and a copy of `/usr/include` (symbolic links) without
+/// `gc.h` and `gc/`.
+fn cflags_without_libgc(dir: &Path) -> String {
+    let cc = std::env::var("CC").unwrap_or_else(|_| "cc".into());
+    let ask = |arg: &str| {
+        let out = Command::new(&cc)
+            .arg(arg)
+            .output()
+            .expect("the C compiler runs");
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    };
+    let include = dir.join("include");
+    std::fs::create_dir(&include).unwrap();
+    for entry in std::fs::read_dir("/usr/include").unwrap().flatten() {
+        let name = entry.file_name().to_string_lossy().to_string();
+        if name == "gc" || name == "gc.h" || name.starts_with("gc_") {
+            continue;
+        }
+        std::os::unix::fs::symlink(entry.path(), include.join(&name)).unwrap();
+    }
+    let mut flags = format!("-nostdinc -isystem {}", ask("-print-file-name=include"));
+    let multiarch = Path::new("/usr/include").join(ask("-print-multiarch"));
+    if multiarch != Path::new("/usr/include") && multiarch.is_dir() {
+        flags.push_str(&format!(" -isystem {}", multiarch.display()));
+    }
+    flags.push_str(&format!(" -isystem {}", include.display()));
+    flags
+}
+
+#[test]
+fn gc_boehm_without_libgc_says_what_to_install() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../targets/sieve/targetsieve.py");
+    let out = Command::new(env!("CARGO_BIN_EXE_translate"))
+        .args(["--batch", "--gc=boehm", "--output"])
+        .arg(dir.path().join("sieve"))
+        .arg(&target)
+        .env("CFLAGS", cflags_without_libgc(dir.path()))
+        .output()
+        .expect("the translate binary runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(
+            "error: --gc=boehm needs Boehm's garbage collector (libgc) and its header <gc/gc.h>"
+        ) && stderr.contains("apt-get install libgc-dev"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("internal error"), "{stderr}");
 }

@@ -15,6 +15,9 @@ pub struct GencOptions {
     pub gc_stress: bool,
     /// The collector: `RPY_GC_SEMISPACE` (0) or `RPY_GC_GENERATIONAL` (1) of `rpyrt.h`.
     pub gc_kind: u32,
+    /// Use Boehm's collector instead (`c/rpy_boehm.h`, chosen when the C is compiled; `gc_kind`
+    /// is then ignored). The program must be linked with `-lgc`.
+    pub boehm: bool,
     /// Emit `#line` directives pointing at the RPython source.
     pub line_directives: bool,
 }
@@ -43,14 +46,16 @@ pub fn generate(p: &LlProgram, sources: &SourceMap, opts: &GencOptions) -> CProg
     };
     e.program();
     let program = std::mem::take(&mut e.out);
-    CProgram {
-        files: vec![
-            ("rpyrt.h".into(), crate::RPYRT_H.into()),
-            ("rpy_support.h".into(), crate::SUPPORT_H.into()),
-            ("rpy_dict.h".into(), crate::DICT_H.into()),
-            ("program.c".into(), program),
-        ],
+    let mut files: Vec<(String, String)> = vec![
+        ("rpyrt.h".into(), crate::RPYRT_H.into()),
+        ("rpy_support.h".into(), crate::SUPPORT_H.into()),
+        ("rpy_dict.h".into(), crate::DICT_H.into()),
+    ];
+    if opts.boehm {
+        files.push(("rpy_boehm.h".into(), crate::BOEHM_H.into()));
     }
+    files.push(("program.c".into(), program));
+    CProgram { files }
 }
 
 struct Emitter<'a> {
@@ -313,6 +318,9 @@ impl Emitter<'_> {
             names.join(", ")
         );
         let _ = writeln!(self.out, "#define RPY_N_CLASSES {}", names.len());
+        if self.opts.boehm {
+            self.out.push_str("#define RPY_GC_BOEHM 1\n");
+        }
         self.out.push_str("#include \"rpy_support.h\"\n\n");
         self.types();
         self.type_table();
@@ -435,6 +443,12 @@ impl Emitter<'_> {
             "static const rpy_typeinfo rpy_types[] = {{\n{}\n}};\n",
             rows.join("\n")
         );
+        if self.opts.boehm {
+            // Boehm allocates objects without GC pointers where it never scans them.
+            self.out.push_str(
+                "static inline bool rpy_type_has_gcptrs(uint32_t tid) {\n    return rpy_types[tid].n_ptrs != 0 || (rpy_types[tid].flags & RPY_TI_GCPTR_ITEMS) != 0;\n}\n\n",
+            );
+        }
         self.tuple_functions();
         self.oserror_constructor();
         // A descriptor per dict type, for the generic dict functions of rpy_dict.h.
@@ -1188,11 +1202,18 @@ impl Emitter<'_> {
         }
         init.push_str("}\n");
         self.out.push_str(&init);
+        let gc_init = if self.opts.boehm {
+            format!("rpy_boehm_init({stress});")
+        } else {
+            format!(
+                "rpy_gc_init(rpy_types, {n}, rpy_static_roots, RPY_N_STATIC_ROOTS, RPY_GC_FLAGS({kind}, {stress}));",
+                kind = self.opts.gc_kind,
+                n = p.types.len()
+            )
+        };
         let _ = writeln!(
             self.out,
-            "int main(int argc, char **argv) {{\n    rpy_gc_init(rpy_types, {n}, rpy_static_roots, RPY_N_STATIC_ROOTS, RPY_GC_FLAGS({kind}, {stress}));\n    rpy_stack_init();\n    rpy_init_prebuilt_dicts();",
-            kind = self.opts.gc_kind,
-            n = p.types.len()
+            "int main(int argc, char **argv) {{\n    {gc_init}\n    rpy_stack_init();\n    rpy_init_prebuilt_dicts();"
         );
         match ret {
             LlType::Void => {

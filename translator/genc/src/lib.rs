@@ -5,7 +5,8 @@
 //!
 //! Relies only on `rpy-model`: genc sees low-level graphs and constants, never annotations or
 //! Python objects. The support header `c/rpy_support.h` and the runtime header `rpyrt.h` are
-//! embedded and written next to the generated files.
+//! embedded and written next to the generated files (and `c/rpy_boehm.h` for programs using
+//! Boehm's collector).
 
 pub mod emit;
 
@@ -15,5 +16,7 @@ pub use emit::{generate, CProgram, GencOptions};
 pub const SUPPORT_H: &str = include_str!("c/rpy_support.h");
 /// The dict implementation, included by the support header.
 pub const DICT_H: &str = include_str!("c/rpy_dict.h");
+/// The collector interface over Boehm's collector, for programs translated with `--gc=boehm`.
+pub const BOEHM_H: &str = include_str!("c/rpy_boehm.h");
 /// The runtime library's C interface.
 pub const RPYRT_H: &str = include_str!("../../../gc/rpyrt/include/rpyrt.h");

@@ -9,7 +9,8 @@
 //!    records a traceback entry and returns to the caller; `raise` sets the state;
 //! 4. `gcroots`: the shadow-stack root transform — around every operation that can collect, the
 //!    GC pointers live after it are pushed on the shadow stack and reloaded afterwards, since a
-//!    moving collector may change them.
+//!    moving collector may change them. Skipped for Boehm's collector, which scans the C stack
+//!    conservatively and never moves objects ([`GcRoots::Conservative`]).
 //!
 //! Relies only on `rpy-model` (and `petgraph` for strongly connected components). After these
 //! passes the graphs are in the "lowered" dialect that genc prints.
@@ -21,13 +22,24 @@ pub mod stackcheck;
 
 use rpy_model::llop::LlProgram;
 
+/// How the program's collector finds the GC pointers held in local variables.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GcRoots {
+    /// On the shadow stack, which the `gcroots` pass maintains (our moving collectors).
+    ShadowStack,
+    /// By scanning the C stack and registers itself (Boehm's collector): no pass is needed.
+    Conservative,
+}
+
 /// Runs every lowering pass in order.
-pub fn lower_program(p: &mut LlProgram) {
+pub fn lower_program(p: &mut LlProgram, roots: GcRoots) {
     effects::compute(p);
     stackcheck::insert(p);
     exceptions::transform(p);
     // Catching an exception may allocate its instance: the effects are recomputed on the
-    // lowered graphs before the GC transform reads them.
+    // lowered graphs before the GC transform and genc read them.
     effects::compute(p);
-    gcroots::transform(p);
+    if roots == GcRoots::ShadowStack {
+        gcroots::transform(p);
+    }
 }

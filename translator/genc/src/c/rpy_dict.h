@@ -274,16 +274,17 @@ static void rpy_dict_setitem(struct rpy_dict *d, const struct rpy_dict_kind *k, 
     }
     if (d->num_used >= d->keys->length || (d->num_used + 1) * 3 > d->indexes->length * 2) {
         /* Keep key and value alive (and updated) across the allocation. */
-        void **ss = rpy_shadowstack_top;
-        ss[0] = k->key_gc ? (void *)(uintptr_t)key : NULL;
-        ss[1] = k->value_gc ? (void *)(uintptr_t)value : NULL;
-        rpy_shadowstack_top += 2;
+        void *kp = k->key_gc ? (void *)(uintptr_t)key : NULL;
+        void *vp = k->value_gc ? (void *)(uintptr_t)value : NULL;
+        RPY_PUSH1(kp);
+        RPY_PUSH1(vp);
         bool ok = rpy_dict_resize(&d, k, d->num_items + 1);
-        rpy_shadowstack_top -= 2;
+        RPY_POP1(vp);
+        RPY_POP1(kp);
         if (k->key_gc)
-            key = (uint64_t)(uintptr_t)ss[0];
+            key = (uint64_t)(uintptr_t)kp;
         if (k->value_gc)
-            value = (uint64_t)(uintptr_t)ss[1];
+            value = (uint64_t)(uintptr_t)vp;
         if (!ok)
             return;
         slot = rpy_dict_slot(d, k, key, hash, &entry);

@@ -10,7 +10,8 @@
  * RPY_TID_STR, RPY_TID_BYTES before including this file.
  *
  * Support functions that allocate keep their GC pointer arguments on the shadow stack across the
- * allocation, since the collector moves objects. */
+ * allocation, since the collector moves objects. Programs translated with --gc=boehm define
+ * RPY_GC_BOEHM: allocation, barriers and the shadow stack then go to rpy_boehm.h. */
 #ifndef RPY_SUPPORT_H
 #define RPY_SUPPORT_H
 
@@ -33,6 +34,10 @@
 
 #define RPY_LIKELY(x) __builtin_expect(!!(x), 1)
 #define RPY_UNLIKELY(x) __builtin_expect(!!(x), 0)
+
+#ifdef RPY_GC_BOEHM
+#include "rpy_boehm.h"
+#endif
 
 struct rpy_str {
     uint64_t hdr;
@@ -181,6 +186,12 @@ static inline size_t rpy_round_size(size_t size) {
 
 static inline void *rpy_malloc_fixed(uint32_t tid, size_t size) {
     size = rpy_round_size(size);
+#ifdef RPY_GC_BOEHM
+    void *b = rpy_boehm_malloc(tid, size);
+    if (RPY_UNLIKELY(b == NULL))
+        rpy_raise(RPY_EXC_MemoryError, NULL);
+    return b;
+#else
     char *p = rpy_nursery_free;
     if (RPY_LIKELY((size_t)(rpy_nursery_top - p) >= size)) {
         rpy_nursery_free = p + size;
@@ -191,6 +202,7 @@ static inline void *rpy_malloc_fixed(uint32_t tid, size_t size) {
     if (RPY_UNLIKELY(p == NULL))
         rpy_raise(RPY_EXC_MemoryError, NULL);
     return p;
+#endif
 }
 
 static inline void *rpy_malloc_varsize(uint32_t tid, size_t fixed, size_t itemsize, int64_t length,
@@ -214,8 +226,18 @@ static inline void *rpy_malloc_varsize(uint32_t tid, size_t fixed, size_t itemsi
     return p;
 }
 
+/* Keeping GC pointers on the shadow stack across an allocation: RPY_PUSH1 saves one, RPY_POP1
+ * reloads it (the collector may have moved it), RPY_PEEK1 reloads the top entry without popping.
+ * Under Boehm, which scans the C stack and never moves objects, they do nothing. */
+#ifdef RPY_GC_BOEHM
+#define RPY_PUSH1(a) ((void)0)
+#define RPY_POP1(a) ((void)0)
+#define RPY_PEEK1(a) ((void)0)
+#else
 #define RPY_PUSH1(a) (rpy_shadowstack_top[0] = (void *)(a), rpy_shadowstack_top += 1)
 #define RPY_POP1(a) (rpy_shadowstack_top -= 1, (a) = (void *)rpy_shadowstack_top[0])
+#define RPY_PEEK1(a) ((a) = (void *)rpy_shadowstack_top[-1])
+#endif
 
 /* ---- stack check ---- */
 
@@ -1518,7 +1540,7 @@ static struct rpy_list *rpy_make_argv(int argc, char **argv, uint32_t list_tid, 
     rpy_list_grow(l, argc, array_tid, sizeof(void *));
     for (int i = 0; i < argc && !rpy_exc_type; i++) {
         struct rpy_str *s = rpy_str_from_bytes(RPY_TID_STR, argv[i], (int64_t)strlen(argv[i]));
-        l = rpy_shadowstack_top[-1];
+        RPY_PEEK1(l);
         RPY_WRITE_BARRIER_ARRAY(l->items, i);
         ((struct rpy_str **)l->items->items)[i] = s;
         l->length = i + 1;

@@ -1,0 +1,135 @@
+/* rpy_boehm.h: the collector interface of rpyrt.h over Boehm's conservative collector (libgc), for
+ * programs translated with --gc=boehm. Generated code then defines RPY_GC_BOEHM, and
+ * rpy_support.h includes this file after rpyrt.h and its own first macros; the program is linked
+ * with -lgc.
+ *
+ * Boehm never moves objects and finds its roots itself, conservatively: the C stack, the
+ * registers and the data segments (where the prebuilt objects live). So the write barrier and the
+ * shadow stack of the support code are no-ops (the translator does not emit the generated code's
+ * shadow-stack pushes at all), identity is the address, and rpy_gc_init is never called: main
+ * calls rpy_boehm_init instead. Objects keep their header word (type id and flags); those whose
+ * type holds no GC pointer are allocated "atomic" (never scanned) and zeroed here, the others come
+ * zeroed from GC_MALLOC. Generated code defines rpy_type_has_gcptrs(tid) after its type table.
+ *
+ * Environment (read through the runtime library, rpy_gc_boehm_settings): RPY_GC_STRESS=1 makes
+ * every 64th allocation run a full collection first; RPY_GC_MAX_HEAP limits the heap (allocation
+ * then fails with MemoryError); PYPYLOG=gc prints a line per collection, gc-summary the number of
+ * collections, the heap size and the bytes allocated at exit. */
+#ifndef RPY_BOEHM_H
+#define RPY_BOEHM_H
+
+#include <gc/gc.h>
+
+static inline bool rpy_type_has_gcptrs(uint32_t tid);
+
+static uint64_t rpy_boehm_stress_every;
+static uint64_t rpy_boehm_stress_count;
+
+/* Zeroed memory for an object of type `tid` whose header word is set; NULL when the heap is
+ * exhausted. */
+static inline void *rpy_boehm_malloc(uint32_t tid, size_t size) {
+    if (RPY_UNLIKELY(rpy_boehm_stress_every != 0) &&
+        ++rpy_boehm_stress_count % rpy_boehm_stress_every == 0)
+        GC_gcollect();
+    void *p;
+    if (rpy_type_has_gcptrs(tid)) {
+        p = GC_MALLOC(size);
+    } else {
+        p = GC_MALLOC_ATOMIC(size);
+        if (RPY_LIKELY(p != NULL))
+            memset(p, 0, size);
+    }
+    if (RPY_LIKELY(p != NULL))
+        *(uint64_t *)p = tid;
+    return p;
+}
+
+/* The entry points of rpyrt.h that generated code and the support headers call, over Boehm. */
+#define rpy_gc_malloc_slowpath(tid, size) rpy_boehm_malloc((tid), (size))
+#define rpy_gc_collect() GC_gcollect()
+#define rpy_gc_collect_minor() GC_gcollect()
+#define rpy_gc_collections() ((uint64_t)GC_get_gc_no())
+#define rpy_gc_minor_collections() ((uint64_t)0)
+#define rpy_gc_major_collections() ((uint64_t)GC_get_gc_no())
+#define rpy_gc_heap_used() ((uint64_t)(GC_get_heap_size() - GC_get_free_bytes()))
+#define rpy_gc_id(p) ((int64_t)(uintptr_t)(p))
+#define rpy_gc_identityhash(p) rpy_boehm_identityhash((const void *)(p))
+
+#undef RPY_WRITE_BARRIER
+#undef RPY_WRITE_BARRIER_ARRAY
+#define RPY_WRITE_BARRIER(p) ((void)(p))
+#define RPY_WRITE_BARRIER_ARRAY(p, i) ((void)(p), (void)(i))
+
+/* A scrambling of the address, so that hashes of nearby objects differ in their low bits. */
+static inline int64_t rpy_boehm_identityhash(const void *p) {
+    uint64_t x = (uint64_t)(uintptr_t)p;
+    if (x == 0)
+        return 0;
+    x ^= x >> 31;
+    x *= 0xbf58476d1ce4e5b9ull;
+    x ^= x >> 29;
+    x *= 0x94d049bb133111ebull;
+    x ^= x >> 32;
+    return (int64_t)x;
+}
+
+static bool rpy_boehm_log;
+static uint64_t rpy_boehm_collections;
+static double rpy_boehm_pause, rpy_boehm_pause_max, rpy_boehm_started;
+
+static double rpy_boehm_now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* Called by the collector with its lock held: it must not call back into the collector. */
+static void GC_CALLBACK rpy_boehm_event(GC_EventType event) {
+    if (event == GC_EVENT_START) {
+        rpy_boehm_started = rpy_boehm_now();
+    } else if (event == GC_EVENT_END) {
+        double pause = rpy_boehm_now() - rpy_boehm_started;
+        rpy_boehm_collections++;
+        rpy_boehm_pause += pause;
+        if (pause > rpy_boehm_pause_max)
+            rpy_boehm_pause_max = pause;
+        if (rpy_boehm_log)
+            fprintf(stderr, "[gc] boehm collection %llu: %.3f ms\n",
+                    (unsigned long long)rpy_boehm_collections, pause * 1e3);
+    }
+}
+
+static void rpy_boehm_summary(void) {
+    fprintf(stderr, "[gc-summary] collector boehm\n");
+    fprintf(stderr, "[gc-summary] collections: %llu, total pause %.3f ms, longest %.3f ms\n",
+            (unsigned long long)GC_get_gc_no(), rpy_boehm_pause * 1e3, rpy_boehm_pause_max * 1e3);
+    fprintf(stderr, "[gc-summary] heap size %llu bytes, free %llu bytes, allocated in total %llu bytes\n",
+            (unsigned long long)GC_get_heap_size(), (unsigned long long)GC_get_free_bytes(),
+            (unsigned long long)GC_get_total_bytes());
+}
+
+/* Boehm warns when it runs out of memory (the program reports MemoryError itself) and when it
+ * allocates large blocks repeatedly (which large lists do); other warnings go to stderr. */
+static void GC_CALLBACK rpy_boehm_warn(char *msg, GC_word arg) {
+    if (strstr(msg, "Out of Memory") != NULL || strstr(msg, "very large block") != NULL)
+        return;
+    fprintf(stderr, msg, (unsigned long)arg);
+}
+
+static void rpy_boehm_init(int stress) {
+    GC_INIT();
+    GC_set_warn_proc(rpy_boehm_warn);
+    rpy_boehm_settings s;
+    rpy_gc_boehm_settings(stress, &s);
+    GC_exclude_static_roots(s.noscan_start, s.noscan_end);
+    rpy_boehm_stress_every = s.stress_every;
+    if (s.max_heap != 0)
+        GC_set_max_heap_size((GC_word)s.max_heap);
+    rpy_boehm_log = s.log != 0;
+    if (s.log || s.summary)
+        GC_set_on_collection_event(rpy_boehm_event);
+    if (s.summary)
+        atexit(rpy_boehm_summary);
+}
+
+#endif
