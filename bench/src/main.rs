@@ -15,7 +15,10 @@
 //!
 //! Usage: `cargo run --release -p rpy-bench -- [--runs N] [--cpython-runs N] [--large]
 //! [--filter SUBSTRING] [--json FILE] [--opt N] [--no-cpython] [--gc LIST] [--nursery SIZE]
-//! [--disable-pass P,...]` (`--disable-pass` turns backend passes off, to measure each one).
+//! [--disable-pass P,...] [--passes]` (`--disable-pass` turns backend passes off; `--passes` adds
+//! a row per program with every pass, with none, and with each one off, to measure each pass;
+//! `--instructions` adds the instructions of one run under valgrind's callgrind, a figure that
+//! the machine's load does not change).
 
 use rpy_driver::{translate, Gc, Options};
 use std::path::{Path, PathBuf};
@@ -35,9 +38,13 @@ struct Config {
     /// `PYPY_GC_NURSERY` for the translated runs (the generational collector's nursery size).
     nursery: Option<String>,
     disabled: Vec<String>,
+    /// `--passes`: measure every pass's contribution.
+    ablation: bool,
+    /// `--instructions`: also count the instructions of one run (valgrind).
+    instructions: bool,
 }
 
-const USAGE: &str = "usage: bench [--runs N] [--cpython-runs N] [--large] [--filter S] [--json FILE] [--opt N] [--no-cpython] [--gc generational,semispace,boehm] [--nursery SIZE] [--disable-pass P,...]";
+const USAGE: &str = "usage: bench [--runs N] [--cpython-runs N] [--large] [--filter S] [--json FILE] [--opt N] [--no-cpython] [--gc generational,semispace,boehm] [--nursery SIZE] [--disable-pass P,...] [--passes] [--instructions]";
 
 /// The collectors of a `--gc` list: names separated by commas, each known to the translator.
 fn parse_gcs(list: &str) -> Result<Vec<(String, Gc)>, String> {
@@ -56,6 +63,33 @@ fn parse_gcs(list: &str) -> Result<Vec<(String, Gc)>, String> {
     Ok(gcs)
 }
 
+/// The backend configurations to measure: the one asked for, or with `--passes`, every pass
+/// on, none, and each one off in turn (labelled `all`, `none`, `-<pass>`).
+fn variants(cfg: &Config) -> Vec<(String, rpy_backendopt::Config)> {
+    let mut base = rpy_backendopt::Config::for_level(cfg.opt);
+    for p in &cfg.disabled {
+        if let Err(e) = base.disable(p) {
+            eprintln!("bench: {e}");
+            std::process::exit(2);
+        }
+    }
+    if !cfg.ablation {
+        return vec![(String::new(), base)];
+    }
+    let mut none = base.clone();
+    none.enabled.clear();
+    let mut out = vec![
+        ("all".to_string(), base.clone()),
+        ("none".to_string(), none),
+    ];
+    for p in base.enabled.clone() {
+        let mut c = base.clone();
+        c.enabled.retain(|q| *q != p);
+        out.push((format!("-{p}"), c));
+    }
+    out
+}
+
 fn parse_args() -> Result<Config, String> {
     let mut c = Config {
         runs: 5,
@@ -68,6 +102,8 @@ fn parse_args() -> Result<Config, String> {
         gcs: vec![("generational".into(), Gc::Generational)],
         nursery: None,
         disabled: vec![],
+        ablation: false,
+        instructions: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -86,6 +122,8 @@ fn parse_args() -> Result<Config, String> {
             "--no-cpython" => c.cpython = false,
             "--gc" => c.gcs = parse_gcs(&val("--gc")?)?,
             "--nursery" => c.nursery = Some(val("--nursery")?),
+            "--passes" => c.ablation = true,
+            "--instructions" => c.instructions = true,
             "--disable-pass" => c
                 .disabled
                 .extend(val("--disable-pass")?.split(',').map(str::to_string)),
@@ -159,6 +197,24 @@ fn run_measured(cmd: &mut Command) -> Run {
         maxrss_kb: usage.ru_maxrss as u64,
         ok,
     }
+}
+
+/// The instructions one run executes, counted by valgrind's callgrind (the same for the same
+/// binary and input whatever else the machine does); `None` without valgrind.
+fn count_instructions(exe: &Path, args: &[String], nursery: &Option<String>) -> Option<u64> {
+    let mut cmd = Command::new("valgrind");
+    cmd.args(["--tool=callgrind", "--callgrind-out-file=/dev/null"])
+        .arg(exe)
+        .args(args)
+        .current_dir(root())
+        .stdout(std::process::Stdio::null());
+    if let Some(n) = nursery {
+        cmd.env("PYPY_GC_NURSERY", n);
+    }
+    let out = cmd.output().ok()?;
+    let text = String::from_utf8_lossy(&out.stderr);
+    let line = text.lines().find(|l| l.contains("Collected :"))?;
+    line.rsplit(':').next()?.trim().parse().ok()
 }
 
 fn median(v: &mut [f64]) -> f64 {
@@ -290,9 +346,9 @@ fn main() {
         println!("PYPY_GC_NURSERY={n}");
     }
     println!(
-        "{:<22} {:<12} {:>9} {:>7} {:>8} {:>22} {:>9} {:>12} {:>9}",
+        "{:<22} {:<22} {:>9} {:>7} {:>8} {:>22} {:>9} {:>12} {:>9}",
         "benchmark",
-        "gc",
+        "gc (passes)",
         "translate",
         "C lines",
         "tr. MB",
@@ -315,59 +371,63 @@ fn main() {
         // CPython runs once per program; its figures are repeated in the row of every collector.
         let py = run_cpython(&cfg, &prog, &args);
         for (gc_name, gc) in &cfg.gcs {
-            let exe = tmp.path().join(format!("{name}-{gc_name}-c"));
-            let mut opts = Options::new(&prog);
-            opts.output = Some(exe.clone());
-            opts.opt = cfg.opt;
-            opts.gc = *gc;
-            let mut bo = rpy_backendopt::Config::for_level(cfg.opt);
-            for p in &cfg.disabled {
-                if let Err(e) = bo.disable(p) {
-                    eprintln!("bench: {e}");
-                    std::process::exit(2);
+            for (variant, bo) in variants(&cfg) {
+                let label = if variant.is_empty() {
+                    gc_name.clone()
+                } else {
+                    format!("{gc_name} {variant}")
+                };
+                let exe = tmp.path().join(format!("{name}-{gc_name}{variant}-c"));
+                let mut opts = Options::new(&prog);
+                opts.output = Some(exe.clone());
+                opts.opt = cfg.opt;
+                opts.gc = *gc;
+                opts.backendopt = Some(bo);
+                let t0 = Instant::now();
+                let report = tmp.path().join(format!("{name}-{gc_name}{variant}.json"));
+                let out = match translate_in_child(&opts, &report) {
+                    Ok(o) => o,
+                    Err(e) => {
+                        println!("{name:<22} {label:<22} translation failed");
+                        eprintln!("{e}");
+                        continue;
+                    }
+                };
+                let translate_s = t0.elapsed().as_secs_f64();
+                let translate_mb = out.peak_kb as f64 / 1024.0;
+                let mut times = Vec::new();
+                let mut rss = 0u64;
+                let mut ok = py.ok;
+                for _ in 0..cfg.runs {
+                    let mut cmd = Command::new(&exe);
+                    cmd.current_dir(root()).args(&args);
+                    if let Some(n) = &cfg.nursery {
+                        cmd.env("PYPY_GC_NURSERY", n);
+                    }
+                    let r = run_measured(&mut cmd);
+                    ok &= r.ok;
+                    times.push(r.wall.as_secs_f64());
+                    rss = rss.max(r.maxrss_kb);
                 }
-            }
-            opts.backendopt = Some(bo);
-            let t0 = Instant::now();
-            let report = tmp.path().join(format!("{name}-{gc_name}.json"));
-            let out = match translate_in_child(&opts, &report) {
-                Ok(o) => o,
-                Err(e) => {
-                    println!("{name:<22} {gc_name:<12} translation failed");
-                    eprintln!("{e}");
-                    continue;
-                }
-            };
-            let translate_s = t0.elapsed().as_secs_f64();
-            let translate_mb = out.peak_kb as f64 / 1024.0;
-            let mut times = Vec::new();
-            let mut rss = 0u64;
-            let mut ok = py.ok;
-            for _ in 0..cfg.runs {
-                let mut cmd = Command::new(&exe);
-                cmd.current_dir(root()).args(&args);
-                if let Some(n) = &cfg.nursery {
-                    cmd.env("PYPY_GC_NURSERY", n);
-                }
-                let r = run_measured(&mut cmd);
-                ok &= r.ok;
-                times.push(r.wall.as_secs_f64());
-                rss = rss.max(r.maxrss_kb);
-            }
-            let (min, max) = (
-                times.iter().cloned().fold(f64::MAX, f64::min),
-                times.iter().cloned().fold(0.0, f64::max),
-            );
-            let med = median(&mut times);
-            let ratio = if med > 0.0 && py.median > 0.0 {
-                py.median / med
-            } else {
-                0.0
-            };
-            println!(
-                "{:<22} {:<12} {:>8.2}s {:>7} {:>8.1} {:>9.4} ({:.4}-{:.4}) {:>9.1} {:>12} {:>9}{}",
+                let (min, max) = (
+                    times.iter().cloned().fold(f64::MAX, f64::min),
+                    times.iter().cloned().fold(0.0, f64::max),
+                );
+                let med = median(&mut times);
+                let instr = if cfg.instructions {
+                    count_instructions(&exe, &args, &cfg.nursery)
+                } else {
+                    None
+                };
+                let ratio = if med > 0.0 && py.median > 0.0 {
+                    py.median / med
+                } else {
+                    0.0
+                };
+                println!(
+                "{:<22} {:<22} {:>8.2}s {:>7} {:>8.1} {:>9.4} ({:.4}-{:.4}) {:>9.1} {:>12} {:>9}{}{}",
                 name,
-                gc_name,
+                label,
                 translate_s,
                 out.c_lines,
                 translate_mb,
@@ -385,26 +445,29 @@ fn main() {
                 } else {
                     "-".into()
                 },
-                if ok { "" } else { "  (a run failed)" }
+                if ok { "" } else { "  (a run failed)" },
+                instr.map_or(String::new(), |i| format!("  {:.1}M instructions", i as f64 / 1e6))
             );
-            let stages = out.stages.clone();
-            rows.push(serde_json::json!({
-                "benchmark": name,
-                "gc": gc_name,
-                "args": args,
-                "translate_seconds": translate_s,
-                "translate_stages": stages,
-                "translate_peak_mb": translate_mb,
-                "c_lines": out.c_lines,
-                "runs": times,
-                "median_seconds": med,
-                "min_seconds": min,
-                "max_seconds": max,
-                "peak_rss_mb": rss as f64 / 1024.0,
-                "cpython_median_seconds": py.median,
-                "speedup_vs_cpython": ratio,
-                "ok": ok,
-            }));
+                let stages = out.stages.clone();
+                rows.push(serde_json::json!({
+                    "benchmark": name,
+                    "gc": gc_name,
+                    "passes": variant,
+                    "args": args,
+                    "translate_seconds": translate_s,
+                    "translate_stages": stages,
+                    "translate_peak_mb": translate_mb,
+                    "c_lines": out.c_lines,
+                    "runs": times,
+                    "median_seconds": med,
+                    "min_seconds": min,
+                    "max_seconds": max,
+                    "peak_rss_mb": rss as f64 / 1024.0,
+                    "cpython_median_seconds": py.median,
+                    "speedup_vs_cpython": ratio,
+                    "ok": ok,
+                }));
+            }
         }
     }
     if let Some(path) = cfg.json {
