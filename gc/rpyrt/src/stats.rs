@@ -1,6 +1,7 @@
 //! Collection statistics and the `PYPYLOG` output: counters and pause times per kind of
 //! collection, the peak heap size, one line per collection on stderr when asked (`PYPYLOG=gc`),
-//! and the summary printed at exit (`PYPYLOG=gc-summary`).
+//! and the summary printed at exit (`PYPYLOG=gc-summary`), with the distribution of pauses
+//! (median, 90th and 99th percentiles) of each kind.
 //!
 //! Relies on `std::time::Instant` for pauses, measured only when some output was asked for, and
 //! on stderr writes that never panic (a failed write is ignored).
@@ -31,6 +32,9 @@ pub struct Stats {
     pub peak_heap: usize,
     /// Bytes copied out of the nursery or into to-space, in total.
     pub copied: u64,
+    /// Every pause of each kind, in seconds, kept for the distribution in the summary.
+    pub minor_pauses: Vec<f32>,
+    pub major_pauses: Vec<f32>,
     /// What log lines call a major collection (`major collection`, or just `collection` for
     /// the semispace collector, which has no other kind).
     pub major_name: &'static str,
@@ -71,6 +75,9 @@ impl Stats {
             let pause = started.elapsed().as_secs_f64();
             self.minor_pause += pause;
             self.minor_pause_max = self.minor_pause_max.max(pause);
+            if self.summary {
+                self.minor_pauses.push(pause as f32);
+            }
             if self.log {
                 let _ = writeln!(
                     std::io::stderr(),
@@ -90,6 +97,9 @@ impl Stats {
             let pause = started.elapsed().as_secs_f64();
             self.major_pause += pause;
             self.major_pause_max = self.major_pause_max.max(pause);
+            if self.summary {
+                self.major_pauses.push(pause as f32);
+            }
             if self.log {
                 let _ = writeln!(
                     std::io::stderr(),
@@ -124,6 +134,16 @@ impl Stats {
             self.major_pause * 1e3,
             self.major_pause_max * 1e3
         ));
+        for (kind, pauses) in [("minor", &self.minor_pauses), ("major", &self.major_pauses)] {
+            if let Some(d) = distribution(pauses) {
+                out.push_str(&format!(
+                    "[gc-summary] {kind} pauses: median {:.3} ms, 90% {:.3} ms, 99% {:.3} ms\n",
+                    d[0] * 1e3,
+                    d[1] * 1e3,
+                    d[2] * 1e3
+                ));
+            }
+        }
         out.push_str(&format!(
             "[gc-summary] total pause {:.3} ms, bytes copied {}, peak heap {} bytes\n",
             (self.minor_pause + self.major_pause) * 1e3,
@@ -132,6 +152,20 @@ impl Stats {
         ));
         out
     }
+}
+
+/// The median, 90th and 99th percentiles of a list of pauses (nearest rank), if any.
+fn distribution(pauses: &[f32]) -> Option<[f64; 3]> {
+    if pauses.is_empty() {
+        return None;
+    }
+    let mut v: Vec<f32> = pauses.to_vec();
+    v.sort_by(f32::total_cmp);
+    let rank = |q: f64| {
+        let i = ((q * v.len() as f64).ceil() as usize).clamp(1, v.len()) - 1;
+        v[i] as f64
+    };
+    Some([rank(0.5), rank(0.9), rank(0.99)])
 }
 
 #[cfg(test)]
@@ -153,5 +187,14 @@ mod tests {
         assert!(text.contains("major collections: 1"), "{text}");
         assert!(text.contains("peak heap 100 bytes"), "{text}");
         assert!(Stats::new(false, false).start().is_none());
+        assert!(text.contains("minor pauses: median"), "{text}");
+    }
+
+    #[test]
+    fn pause_percentiles_by_nearest_rank() {
+        let pauses: Vec<f32> = (1..=100).map(|i| i as f32).collect();
+        assert_eq!(distribution(&pauses), Some([50.0, 90.0, 99.0]));
+        assert_eq!(distribution(&[3.0]), Some([3.0, 3.0, 3.0]));
+        assert_eq!(distribution(&[]), None);
     }
 }
