@@ -33,6 +33,17 @@ crate::optable! {
         /// The identity hash and the unique id of a GC object (stable while it moves).
         GcIdentityHash = "gc_identityhash", 1, pure;
         GcId = "gc_id", 1, pure;
+        /// `weakref_create(p)`: a new weak reference (`WEAKREF`) to the instance `p`.
+        WeakrefCreate = "weakref_create", 1, raise, collect;
+        /// `weakref_deref(w)`: the instance a weak reference points to, or null once it died (or
+        /// if `w` is null). Not pure: a collection may clear it.
+        WeakrefDeref = "weakref_deref", 1;
+        /// `rgc.can_move(p)`: whether the GC object may still move.
+        GcCanMove = "gc_can_move", 1;
+        /// `gc_fq_register(queue, p)`: registers the instance with finalizer queue `queue`.
+        GcFqRegister = "gc_fq_register", 2;
+        /// `gc_fq_next_dead(queue)`: the oldest dead instance of the queue, or null.
+        GcFqNextDead = "gc_fq_next_dead", 1;
         IntInvert = "int_invert", 1, pure;
         IntAbs = "int_abs", 1, pure;
         IntLt = "int_lt", 2, pure;
@@ -280,6 +291,15 @@ pub struct LlProgram {
     pub rdict_funcs: Vec<(TypeId, FuncId, FuncId)>,
     /// Dicts built at import time: static objects filled when the program starts.
     pub prebuilt_dicts: Vec<PrebuiltDict>,
+    /// Instance types with a `__del__`: each allocation registers the function with the
+    /// collector.
+    pub destructors: Vec<(TypeId, FuncId)>,
+    /// Finalizer queues: the runtime's number, the `finalizer_trigger` function and the queue
+    /// instance it is called with.
+    pub fq_triggers: Vec<(i64, FuncId, PrebuiltId)>,
+    /// Functions that must be light (destructors and finalizer triggers), with the span of their
+    /// definition and whether each is a destructor.
+    pub light: Vec<(FuncId, Span, bool)>,
 }
 
 impl LlProgram {

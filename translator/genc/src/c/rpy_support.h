@@ -122,6 +122,8 @@ static inline bool rpy_exc_matches(int64_t lo, int64_t hi) {
 }
 
 static void *rpy_malloc_fixed(uint32_t tid, size_t size);
+/* Calls the finalizer_trigger() of each finalizer queue the collector made pending (genc writes it). */
+static void rpy_fq_run_triggers(void);
 
 /* The pending exception's instance, made now if the runtime raised it without one. */
 static void *rpy_exc_fetch_value(void) {
@@ -190,6 +192,9 @@ static inline void *rpy_malloc_fixed(uint32_t tid, size_t size) {
     p = rpy_gc_malloc_slowpath(tid, size);
     if (RPY_UNLIKELY(p == NULL))
         rpy_raise(RPY_EXC_MemoryError, NULL);
+    /* Finalizer triggers are light (they neither allocate nor raise): calling them here moves
+     * nothing. */
+    rpy_fq_run_triggers();
     return p;
 }
 
@@ -206,6 +211,7 @@ static inline void *rpy_malloc_varsize(uint32_t tid, size_t fixed, size_t itemsi
         p = rpy_gc_malloc_slowpath(tid, size);
         if (RPY_UNLIKELY(p == NULL))
             rpy_raise(RPY_EXC_MemoryError, NULL);
+        rpy_fq_run_triggers();
     } else {
         p = rpy_malloc_fixed(tid, size);
     }
@@ -216,6 +222,23 @@ static inline void *rpy_malloc_varsize(uint32_t tid, size_t fixed, size_t itemsi
 
 #define RPY_PUSH1(a) (rpy_shadowstack_top[0] = (void *)(a), rpy_shadowstack_top += 1)
 #define RPY_POP1(a) (rpy_shadowstack_top -= 1, (a) = (void *)rpy_shadowstack_top[0])
+
+/* ---- rgc ---- */
+
+/* rgc.collect(gen): a minor collection for 0, a full one otherwise (-1: no argument); then the
+ * finalizer triggers the collection made pending. */
+static void rpy_rgc_collect(int64_t gen) {
+    rpy_gc_collect_gen(gen);
+    rpy_fq_run_triggers();
+}
+
+static void rpy_rgc_set_enabled(bool on) {
+    rpy_gc_set_enabled(on ? 1 : 0);
+}
+
+static bool rpy_rgc_isenabled(void) {
+    return rpy_gc_isenabled() != 0;
+}
 
 /* ---- stack check ---- */
 
