@@ -1621,9 +1621,9 @@ impl Annotator<'_> {
             },
             "weakref.ref" | "weakref.ReferenceType" => match pos {
                 [Inst(c, false)] => WeakRef(*c, false),
-                [Inst(_, true)] => self.bad(
+                [Inst(_, true) | None] => self.bad(
                     op.span,
-                    "`weakref.ref()` of an instance that may be None".into(),
+                    "`weakref.ref()` of a value that may be None".into(),
                     "assert that it is not None before taking a weakref to it",
                 ),
                 [_] => self.bad(

@@ -11,12 +11,16 @@
 //!    GC pointers live after it are pushed on the shadow stack and reloaded afterwards, since a
 //!    moving collector may change them.
 //!
+//! After them, `light::check` reports the destructors and finalizer triggers that do too much
+//! (the driver calls it).
+//!
 //! Relies only on `rpy-model` (and `petgraph` for strongly connected components). After these
 //! passes the graphs are in the "lowered" dialect that genc prints.
 
 pub mod effects;
 pub mod exceptions;
 pub mod gcroots;
+pub mod light;
 pub mod stackcheck;
 
 use rpy_model::llop::LlProgram;
