@@ -69,7 +69,7 @@ def target(driver, args):
 # 18 |         log.lines.append("gone")
 #    |         ^^^^^^^^^ not allowed in a light function
 #    |
-#    = note: the collector calls `__del__` while it frees the instance: it may only read and write fields holding numbers, strings or flags, and call functions that do the same
+#    = note: the collector calls `__del__` while it frees the instance: it may only read and write fields holding numbers, characters or flags, and call functions that do the same
 #
 # error[E0310]: a `__del__` method must be light, but this reads a field holding an object, which may be dead already
 #   --> tests/errors/rlib_finalizer_not_light.py:26:12
@@ -79,7 +79,7 @@ def target(driver, args):
 # 26 |         if self.other is None:
 #    |            ^^^^^^^^^^ not allowed in a light function
 #    |
-#    = note: the collector calls `__del__` while it frees the instance: it may only read and write fields holding numbers, strings or flags, and call functions that do the same
+#    = note: the collector calls `__del__` while it frees the instance: it may only read and write fields holding numbers, characters or flags, and call functions that do the same
 #
 # error[E0310]: a `__del__` method must be light, but this can raise an exception
 #   --> tests/errors/rlib_finalizer_not_light.py:31:12
@@ -90,7 +90,7 @@ def target(driver, args):
 # 38 |     def __del__(self):
 #    |     ------------------ the light function
 #    |
-#    = note: the collector calls `__del__` while it frees the instance: it may only read and write fields holding numbers, strings or flags, and call functions that do the same
+#    = note: the collector calls `__del__` while it frees the instance: it may only read and write fields holding numbers, characters or flags, and call functions that do the same
 #
 # error[E0310]: a `finalizer_trigger` method must be light, but this allocates memory or calls something that does
 #   --> tests/errors/rlib_finalizer_not_light.py:46:9

@@ -1,6 +1,7 @@
 # rgc.collect (with and without a generation), disable/enable/isenabled, can_move on fresh
 # objects, ll_arraycopy between lists and inside one list (overlapping both ways), with
-# instances as items so that the write barrier matters, and the harmless decorators.
+# instances as items so that the write barrier matters (a large list gets its cards marked), and
+# the harmless decorators.
 # expect: enabled True
 # expect: disabled False
 # expect: enabled again True
@@ -10,6 +11,7 @@
 # expect: backward [2, 3, 4, 5, 4, 5, 6, 7]
 # expect: objs 1990 1991 1992 0 4 5
 # expect: survived 600 179700
+# expect: carded 20000 1990 1991 1992 14999 15003
 # expect: bounds AssertionError
 # expect: light 7
 
@@ -75,6 +77,17 @@ def entry_point(argv):
     for x in big:
         total += x.n
     print("survived", len(big), total)
+    # A large old list gets young items in its middle: only their card is marked.
+    huge = [Box(i) for i in range(20000)]
+    rgc.collect()
+    young = [Box(1990 + i) for i in range(3)]
+    rgc.ll_arraycopy(young, huge, 0, 15000, 3)
+    young = []
+    churn(50000)
+    rgc.collect(0)
+    churn(50000)
+    print("carded", len(huge), huge[15000].n, huge[15001].n, huge[15002].n, huge[14999].n,
+          huge[15003].n)
     try:
         rgc.ll_arraycopy(src, dst, 2, 0, 5)
         print("bounds none")

@@ -1,6 +1,6 @@
 # Weak references (weakref.ref and rpython.rlib.rweakref.ref): calling one gives the instance
 # while it is alive and None once the collector freed it; a list of weakrefs, an attribute
-# holding one, a weakref that may be None, weakrefs to subclass instances, and weakrefs followed
+# holding one, dict values, a weakref that may be None, weakrefs to subclass instances, and weakrefs followed
 # through many collections (their objects move, then become old). A translated program frees an
 # object as soon as no live variable holds it, CPython when the function returns: every object
 # expected alive is used after the collection.
@@ -11,6 +11,7 @@
 # expect: maybe none True
 # expect: maybe set 9 True
 # expect: sub 11 -1 11
+# expect: dict 7 -1 7
 # expect: support True
 # expect: churned 300 150 22500 150 9
 
@@ -96,6 +97,11 @@ def entry_point(argv):
     refs2 = [weakref.ref(s1), weakref.ref(Sub(12))]
     rgc.collect()
     print("sub", deref_n(refs2[0]), deref_n(refs2[1]), s1.n)
+    d = {}
+    d["kept"] = weakref.ref(target)
+    d["lost"] = weakref.ref(Node(0))
+    rgc.collect()
+    print("dict", deref_n(d["kept"]), deref_n(d["lost"]), target.n)
     print("support", rweakref.has_weakref_support())
     objs = []
     wrs = []

@@ -90,7 +90,7 @@ fn check_one(
                             .at(op.span, "not allowed in a light function")
                             .also(def_span, "the light function")
                             .note(if destructor {
-                                "the collector calls `__del__` while it frees the instance: it may only read and write fields holding numbers, strings or flags, and call functions that do the same"
+                                "the collector calls `__del__` while it frees the instance: it may only read and write fields holding numbers, characters or flags, and call functions that do the same"
                             } else {
                                 "`finalizer_trigger` runs inside an allocation: it should only set a flag that the program polls, and leave `next_dead()` to the program"
                             }),
