@@ -9,8 +9,10 @@
 # expect: subclass 5 3 10
 # expect: all 118 3
 # expect: prebuilt 7
+# expect: instantiated 119 4
 
 from rpython.rlib import rgc
+from rpython.rlib.objectmodel import instantiate
 
 
 class Stats:
@@ -81,6 +83,9 @@ def entry_point(argv):
     rgc.collect()
     print("all", stats.count, stats.special)
     print("prebuilt", PREBUILT.n)
+    instantiate(Special)
+    rgc.collect()
+    print("instantiated", stats.count, stats.special)
     return 0
 
 

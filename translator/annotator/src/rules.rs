@@ -1722,7 +1722,10 @@ impl Annotator<'_> {
             },
             "rlib.instantiate" => match pos {
                 [Pbc(Const::Obj(id, _))] => match self.class_of(*id) {
-                    Some(c) => Inst(c, false),
+                    Some(c) => {
+                        self.note_destructor(src, c, op.span);
+                        Inst(c, false)
+                    }
                     Option::None => type_error(self),
                 },
                 [ClassSet(ids)] => {
@@ -1730,6 +1733,7 @@ impl Annotator<'_> {
                     let mut acc = Bottom;
                     for id in ids.iter() {
                         let c = self.class_of(*id).expect("class");
+                        self.note_destructor(src, c, op.span);
                         acc = self.union(&acc, &Inst(c, false)).unwrap_or(Bottom);
                     }
                     acc
