@@ -1,6 +1,6 @@
 # Destructors and finalizer triggers that are not light: a `__del__` that allocates, one that
 # reads a field holding an object, one that calls a function that can raise, and a
-# finalizer_trigger that allocates.
+# finalizer_trigger that allocates, and a function decorated with rgc.no_collect that allocates.
 from rpython.rlib import rgc
 
 
@@ -49,12 +49,17 @@ class Queue(rgc.FinalizerQueue):
 queue = Queue()
 
 
+@rgc.no_collect
+def pair(n):
+    return [n, n]
+
+
 def entry_point(argv):
     Allocating()
     Reading()
     Raising(len(argv))
     queue.register_finalizer(Log())
-    return 0
+    return len(pair(1))
 
 
 def target(driver, args):
@@ -65,7 +70,7 @@ def target(driver, args):
 #   --> tests/errors/rlib_finalizer_not_light.py:18:9
 #    |
 # 17 |     def __del__(self):
-#    |     ------------------ the light function
+#    |     ------------------ the function
 # 18 |         log.lines.append("gone")
 #    |         ^^^^^^^^^ not allowed in a light function
 #    |
@@ -75,7 +80,7 @@ def target(driver, args):
 #   --> tests/errors/rlib_finalizer_not_light.py:26:12
 #    |
 # 25 |     def __del__(self):
-#    |     ------------------ the light function
+#    |     ------------------ the function
 # 26 |         if self.other is None:
 #    |            ^^^^^^^^^^ not allowed in a light function
 #    |
@@ -88,7 +93,7 @@ def target(driver, args):
 #    |            ^^^^^^ not allowed in a light function
 # ...
 # 38 |     def __del__(self):
-#    |     ------------------ the light function
+#    |     ------------------ the function
 #    |
 #    = note: the collector calls `__del__` while it frees the instance: it may only read and write fields holding numbers, characters or flags, and call functions that do the same
 #
@@ -96,10 +101,20 @@ def target(driver, args):
 #   --> tests/errors/rlib_finalizer_not_light.py:46:9
 #    |
 # 45 |     def finalizer_trigger(self):
-#    |     ---------------------------- the light function
+#    |     ---------------------------- the function
 # 46 |         log.lines.append("triggered")
 #    |         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ not allowed in a light function
 #    |
 #    = note: `finalizer_trigger` runs inside an allocation: it should only set a flag that the program polls, and leave `next_dead()` to the program
 #
-# error: translation failed with 4 errors
+# error[E0310]: a function decorated with `rgc.no_collect` must not collect, but this allocates memory or calls something that does
+#   --> tests/errors/rlib_finalizer_not_light.py:54:12
+#    |
+# 53 | def pair(n):
+#    | ------------ the function
+# 54 |     return [n, n]
+#    |            ^^^^^^ not allowed in a `no_collect` function
+#    |
+#    = note: a collection may happen at any allocation
+#
+# error: translation failed with 5 errors

@@ -4,19 +4,19 @@
 //! moreover not read or write a field or item holding a GC object (it may be dead already, or
 //! moving) nor ask the runtime about objects (`id`, weak references, finalizer queues). The
 //! check looks at every function the light function can call, after the lowering passes
-//! computed the effects.
+//! computed the effects. A function decorated with `rgc.no_collect` is checked not to allocate.
 //!
 //! Relies on `effects::compute` having run on the lowered program.
 
 use crate::effects::op_effects;
-use rpy_model::llop::{LlConst, LlFunction, LlOp, LlProgram};
+use rpy_model::llop::{Light, LlConst, LlFunction, LlOp, LlProgram};
 use rpy_model::{Diagnostic, Span, Value};
 
 /// The errors of every light function of the program.
 pub fn check(p: &LlProgram) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for &(f, def_span, destructor) in &p.light {
-        if let Some(d) = check_one(p, f, def_span, destructor) {
+    for &(f, def_span, kind) in &p.light {
+        if let Some(d) = check_one(p, f, def_span, kind) {
             out.push(d);
         }
     }
@@ -37,12 +37,22 @@ fn check_one(
     p: &LlProgram,
     root: rpy_model::llop::FuncId,
     def_span: Span,
-    destructor: bool,
+    kind: Light,
 ) -> Option<Diagnostic> {
-    let what = if destructor {
-        "a `__del__` method"
-    } else {
-        "a `finalizer_trigger` method"
+    let destructor = kind == Light::Destructor;
+    let what = match kind {
+        Light::Destructor => "a `__del__` method",
+        Light::Trigger => "a `finalizer_trigger` method",
+        Light::NoCollect => "a function decorated with `rgc.no_collect`",
+    };
+    let (must, here) = match kind {
+        Light::NoCollect => ("must not collect", "not allowed in a `no_collect` function"),
+        _ => ("must be light", "not allowed in a light function"),
+    };
+    let note = match kind {
+        Light::Destructor => "the collector calls `__del__` while it frees the instance: it may only read and write fields holding numbers, characters or flags, and call functions that do the same",
+        Light::Trigger => "`finalizer_trigger` runs inside an allocation: it should only set a flag that the program polls, and leave `next_dead()` to the program",
+        Light::NoCollect => "a collection may happen at any allocation",
     };
     let mut todo = vec![root];
     let mut seen = vec![root];
@@ -59,6 +69,8 @@ fn check_one(
                 };
                 let problem = if e.cancollect {
                     Some("allocates memory or calls something that does")
+                } else if kind == Light::NoCollect {
+                    None
                 } else if e.canraise && !calls_graph(p, op.op, &op.args) {
                     Some("can raise an exception")
                 } else if !destructor {
@@ -86,14 +98,10 @@ fn check_one(
                 };
                 if let Some(problem) = problem {
                     return Some(
-                        Diagnostic::new("E0310", format!("{what} must be light, but this {problem}"))
-                            .at(op.span, "not allowed in a light function")
-                            .also(def_span, "the light function")
-                            .note(if destructor {
-                                "the collector calls `__del__` while it frees the instance: it may only read and write fields holding numbers, characters or flags, and call functions that do the same"
-                            } else {
-                                "`finalizer_trigger` runs inside an allocation: it should only set a flag that the program polls, and leave `next_dead()` to the program"
-                            }),
+                        Diagnostic::new("E0310", format!("{what} {must}, but this {problem}"))
+                            .at(op.span, here)
+                            .also(def_span, "the function")
+                            .note(note),
                     );
                 }
                 if let (LlOp::DirectCall, Some(Value::Const(LlConst::Func(g)))) =
@@ -106,10 +114,11 @@ fn check_one(
                 }
             }
             // A link into the except block raises.
-            if graph.blocks[b]
-                .exits
-                .iter()
-                .any(|l| l.target == graph.exceptblock)
+            if kind != Light::NoCollect
+                && graph.blocks[b]
+                    .exits
+                    .iter()
+                    .any(|l| l.target == graph.exceptblock)
             {
                 let span = graph.blocks[b].ops.last().map_or(def_span, |o| o.span);
                 return Some(
@@ -117,8 +126,9 @@ fn check_one(
                         "E0310",
                         format!("{what} must be light, but this can raise an exception"),
                     )
-                    .at(span, "not allowed in a light function")
-                    .also(def_span, "the light function"),
+                    .at(span, here)
+                    .also(def_span, "the function")
+                    .note(note),
                 );
             }
         }

@@ -297,9 +297,19 @@ pub struct LlProgram {
     /// Finalizer queues: the runtime's number, the `finalizer_trigger` function and the queue
     /// instance it is called with.
     pub fq_triggers: Vec<(i64, FuncId, PrebuiltId)>,
-    /// Functions that must be light (destructors and finalizer triggers), with the span of their
-    /// definition and whether each is a destructor.
-    pub light: Vec<(FuncId, Span, bool)>,
+    /// Functions restricted in what they may do, with the span of their definition.
+    pub light: Vec<(FuncId, Span, Light)>,
+}
+
+/// What a restricted function may not do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Light {
+    /// A `__del__`: no allocation, no exception, no access to fields holding objects.
+    Destructor,
+    /// A finalizer queue's `finalizer_trigger`: no allocation, no exception.
+    Trigger,
+    /// A function decorated with `rgc.no_collect`: no allocation.
+    NoCollect,
 }
 
 impl LlProgram {

@@ -14,7 +14,7 @@ use rpy_annotator::rules::{bind_args, ArgSource};
 use rpy_annotator::{Ann, Annotator, GraphId};
 use rpy_model::flowop::{Const, FlowOp};
 use rpy_model::graph::{BlockData, ExitCase, ExitSwitch, Graph, Link, LinkArg, Operation, Value};
-use rpy_model::llop::{Effects, FuncId, LlConst, LlFunction, LlGraph, LlOp, LlProgram};
+use rpy_model::llop::{Effects, FuncId, Light, LlConst, LlFunction, LlGraph, LlOp, LlProgram};
 use rpy_model::lltype::LlType;
 use rpy_model::snapshot::{ObjId, PyObject};
 use rpy_model::{Block, Diagnostic, Diagnostics, Span, Var};
@@ -88,9 +88,9 @@ pub fn rtype_program(an: &mut Annotator, entry: GraphId) -> Result<LlProgram, Di
         let span = rt.an.graphs[g.0 as usize].graph.span;
         if !light
             .iter()
-            .any(|l: &(FuncId, Span, bool)| l.0 == FuncId(g.0))
+            .any(|l: &(FuncId, Span, Light)| l.0 == FuncId(g.0))
         {
-            light.push((FuncId(g.0), span, true));
+            light.push((FuncId(g.0), span, Light::Destructor));
         }
     }
     let mut fq_triggers = Vec::new();
@@ -100,7 +100,15 @@ pub fn rtype_program(an: &mut Annotator, entry: GraphId) -> Result<LlProgram, Di
             fq_triggers.push((fq.index, FuncId(fq.trigger.0), p));
         }
         let span = rt.an.graphs[fq.trigger.0 as usize].graph.span;
-        light.push((FuncId(fq.trigger.0), span, false));
+        light.push((FuncId(fq.trigger.0), span, Light::Trigger));
+    }
+    // Functions decorated with `rgc.no_collect`.
+    for (i, g) in rt.an.graphs.iter().enumerate() {
+        if let PyObject::Function(f) = rt.an.snapshot.obj(g.func) {
+            if f.attrs.contains_key("_gc_no_collect_") {
+                light.push((FuncId(i as u32), g.graph.span, Light::NoCollect));
+            }
+        }
     }
     if !rt.diags.is_empty() {
         return Err(rt.diags);
