@@ -18,8 +18,9 @@ name its translated meaning.
   may be the same list, with overlapping ranges. Translated, every store goes through the write
   barrier (card marking for large lists). The ranges must be inside both lists
   (``AssertionError`` otherwise; RPython does not check them).
-* ``no_collect`` and ``must_be_light_finalizer``: decorators that mark a function (not checked
-  here; every ``__del__`` is checked to be light, see below).
+* ``no_collect`` and ``must_be_light_finalizer``: decorators that mark a function. The
+  translator reports a ``no_collect`` function that can allocate; every ``__del__`` is checked
+  to be light (see below), decorated or not.
 * ``FinalizerQueue``: see its docstring.
 
 A ``__del__`` method of an RPython class is a light destructor: the collector calls it when the
@@ -51,7 +52,7 @@ def ll_arraycopy(source, dest, source_start, dest_start, length):
 
 
 def no_collect(func):
-    """Marks a function that must not collect (recorded, not checked)."""
+    """Marks a function that must not collect (checked by the translator)."""
     func._gc_no_collect_ = True
     return func
 
