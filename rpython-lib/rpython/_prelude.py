@@ -404,6 +404,25 @@ def _merge_sort_kv(keys, vals):
 
 # -- builtins over iterables -------------------------------------------------------------------
 
+@specialize.argtype(0, 1)
+def builtin_rlib_ll_arraycopy(source, dest, source_start, dest_start, length):
+    # rgc.ll_arraycopy: item by item, backwards when the ranges overlap with the destination
+    # after the source in one list; each store has its write barrier.
+    assert length >= 0 and source_start >= 0 and dest_start >= 0
+    assert source_start + length <= len(source)
+    assert dest_start + length <= len(dest)
+    if source is dest and source_start < dest_start:
+        i = length - 1
+        while i >= 0:
+            dest[dest_start + i] = source[source_start + i]
+            i -= 1
+    else:
+        i = 0
+        while i < length:
+            dest[dest_start + i] = source[source_start + i]
+            i += 1
+
+
 @specialize.argtype(0)
 def builtin_sorted(items, key=None, reverse=False):
     res = []

@@ -87,6 +87,7 @@ pub const BOEHM_SUBSET: &[&str] = &[
     "obj_linked_list",
     "obj_prebuilt",
     "obj_tree",
+    "rlib_gc_most_freed",
     "rlib_identity",
     "rlib_listsort",
     "rlib_r_dict",

@@ -26,7 +26,7 @@
 #include <stdint.h>
 
 typedef struct rpy_typeinfo {
-    uint32_t flags;         /* RPY_TI_VARSIZE, RPY_TI_GCPTR_ITEMS */
+    uint32_t flags;         /* RPY_TI_VARSIZE, RPY_TI_GCPTR_ITEMS, RPY_TI_WEAKREF */
     uint32_t fixedsize;     /* bytes of the fixed part, header included; items start here */
     uint32_t itemsize;      /* bytes per item (variable-sized types only) */
     uint32_t length_offset; /* offset of the int64_t item count (variable-sized types only) */
@@ -36,6 +36,11 @@ typedef struct rpy_typeinfo {
 
 #define RPY_TI_VARSIZE 1u     /* the object ends with `length` items of `itemsize` bytes */
 #define RPY_TI_GCPTR_ITEMS 2u /* every item is one GC pointer (itemsize == sizeof(void *)) */
+/* A weak reference: a fixed-size type with no pointer fields whose first word after the header
+ * is a GC pointer that the collector does not trace. It updates the word when the object moves
+ * and sets it to NULL when the object dies. A weak reference must be allocated after its
+ * referent exists and never changed afterwards; it must not be a static object. */
+#define RPY_TI_WEAKREF 4u
 
 #define RPY_HDR_TID(hdr) ((uint32_t)(hdr))
 /* A prebuilt object in the executable's static data: never moved, never freed. */
@@ -135,6 +140,32 @@ int64_t rpy_gc_id(void *obj);
 void rpy_gc_collect(void);
 /* A minor collection now (a full one under the semispace collector). */
 void rpy_gc_collect_minor(void);
+
+/* rgc.collect(gen): 0 is a minor collection, anything else a full one. */
+void rpy_gc_collect_gen(int64_t generation);
+/* rgc.enable() / rgc.disable() (1 / 0) and rgc.isenabled(): while disabled, the generational
+ * collector starts no major collection because the old generation grew (minor collections go
+ * on; rpy_gc_collect and the heap limit still collect fully). No effect on the semispace
+ * collector, whose every collection makes room. */
+void rpy_gc_set_enabled(int enabled);
+int rpy_gc_isenabled(void);
+/* rgc.can_move(obj): 1 if obj may still move (young objects of the generational collector,
+ * every heap object of the semispace collector), 0 for old, large and static objects. */
+int rpy_gc_can_move(void *obj);
+
+/* Light destructors: after rpy_gc_register_destructor(obj, fn), the collection that finds obj
+ * dead calls fn(obj) while its memory is intact, then frees it. fn must not allocate, raise,
+ * store or keep GC pointers, nor call any rpy_gc_ function. */
+void rpy_gc_register_destructor(void *obj, void (*fn)(void *));
+/* Finalizer queues (rgc.FinalizerQueue), numbered from 0 by the program: an object registered
+ * with a queue that a collection finds dead is kept alive with everything it reaches and appended
+ * to the queue; rpy_gc_fq_next_dead takes the oldest (NULL if none). After a collection,
+ * rpy_gc_fq_take_trigger returns a queue whose finalizer_trigger must be called (once per call,
+ * lowest index first) or -1; the generated code calls it at a safe point, never inside the
+ * collector. */
+void rpy_gc_fq_register(int64_t queue, void *obj);
+void *rpy_gc_fq_next_dead(int64_t queue);
+int64_t rpy_gc_fq_take_trigger(void);
 
 /* Statistics: collections so far (minor + major), minor and major separately (the semispace
  * collector's collections are all major), and bytes currently in use. */

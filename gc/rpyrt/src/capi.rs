@@ -158,6 +158,97 @@ pub unsafe extern "C" fn rpy_gc_collect_minor() {
     with_gc(|gc| gc.collect_minor(global_roots()));
 }
 
+/// `rgc.collect(gen)`: a minor collection for generation 0, else a full one.
+///
+/// # Safety
+/// As for [`rpy_gc_malloc_slowpath`].
+#[no_mangle]
+pub unsafe extern "C" fn rpy_gc_collect_gen(generation: i64) {
+    if generation == 0 {
+        rpy_gc_collect_minor();
+    } else {
+        rpy_gc_collect();
+    }
+}
+
+/// `rgc.enable()` (1) and `rgc.disable()` (0); see `rpyrt.h`.
+///
+/// # Safety
+/// Must not run concurrently with another entry point.
+#[no_mangle]
+pub unsafe extern "C" fn rpy_gc_set_enabled(enabled: c_int) {
+    if let Some(gc) = gc_ref() {
+        gc.set_enabled(enabled != 0);
+    }
+}
+
+/// `rgc.isenabled()`.
+///
+/// # Safety
+/// Must not run concurrently with another entry point.
+#[no_mangle]
+pub unsafe extern "C" fn rpy_gc_isenabled() -> c_int {
+    gc_ref().is_none_or(|gc| gc.is_enabled()) as c_int
+}
+
+/// `rgc.can_move(obj)`: 1 if the object may still move.
+///
+/// # Safety
+/// `obj` must be a GC object or a static object.
+#[no_mangle]
+pub unsafe extern "C" fn rpy_gc_can_move(obj: *mut c_void) -> c_int {
+    // `with_gc`: the semispace collector tells heap objects by the current bump pointer.
+    with_gc(|gc| gc.can_move(obj as *mut u8)).unwrap_or(false) as c_int
+}
+
+/// Calls `destructor(obj)` when a collection finds `obj` dead.
+///
+/// # Safety
+/// `obj` must be a GC object; `destructor` must be light (see `finalize.rs`).
+#[no_mangle]
+pub unsafe extern "C" fn rpy_gc_register_destructor(
+    obj: *mut c_void,
+    destructor: crate::finalize::Destructor,
+) {
+    if let Some(gc) = gc_ref() {
+        gc.register_destructor(obj as *mut u8, destructor);
+    }
+}
+
+/// Registers `obj` with the finalizer queue `queue` (a small index chosen by the program).
+///
+/// # Safety
+/// `obj` must be a GC object.
+#[no_mangle]
+pub unsafe extern "C" fn rpy_gc_fq_register(queue: i64, obj: *mut c_void) {
+    if let (Some(gc), Ok(q)) = (gc_ref(), u32::try_from(queue)) {
+        gc.fq_register(q, obj as *mut u8);
+    }
+}
+
+/// The oldest dead object of finalizer queue `queue` not yet taken, or NULL.
+///
+/// # Safety
+/// Must not run concurrently with another entry point.
+#[no_mangle]
+pub unsafe extern "C" fn rpy_gc_fq_next_dead(queue: i64) -> *mut c_void {
+    match (gc_ref(), u32::try_from(queue)) {
+        (Some(gc), Ok(q)) => gc.fq_next_dead(q) as *mut c_void,
+        _ => null_mut(),
+    }
+}
+
+/// A finalizer queue whose trigger must be called (no longer pending afterwards), or -1.
+///
+/// # Safety
+/// Must not run concurrently with another entry point.
+#[no_mangle]
+pub unsafe extern "C" fn rpy_gc_fq_take_trigger() -> i64 {
+    gc_ref()
+        .and_then(|gc| gc.fq_take_trigger())
+        .map_or(-1, i64::from)
+}
+
 /// The write barrier's slow path for a store of a GC pointer into a field of `obj`.
 ///
 /// # Safety

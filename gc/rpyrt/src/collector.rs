@@ -6,6 +6,7 @@
 //! synchronises with the inline fast path.
 
 use crate::config::{GcConfig, GcKind};
+use crate::finalize::Destructor;
 use crate::generational::GenGc;
 use crate::semispace::Gc;
 use crate::typeinfo::TypeTable;
@@ -167,6 +168,64 @@ impl AnyGc {
         match self {
             AnyGc::Semispace(gc) => gc.identityhash(obj),
             AnyGc::Generational(gc) => gc.identityhash(obj),
+        }
+    }
+
+    /// Whether `obj` may still move (`rgc.can_move`).
+    pub fn can_move(&self, obj: *mut u8) -> bool {
+        match self {
+            AnyGc::Semispace(gc) => gc.can_move(obj),
+            AnyGc::Generational(gc) => gc.can_move(obj),
+        }
+    }
+
+    /// `rgc.enable()` / `rgc.disable()`: only the generational collector's major collections
+    /// started by the old generation's growth can be turned off; the semispace collector needs
+    /// each of its collections.
+    pub fn set_enabled(&mut self, enabled: bool) {
+        match self {
+            AnyGc::Semispace(gc) => gc.set_enabled(enabled),
+            AnyGc::Generational(gc) => gc.set_enabled(enabled),
+        }
+    }
+
+    /// What `rgc.isenabled()` reports: the last `set_enabled` (true at start-up).
+    pub fn is_enabled(&self) -> bool {
+        match self {
+            AnyGc::Semispace(gc) => gc.is_enabled(),
+            AnyGc::Generational(gc) => gc.is_enabled(),
+        }
+    }
+
+    /// Calls `f` on `obj` when a collection finds it dead.
+    pub fn register_destructor(&mut self, obj: *mut u8, f: Destructor) {
+        match self {
+            AnyGc::Semispace(gc) => gc.register_destructor(obj, f),
+            AnyGc::Generational(gc) => gc.register_destructor(obj, f),
+        }
+    }
+
+    /// Registers `obj` with finalizer queue `q`.
+    pub fn fq_register(&mut self, q: u32, obj: *mut u8) {
+        match self {
+            AnyGc::Semispace(gc) => gc.fq_register(q, obj),
+            AnyGc::Generational(gc) => gc.fq_register(q, obj),
+        }
+    }
+
+    /// The oldest dead object of queue `q` not yet taken, or NULL.
+    pub fn fq_next_dead(&mut self, q: u32) -> *mut u8 {
+        match self {
+            AnyGc::Semispace(gc) => gc.fq_next_dead(q),
+            AnyGc::Generational(gc) => gc.fq_next_dead(q),
+        }
+    }
+
+    /// A finalizer queue whose trigger is pending, which is no longer pending.
+    pub fn fq_take_trigger(&mut self) -> Option<u32> {
+        match self {
+            AnyGc::Semispace(gc) => gc.fq_take_trigger(),
+            AnyGc::Generational(gc) => gc.fq_take_trigger(),
         }
     }
 

@@ -18,6 +18,17 @@
 //! large objects. It starts when the old generation has grown past `major_factor` (1.82) times
 //! its size after the previous one, and not below `min_major` (8 nurseries unless `PYPY_GC_MIN`).
 //!
+//! `rgc.disable()` stops the major collections started by the old generation's growth (minor
+//! collections go on, since the nursery must be emptied to be reused); explicit ones
+//! (`rgc.collect()`) and those needed under the heap limit still happen.
+//!
+//! Weak references, destructors and finalizer queues (`finalize.rs`): a minor collection lists
+//! the weak references it copies and fixes their referents at its end, then keeps them on the
+//! old list that major collections look at (a weak reference is always made young, so an old
+//! one never points to a young object). Objects with a destructor or registered with a queue
+//! are listed as young or old when the program asks; minor collections look at the young list
+//! and move survivors to the old one, major collections look at the old list.
+//!
 //! The heap limit (`RPY_GC_MAX_HEAP`) bounds the old generation plus the used part of the
 //! nursery: the fast path's limit is lowered so that the nursery can only use what the old
 //! generation leaves, and past it the slow path returns NULL after a major collection.
@@ -30,6 +41,7 @@
 
 use crate::barrier::Barrier;
 use crate::config::{GcConfig, MIN_MAJOR_NURSERIES, MIN_NURSERY_SIZE};
+use crate::finalize::{Destructor, Fate, Finalizers};
 use crate::hash::{mix, YoungIds};
 use crate::large::{card_header_bytes, cards_of, LargeSpace, CARD_ITEMS};
 use crate::nursery::Nursery;
@@ -79,6 +91,9 @@ pub struct GenGc {
     next_major: usize,
     stress_count: u64,
     stats: Stats,
+    fin: Finalizers,
+    /// Set by `rgc.disable()`: no major collection starts because the old generation grew.
+    majors_disabled: bool,
 }
 
 impl GenGc {
@@ -138,6 +153,8 @@ impl GenGc {
             stress_count: 0,
             stats,
             config,
+            fin: Finalizers::new(),
+            majors_disabled: false,
         };
         gc.reset_top();
         Ok(gc)
@@ -196,6 +213,56 @@ impl GenGc {
     /// Number of large objects (young and old).
     pub fn large_objects(&self) -> usize {
         self.large.count()
+    }
+
+    /// Whether `obj` may still move: true for objects in the nursery (large objects and old
+    /// ones never move).
+    pub fn can_move(&self, obj: *mut u8) -> bool {
+        self.is_young(obj)
+    }
+
+    /// `rgc.disable()` (false) and `rgc.enable()` (true): whether the old generation's growth
+    /// starts major collections.
+    pub fn set_enabled(&mut self, enabled: bool) {
+        self.majors_disabled = !enabled;
+    }
+
+    /// Whether major collections start when the old generation grows.
+    pub fn is_enabled(&self) -> bool {
+        !self.majors_disabled
+    }
+
+    fn young_or_large(&self, obj: *mut u8) -> bool {
+        self.is_young(obj) || self.large.is_young(obj)
+    }
+
+    /// Calls `f` on `obj` when a collection finds it dead.
+    pub fn register_destructor(&mut self, obj: *mut u8, f: Destructor) {
+        if self.young_or_large(obj) {
+            self.fin.young_destructors.push((obj, f));
+        } else {
+            self.fin.old_destructors.push((obj, f));
+        }
+    }
+
+    /// Registers `obj` with finalizer queue `q`: when a collection finds it dead, it is kept
+    /// alive and appended to the queue.
+    pub fn fq_register(&mut self, q: u32, obj: *mut u8) {
+        if self.young_or_large(obj) {
+            self.fin.young_registered.push((obj, q));
+        } else {
+            self.fin.old_registered.push((obj, q));
+        }
+    }
+
+    /// The oldest dead object of queue `q` not yet taken, or NULL.
+    pub fn fq_next_dead(&mut self, q: u32) -> *mut u8 {
+        self.fin.next_dead(q)
+    }
+
+    /// A finalizer queue whose trigger is pending, which is no longer pending.
+    pub fn fq_take_trigger(&mut self) -> Option<u32> {
+        self.fin.take_trigger()
     }
 
     /// Whether `obj` is in the nursery.
@@ -263,7 +330,7 @@ impl GenGc {
         }
         if self.config.stress {
             self.stress_count += 1;
-            if self.stress_count.is_multiple_of(STRESS_MAJOR_EVERY) {
+            if self.stress_count.is_multiple_of(STRESS_MAJOR_EVERY) && !self.majors_disabled {
                 self.major_collection(roots);
             } else {
                 self.minor_collection(roots);
@@ -297,7 +364,7 @@ impl GenGc {
         let card_items = self.types.items_in_size(tid, size);
         let need = size + card_header_bytes(card_items);
         let mut majored = false;
-        if self.old_used().saturating_add(need) > self.next_major {
+        if self.old_used().saturating_add(need) > self.next_major && !self.majors_disabled {
             self.major_collection(roots);
             majored = true;
         }
@@ -334,7 +401,7 @@ impl GenGc {
     }
 
     fn major_if_due(&mut self, roots: &mut [*mut u8]) -> bool {
-        if self.old_used() > self.next_major {
+        if self.old_used() > self.next_major && !self.majors_disabled {
             // SAFETY: the caller's contract holds for the roots.
             unsafe { self.major_collection(roots) };
             true
@@ -421,6 +488,8 @@ impl GenGc {
         let remembered = self.barrier.remembered.len();
         let carded = self.barrier.cards.len();
         let types = &self.types;
+        let fin = &mut self.fin;
+        let mut weakrefs = core::mem::take(&mut fin.copied_weakrefs);
         let mut m = Minor {
             types,
             nursery_start: self.nursery_start,
@@ -430,10 +499,15 @@ impl GenGc {
             ids: &mut self.ids,
             queue: &mut self.queue,
             copied: 0,
+            weakrefs: &mut weakrefs,
         };
         for root in roots.iter_mut() {
             m.forward(root);
         }
+        fin.queues
+            .iter_mut()
+            .flatten()
+            .for_each(|slot| m.forward(slot));
         for obj in self.barrier.remembered.drain(..) {
             types.trace_ptrs(obj, |slot| m.forward(slot));
             let hdr = obj as *mut u64;
@@ -455,6 +529,30 @@ impl GenGc {
         while let Some(obj) = m.queue.pop_front() {
             types.trace_ptrs(obj, |slot| m.forward(slot));
         }
+        if !fin.young_registered.is_empty() {
+            // Registered objects found dead are kept alive (with all they reach) and queued.
+            for (mut obj, q) in core::mem::take(&mut fin.young_registered) {
+                let dead = m.fate(obj) == Fate::Dead;
+                m.forward(&mut obj);
+                if dead {
+                    fin.enqueue(q, obj);
+                } else {
+                    fin.old_registered.push((obj, q));
+                }
+            }
+            while let Some(obj) = m.queue.pop_front() {
+                types.trace_ptrs(obj, |slot| m.forward(slot));
+            }
+        }
+        for &w in m.weakrefs.iter() {
+            Finalizers::update_weakref(w, |obj| m.fate(obj));
+        }
+        fin.old_weakrefs.append(m.weakrefs);
+        Finalizers::destroy(
+            &mut fin.young_destructors,
+            Some(&mut fin.old_destructors),
+            |obj| m.fate(obj),
+        );
         let copied = m.copied;
         shrink(&mut self.queue);
         shrink(&mut self.barrier.remembered);
@@ -490,9 +588,33 @@ impl GenGc {
         for &obj in &self.statics {
             types.trace_ptrs(obj, |slot| m.mark(slot));
         }
+        let fin = &mut self.fin;
+        fin.queues
+            .iter_mut()
+            .flatten()
+            .for_each(|slot| m.mark(slot));
         while let Some(obj) = m.stack.pop() {
             types.trace_ptrs(obj, |slot| m.mark(slot));
         }
+        if !fin.old_registered.is_empty() {
+            // Registered objects found dead are kept alive (with all they reach) and queued.
+            for (mut obj, q) in core::mem::take(&mut fin.old_registered) {
+                if marked_fate(obj) == Fate::Dead {
+                    m.mark(&mut obj);
+                    fin.enqueue(q, obj);
+                } else {
+                    fin.old_registered.push((obj, q));
+                }
+            }
+            while let Some(obj) = m.stack.pop() {
+                types.trace_ptrs(obj, |slot| m.mark(slot));
+            }
+        }
+        fin.old_weakrefs.retain(|&w| marked_fate(w) != Fate::Dead);
+        for &w in &fin.old_weakrefs {
+            Finalizers::update_weakref(w, |obj| marked_fate(obj));
+        }
+        Finalizers::destroy(&mut fin.old_destructors, None, |obj| marked_fate(obj));
         shrink(&mut self.stack);
         let freed = self.old.sweep() + self.large.sweep();
         let live = self.old_used();
@@ -604,9 +726,29 @@ struct Minor<'a> {
     /// nursery objects it points to, prefetched when it was copied, are in the cache.
     queue: &'a mut VecDeque<*mut u8>,
     copied: usize,
+    /// The weak references copied so far.
+    weakrefs: &'a mut Vec<*mut u8>,
 }
 
 impl Minor<'_> {
+    /// Where `obj` is after the tracing: its old copy if it was in the nursery and copied, dead
+    /// if it was in the nursery and not copied or is a young large object not reached, else
+    /// where it was.
+    unsafe fn fate(&self, obj: *mut u8) -> Fate {
+        if (obj as usize).wrapping_sub(self.nursery_start) < self.nursery_size {
+            let header = (obj as *const u64).read();
+            if header & GCFLAG_FORWARDED != 0 {
+                return Fate::Alive((obj.add(8) as *const *mut u8).read());
+            }
+            return Fate::Dead;
+        }
+        if self.large.is_young(obj) {
+            Fate::Dead
+        } else {
+            Fate::Alive(obj)
+        }
+    }
+
     /// Makes the slot point to the old copy of its object if it is in the nursery, copying it on
     /// the first visit; records a young large object as reached. Other slots are left alone.
     #[inline(always)]
@@ -680,6 +822,9 @@ impl Minor<'_> {
             new_header |= GCFLAG_TRACK_YOUNG_PTRS;
         }
         (new as *mut u64).write(new_header);
+        if info.weakref {
+            self.weakrefs.push(new);
+        }
         if info.has_ptrs {
             self.queue.push_back(new);
             for &offset in info.ptr_offsets {
@@ -720,6 +865,18 @@ impl Marker<'_> {
         if self.types.has_ptrs(header_tid(header)) {
             self.stack.push(obj);
         }
+    }
+}
+
+/// Whether `obj` survives the major collection whose marking is over: marked or static.
+///
+/// # Safety
+/// `obj` must point to a readable object header.
+unsafe fn marked_fate(obj: *mut u8) -> Fate {
+    if (obj as *const u64).read() & (GCFLAG_VISITED | GCFLAG_STATIC) != 0 {
+        Fate::Alive(obj)
+    } else {
+        Fate::Dead
     }
 }
 

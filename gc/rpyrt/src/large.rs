@@ -156,6 +156,12 @@ impl LargeSpace {
         self.young_set.remove(&(obj as usize))
     }
 
+    /// Whether `obj` is a young large object (during a minor collection: one not reached yet).
+    #[inline]
+    pub fn is_young(&self, obj: *mut u8) -> bool {
+        self.young_set.contains(&(obj as usize))
+    }
+
     /// At the end of a minor collection: young objects reached become old, the others are
     /// freed. Returns the bytes freed.
     pub fn end_minor(&mut self) -> usize {

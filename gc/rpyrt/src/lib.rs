@@ -25,13 +25,15 @@
 //! `semispace` (the copying collector) and `space` (its memory), `generational` (the default
 //! collector) with `nursery`, `oldgen` (size classes) over `pages` (arenas), `large` (large objects and card tables)
 //! and `barrier` (remembered set), `hash` (identity hashes), `stats` (counters and `PYPYLOG`),
-//! `typeinfo` (the type table and header layout), `shadowstack` (the global root stack),
+//! `typeinfo` (the type table and header layout), `finalize` (weak references, destructors and
+//! finalizer queues), `shadowstack` (the global root stack),
 //! `config` (settings), `floatrepr`, `parseint`.
 
 pub mod barrier;
 pub mod capi;
 pub mod collector;
 pub mod config;
+pub mod finalize;
 pub mod floatrepr;
 pub mod generational;
 pub mod hash;

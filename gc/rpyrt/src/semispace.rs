@@ -16,11 +16,18 @@
 //! The write barrier's flag is never set on objects of this collector; its slow paths are
 //! no-ops here apart from clearing the flag.
 //!
+//! Weak references, destructors and finalizer queues (`finalize.rs`): the weak references copied
+//! by a collection are listed as they are copied and fixed once the scan is over; objects with a
+//! destructor or registered with a queue are listed when the program asks, and every collection
+//! looks at all of them (an object is alive if it was copied). `rgc.disable()` has no effect
+//! here: every collection is needed to make room.
+//!
 //! Relies on `typeinfo.rs` for object sizes and pointer fields, on `space.rs` for zeroed memory,
 //! and on the caller for the roots: every root slot holds NULL, a pointer to the start of an
 //! object, or a pointer outside the heap (left alone).
 
 use crate::config::{GcConfig, MIN_SPACE_SIZE};
+use crate::finalize::{Destructor, Fate, Finalizers};
 use crate::hash::{mix, YoungIds};
 use crate::space::Space;
 use crate::stats::Stats;
@@ -50,6 +57,8 @@ pub struct Gc {
     last_live: usize,
     ids: YoungIds,
     stats: Stats,
+    fin: Finalizers,
+    enabled: bool,
 }
 
 impl Gc {
@@ -85,6 +94,8 @@ impl Gc {
             last_live: 0,
             ids: YoungIds::new(),
             stats,
+            fin: Finalizers::new(),
+            enabled: true,
         };
         let initial = gc.config.initial_space.clamp(MIN_SPACE_SIZE, SIZE_CAP);
         gc.space_size = ((initial + 15) & !15).min(gc.max_space());
@@ -153,6 +164,44 @@ impl Gc {
             return 0;
         }
         mix(self.id(obj) as u64)
+    }
+
+    /// Whether `obj` may still move: true for every object of the heap.
+    pub fn can_move(&self, obj: *mut u8) -> bool {
+        let addr = obj as usize;
+        addr >= self.from.start() as usize && addr < self.nursery_free as usize
+    }
+
+    /// What `rgc.isenabled()` reports; `rgc.disable()` has no effect on this collector, but is
+    /// remembered for this answer.
+    pub fn is_enabled(&self) -> bool {
+        self.enabled
+    }
+
+    /// Remembers `rgc.enable()` / `rgc.disable()` (without effect on this collector).
+    pub fn set_enabled(&mut self, enabled: bool) {
+        self.enabled = enabled;
+    }
+
+    /// Calls `f` on `obj` when a collection finds it dead.
+    pub fn register_destructor(&mut self, obj: *mut u8, f: Destructor) {
+        self.fin.young_destructors.push((obj, f));
+    }
+
+    /// Registers `obj` with finalizer queue `q`: when a collection finds it dead, it is kept
+    /// alive and appended to the queue.
+    pub fn fq_register(&mut self, q: u32, obj: *mut u8) {
+        self.fin.young_registered.push((obj, q));
+    }
+
+    /// The oldest dead object of queue `q` not yet taken, or NULL.
+    pub fn fq_next_dead(&mut self, q: u32) -> *mut u8 {
+        self.fin.next_dead(q)
+    }
+
+    /// A finalizer queue whose trigger is pending, which is no longer pending.
+    pub fn fq_take_trigger(&mut self) -> Option<u32> {
+        self.fin.take_trigger()
     }
 
     /// The write barrier's slow path: never needed by this collector, which never sets the
@@ -327,6 +376,8 @@ impl Gc {
             }
         };
 
+        let fin = &mut self.fin;
+        let mut weakrefs = core::mem::take(&mut fin.copied_weakrefs);
         let mut copier = Copier {
             types: &self.types,
             from_start: self.from.start() as usize,
@@ -334,6 +385,7 @@ impl Gc {
             free: to.start(),
             limit: to.end(),
             ids: &mut self.ids,
+            weakrefs: &mut weakrefs,
         };
         for root in roots.iter_mut() {
             copier.forward(root);
@@ -341,12 +393,44 @@ impl Gc {
         for &obj in &self.statics {
             self.types.trace(obj, |slot| copier.forward(slot));
         }
+        fin.queues.iter_mut().flatten().for_each(|slot| {
+            copier.forward(slot);
+        });
         let mut scan = to.start();
         while scan < copier.free {
             let size = self.types.trace(scan, |slot| copier.forward(slot));
             scan = scan.add(size);
         }
+        // Registered objects found dead are kept alive (with all they reach) and queued.
+        let mut queued = Vec::new();
+        let mut registered = core::mem::take(&mut fin.young_registered);
+        for entry in registered.iter_mut() {
+            if copier.fate(entry.0) == Fate::Dead {
+                copier.forward(&mut entry.0);
+                queued.push((entry.1, entry.0));
+                entry.0 = core::ptr::null_mut();
+            } else {
+                copier.forward(&mut entry.0);
+            }
+        }
+        registered.retain(|entry| !entry.0.is_null());
+        while scan < copier.free {
+            let size = self.types.trace(scan, |slot| copier.forward(slot));
+            scan = scan.add(size);
+        }
         let free = copier.free;
+        let (from_start, from_end) = (copier.from_start, copier.from_end);
+        fin.young_registered = registered;
+        for (q, obj) in queued {
+            fin.enqueue(q, obj);
+        }
+        for w in weakrefs.drain(..) {
+            Finalizers::update_weakref(w, |obj| fate(from_start, from_end, obj));
+        }
+        fin.copied_weakrefs = weakrefs;
+        Finalizers::destroy(&mut fin.young_destructors, None, |obj| {
+            fate(from_start, from_end, obj)
+        });
         self.ids.clear();
 
         let mut old = core::mem::replace(&mut self.from, to);
@@ -374,9 +458,15 @@ struct Copier<'a> {
     free: *mut u8,
     limit: *mut u8,
     ids: &'a mut YoungIds,
+    /// The weak references copied so far.
+    weakrefs: &'a mut Vec<*mut u8>,
 }
 
 impl Copier<'_> {
+    unsafe fn fate(&self, obj: *mut u8) -> Fate {
+        fate(self.from_start, self.from_end, obj)
+    }
+
     /// Makes the slot point to the to-space copy of its object, copying it if this is the first
     /// visit. Slots pointing outside the used part of from-space are left alone.
     #[inline]
@@ -391,7 +481,15 @@ impl Copier<'_> {
             slot.write((obj.add(8) as *const *mut u8).read());
             return;
         }
-        let size = self.types.object_size(obj);
+        let info = self.types.info(obj);
+        let size = if header & GCFLAG_HASHFIELD != 0 {
+            info.size + HASH_FIELD_SIZE
+        } else {
+            info.size
+        };
+        if info.weakref {
+            self.weakrefs.push(self.free);
+        }
         let extra = if header & GCFLAG_HASHTAKEN != 0 {
             HASH_FIELD_SIZE
         } else {
@@ -418,6 +516,24 @@ impl Copier<'_> {
         (obj as *mut u64).write(header | GCFLAG_FORWARDED);
         (obj.add(8) as *mut *mut u8).write(new);
         slot.write(new);
+    }
+}
+
+/// Where `obj` is after the copying phase of a collection whose from-space was
+/// `from_start..from_end`: at its copy's address if it was copied, where it was if it is outside
+/// from-space (a static object), else `Dead`.
+///
+/// # Safety
+/// `obj` must point to a readable object header.
+unsafe fn fate(from_start: usize, from_end: usize, obj: *mut u8) -> Fate {
+    let addr = obj as usize;
+    if addr < from_start || addr >= from_end {
+        return Fate::Alive(obj);
+    }
+    if (obj as *const u64).read() & GCFLAG_FORWARDED != 0 {
+        Fate::Alive((obj.add(8) as *const *mut u8).read())
+    } else {
+        Fate::Dead
     }
 }
 

@@ -14,7 +14,7 @@ use core::mem::size_of;
 #[repr(C)]
 #[derive(Clone, Copy, Debug)]
 pub struct TypeInfo {
-    /// [`TI_VARSIZE`], [`TI_GCPTR_ITEMS`].
+    /// [`TI_VARSIZE`], [`TI_GCPTR_ITEMS`], [`TI_WEAKREF`].
     pub flags: u32,
     /// Bytes of the fixed part, header included; items start here.
     pub fixedsize: u32,
@@ -32,6 +32,12 @@ pub struct TypeInfo {
 pub const TI_VARSIZE: u32 = 1;
 /// Every item is one GC pointer.
 pub const TI_GCPTR_ITEMS: u32 = 2;
+/// A weak reference: a fixed-size object whose word at [`WEAKREF_OFFSET`] is a GC pointer that
+/// the collectors do not trace; they update it when its object moves and clear it when its
+/// object dies. The type declares no pointer fields.
+pub const TI_WEAKREF: u32 = 4;
+/// Offset of the referent in a weak reference (the first word after the header).
+pub const WEAKREF_OFFSET: usize = 8;
 
 /// Header flag of a prebuilt object in the executable's static data.
 pub const GCFLAG_STATIC: u64 = 1 << 32;
@@ -99,6 +105,8 @@ pub struct ObjInfo<'a> {
     pub gcptr_items: bool,
     /// The offsets of the GC pointer fields of its fixed part.
     pub ptr_offsets: &'a [usize],
+    /// Whether it is a weak reference ([`TI_WEAKREF`]).
+    pub weakref: bool,
 }
 
 /// A checked, owned copy of one `rpy_typeinfo`.
@@ -113,6 +121,7 @@ struct TypeDesc {
     gcptr_items: bool,
     /// Whether an object of this type can hold a GC pointer at all.
     has_ptrs: bool,
+    weakref: bool,
     ptr_offsets: Box<[usize]>,
 }
 
@@ -260,7 +269,17 @@ impl TypeTable {
             has_ptrs: desc.has_ptrs,
             gcptr_items: desc.gcptr_items,
             ptr_offsets: &desc.ptr_offsets,
+            weakref: desc.weakref,
         }
+    }
+
+    /// Whether `obj` is a weak reference.
+    ///
+    /// # Safety
+    /// `obj` must point to a readable object with a valid header.
+    #[inline]
+    pub unsafe fn is_weakref(&self, obj: *const u8) -> bool {
+        self.desc(obj).weakref
     }
 
     /// Whether objects of type `tid` can hold GC pointers.
@@ -407,7 +426,7 @@ fn bad_length(obj: *const u8, len: i64) -> ! {
 }
 
 fn check_type(ti: &TypeInfo) -> Result<TypeDesc, String> {
-    let known = TI_VARSIZE | TI_GCPTR_ITEMS;
+    let known = TI_VARSIZE | TI_GCPTR_ITEMS | TI_WEAKREF;
     if ti.flags & !known != 0 {
         return Err(format!("unknown flags {:#x}", ti.flags));
     }
@@ -419,6 +438,14 @@ fn check_type(ti: &TypeInfo) -> Result<TypeDesc, String> {
     }
     let varsize = ti.flags & TI_VARSIZE != 0;
     let gcptr_items = ti.flags & TI_GCPTR_ITEMS != 0;
+    let weakref = ti.flags & TI_WEAKREF != 0;
+    if weakref && (varsize || ti.n_ptrs != 0 || fixedsize < WEAKREF_OFFSET + PTR_SIZE) {
+        return Err(
+            "RPY_TI_WEAKREF needs a fixed-size type with room for the referent and no pointer \
+             fields"
+                .to_string(),
+        );
+    }
     let field_ok = |offset: usize, size: usize| {
         offset >= 8 && offset.is_multiple_of(size) && offset + size <= fixedsize
     };
@@ -462,6 +489,7 @@ fn check_type(ti: &TypeInfo) -> Result<TypeDesc, String> {
         length_offset: ti.length_offset as usize,
         varsize,
         gcptr_items,
+        weakref,
         ptr_offsets: offsets,
     })
 }
@@ -499,7 +527,7 @@ mod tests {
     #[test]
     fn rejects_malformed_types() {
         let cases = [
-            ti(4, 16, 0, 0, &[]),
+            ti(8, 16, 0, 0, &[]),
             ti(0, 4, 0, 0, &[]),
             ti(0, 16, 0, 0, &[16]),
             ti(0, 24, 0, 0, &[12]),
@@ -507,6 +535,9 @@ mod tests {
             ti(TI_VARSIZE, 16, 1, 16, &[]),
             ti(TI_GCPTR_ITEMS, 16, 8, 8, &[]),
             ti(TI_VARSIZE | TI_GCPTR_ITEMS, 16, 4, 8, &[]),
+            ti(TI_WEAKREF, 8, 0, 0, &[]),
+            ti(TI_WEAKREF, 24, 0, 0, &[16]),
+            ti(TI_WEAKREF | TI_VARSIZE, 16, 1, 8, &[]),
         ];
         for case in cases {
             assert!(unsafe { TypeTable::new(&[case]) }.is_err(), "{case:?}");

@@ -66,6 +66,7 @@ fn constants_agree() {
         ("RPY_GCFLAG_VISITED", GCFLAG_VISITED),
         ("RPY_TI_VARSIZE", TI_VARSIZE as u64),
         ("RPY_TI_GCPTR_ITEMS", TI_GCPTR_ITEMS as u64),
+        ("RPY_TI_WEAKREF", TI_WEAKREF as u64),
         ("RPY_GC_FLAG_STRESS", RPY_GC_FLAG_STRESS as u64),
         ("RPY_GC_KIND_SHIFT", RPY_GC_KIND_SHIFT as u64),
         ("RPY_GC_SEMISPACE", RPY_GC_SEMISPACE as u64),
@@ -106,6 +107,14 @@ fn declared_functions_are_exported() {
         "rpy_float_repr",
         "rpy_parse_int",
         "rpy_gc_boehm_settings",
+        "rpy_gc_collect_gen",
+        "rpy_gc_set_enabled",
+        "rpy_gc_isenabled",
+        "rpy_gc_can_move",
+        "rpy_gc_register_destructor",
+        "rpy_gc_fq_register",
+        "rpy_gc_fq_next_dead",
+        "rpy_gc_fq_take_trigger",
     ];
     let mut declared = Vec::new();
     for line in text.lines() {
@@ -149,5 +158,13 @@ fn declared_functions_are_exported() {
         rpy_gc_heap_used as *const () as usize,
         rpy_float_repr as *const () as usize,
         rpy_parse_int as *const () as usize,
+        rpy_gc_collect_gen as *const () as usize,
+        rpy_gc_set_enabled as *const () as usize,
+        rpy_gc_isenabled as *const () as usize,
+        rpy_gc_can_move as *const () as usize,
+        rpy_gc_register_destructor as *const () as usize,
+        rpy_gc_fq_register as *const () as usize,
+        rpy_gc_fq_next_dead as *const () as usize,
+        rpy_gc_fq_take_trigger as *const () as usize,
     ];
 }

@@ -58,18 +58,18 @@ def target(driver, args):
 # # returns Signed
 # graph f {
 #   block0(v0: Signed):
-#     goto block1(v0, 13, 2)
-#   block1(v1: Signed, v2: Signed, v3: Signed):
-#     v4: Bool = int_gt(v1, 0)
-#     switch v4
-#     case True: goto block2(v1, v2, v3)
-#     case False: goto block3(v1, v2)
-#   block2(v5: Signed, v6: Signed, v7: Signed):
-#     v8: Signed = int_sub(v5, v7)
-#     goto block1(v8, v6, v7)
-#   block3(v9: Signed, v10: Signed):
-#     v11: Signed = int_add(v9, v10)
-#     goto return(v11)
-#   return(v12: Signed):
-#   except(v13: Signed, v14: Ptr(INST<Exception>)):
+#     goto block1(v0)
+#   block1(v1: Signed):
+#     v2: Bool = int_gt(v1, 0)
+#     switch v2
+#     case True: goto block2(v1)
+#     case False: goto block3(v1)
+#   block2(v3: Signed):
+#     v4: Signed = int_sub(v3, 2)
+#     goto block1(v4)
+#   block3(v5: Signed):
+#     v6: Signed = int_add(v5, 13)
+#     goto return(v6)
+#   return(v7: Signed):
+#   except(v8: Signed, v9: Ptr(INST<Exception>)):
 # }

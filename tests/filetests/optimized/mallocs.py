@@ -1,7 +1,9 @@
 # Malloc removal after inlining: the tuple of a multiple return value and an instance used only
-# through its fields become variables; an instance stored into another object escapes and stays.
+# through its fields become variables; an instance stored into another object escapes and stays,
+# and so do a variable that may also hold None and an instance of a class with a `__del__`.
 # passes: inline, mallocs, constfold
 # function: f
+# function: g
 
 
 class Point:
@@ -27,9 +29,27 @@ def f(n, box):
     return p.x * 10 + p.y
 
 
+class Tracked:
+    def __init__(self, n):
+        self.n = n
+
+    def __del__(self):
+        pass
+
+
+def g(n):
+    p = None
+    for i in range(n):
+        p = Point(i, i)
+    t = Tracked(n)
+    if p is None:
+        return t.n
+    return p.x + t.n
+
+
 def entry_point(argv):
     b = Box()
-    print(f(len(argv) + 40, b), b.p.x)
+    print(f(len(argv) + 40, b), b.p.x, g(len(argv)))
     return 0
 
 
@@ -87,4 +107,77 @@ def target(driver, args):
 #     goto return(v10)
 #   return(v11: Signed):
 #   except(v12: Signed, v13: Ptr(INST<Exception>)):
+# }
+# ## before
+# # returns Signed
+# graph g {
+#   block0(v0: Signed):
+#     goto block1(v0, void, v0)
+#   block1(v1: Signed, v2: Void, v3: Signed):
+#     goto block2(v1, null#T5, 0, v3, 1)
+#   block2(v4: Signed, v5: Ptr(INST<Point>), v6: Signed, v7: Signed, v8: Signed):
+#     v9: Bool = int_lt(v6, v7)
+#     switch v9
+#     case True: goto block3(v4, v6, v7, v8)
+#     case False: goto block4(v4, v5)
+#   block3(v10: Signed, v11: Signed, v12: Signed, v13: Signed):
+#     v14: Signed = int_add(v11, v13)
+#     v15: Ptr(INST<Point>) = malloc(T5)
+#     v16: Void = setfield(v15, .typeid, 25)
+#     v17: Void = direct_call(Point.__init__, v15, v11, v11)
+#     goto block2(v10, v15, v14, v12, v13)
+#   block4(v18: Signed, v19: Ptr(INST<Point>)):
+#     v20: Ptr(INST<Tracked>) = malloc(T11)
+#     v21: Void = setfield(v20, .typeid, 27)
+#     v22: Void = direct_call(Tracked.__init__, v20, v18)
+#     v23: Bool = ptr_iszero(v19)
+#     switch v23
+#     case True: goto block5(v20)
+#     case False: goto block6(v19, v20)
+#   block5(v24: Ptr(INST<Tracked>)):
+#     v25: Signed = getfield(v24, .n)
+#     goto return(v25)
+#   block6(v26: Ptr(INST<Point>), v27: Ptr(INST<Tracked>)):
+#     v28: Signed = getfield(v26, .x)
+#     v29: Signed = getfield(v27, .n)
+#     v30: Signed = int_add(v28, v29)
+#     goto return(v30)
+#   return(v31: Signed):
+#   except(v32: Signed, v33: Ptr(INST<Exception>)):
+# }
+# ## after
+# # returns Signed
+# graph g {
+#   block0(v0: Signed):
+#     goto block1(v0, null#T5, 0, v0)
+#   block1(v1: Signed, v2: Ptr(INST<Point>), v3: Signed, v4: Signed):
+#     v5: Bool = int_lt(v3, v4)
+#     switch v5
+#     case True: goto block2(v1, v3, v4)
+#     case False: goto block3(v1, v2)
+#   block2(v6: Signed, v7: Signed, v8: Signed):
+#     v9: Signed = int_add(v7, 1)
+#     v10: Ptr(INST<Point>) = malloc(T5)
+#     v11: Void = setfield(v10, .typeid, 25)
+#     v12: Void = setfield(v10, .x, v7)
+#     v13: Void = setfield(v10, .y, v7)
+#     goto block1(v6, v10, v9, v8)
+#   block3(v14: Signed, v15: Ptr(INST<Point>)):
+#     v16: Ptr(INST<Tracked>) = malloc(T11)
+#     v17: Void = setfield(v16, .typeid, 27)
+#     v18: Void = setfield(v16, .n, v14)
+#     v19: Bool = ptr_iszero(v15)
+#     switch v19
+#     case True: goto block4(v16)
+#     case False: goto block5(v15, v16)
+#   block4(v20: Ptr(INST<Tracked>)):
+#     v21: Signed = getfield(v20, .n)
+#     goto return(v21)
+#   block5(v22: Ptr(INST<Point>), v23: Ptr(INST<Tracked>)):
+#     v24: Signed = getfield(v22, .x)
+#     v25: Signed = getfield(v23, .n)
+#     v26: Signed = int_add(v24, v25)
+#     goto return(v26)
+#   return(v27: Signed):
+#   except(v28: Signed, v29: Ptr(INST<Exception>)):
 # }

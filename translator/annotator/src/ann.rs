@@ -77,6 +77,10 @@ pub enum Ann {
     /// A method taken from an instance of the class (or a subclass) without calling it:
     /// represented by the instance, called as `instance.name(...)`.
     BoundMethod(crate::classdef::ClassId, Rc<str>),
+    /// A weak reference (`weakref.ref(x)`) to an instance of the class or of a subclass;
+    /// `true` if it may be None itself. Calling it gives the instance, or None once the
+    /// instance died.
+    WeakRef(crate::classdef::ClassId, bool),
 }
 
 impl Ann {

@@ -113,6 +113,12 @@ pub struct Annotator<'s> {
     /// The implementations each method call (graph, result variable) may call: the defining
     /// class and the graph of each.
     pub method_targets: HashMap<(GraphId, Var), Vec<(crate::classdef::ClassId, GraphId)>>,
+    /// Method calls `obj.attr()` where the attribute holds a weak reference.
+    pub weakref_attr_calls: HashSet<(GraphId, Var)>,
+    /// The graph of the `__del__` of each class instantiated that has one.
+    pub destructors: IndexMap<crate::classdef::ClassId, GraphId>,
+    /// The finalizer queues used, by their prebuilt instance.
+    pub finalizer_queues: IndexMap<ObjId, crate::finalizer::FinalizerQueue>,
     /// Dict definitions, merged by a union-find over `dict_parent`.
     pub(crate) dicts: Vec<DictDef>,
     dict_parent: Vec<u32>,
@@ -166,6 +172,9 @@ impl<'s> Annotator<'s> {
             site_lists: HashMap::new(),
             prebuilt_lists: HashMap::new(),
             prebuilt_dicts: HashMap::new(),
+            destructors: IndexMap::new(),
+            weakref_attr_calls: HashSet::new(),
+            finalizer_queues: IndexMap::new(),
             pending: BTreeSet::new(),
             reported: BTreeSet::new(),
             current: (GraphId(0), Block(0)),
@@ -685,6 +694,10 @@ impl<'s> Annotator<'s> {
                 BoundMethod(self.common_base(*x, *y).ok_or(())?, n.clone())
             }
             (Inst(x, _), None) | (None, Inst(x, _)) => Inst(*x, true),
+            (WeakRef(x, n), WeakRef(y, m)) => {
+                WeakRef(self.common_base(*x, *y).ok_or(())?, *n || *m)
+            }
+            (WeakRef(x, _), None) | (None, WeakRef(x, _)) => WeakRef(*x, true),
             (Dict(x), Dict(y)) => Dict(self.merge_dicts(*x, *y)?),
             // None is a null function.
             (FuncSet(s), None) | (None, FuncSet(s)) => FuncSet(s.clone()),
@@ -882,6 +895,7 @@ impl<'s> Annotator<'s> {
             Ann::BoundMethod(c, name) => {
                 format!("method `{name}` of a `{}` instance", self.class(*c).name)
             }
+            Ann::WeakRef(c, _) => format!("weakref to a `{}` instance", self.class(*c).name),
             Ann::ClassSet(ids) => {
                 let names: Vec<String> = ids
                     .iter()

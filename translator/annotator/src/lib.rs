@@ -9,6 +9,7 @@
 pub mod ann;
 pub mod annotate;
 pub mod classdef;
+pub mod finalizer;
 pub mod prelude;
 pub mod rules;
 

@@ -231,7 +231,7 @@ impl Annotator<'_> {
         }
     }
 
-    fn bad(&mut self, span: Span, msg: String, label: &str) -> Ann {
+    pub(crate) fn bad(&mut self, span: Span, msg: String, label: &str) -> Ann {
         self.error(Diagnostic::new("E0210", msg).at(span, label));
         Ann::Bottom
     }
@@ -758,6 +758,9 @@ impl Annotator<'_> {
         let recv = &anns[0];
         let args = &anns[3..];
         if let Ann::Inst(c, _) = recv {
+            if let Some(r) = self.finalizer_queue_method(src, *c, &name, op, anns) {
+                return r;
+            }
             return self.instance_method(src, gid, *c, &name, op, anns);
         }
         if let Ann::Pbc(Const::Obj(id, _)) = recv {
@@ -951,6 +954,16 @@ impl Annotator<'_> {
                 let (c, name) = (*c, name.clone());
                 let (syn, syn_anns) = bound_method_call(op, anns, c, &name);
                 self.instance_method(src, gid, c, &name, &syn, &syn_anns)
+            }
+            Ann::WeakRef(c, _) => {
+                if anns.len() > 2 {
+                    return self.bad(
+                        op.span,
+                        "a weakref is called without arguments".into(),
+                        "in this call",
+                    );
+                }
+                Ann::Inst(*c, true)
             }
             Ann::ClassSet(ids) => {
                 let ids = ids.clone();
@@ -1199,6 +1212,7 @@ impl Annotator<'_> {
             return Ann::Bottom;
         }
         let inst = Ann::Inst(c, false);
+        self.note_destructor(src, c, op.span);
         match self
             .class_attr(c, "__init__")
             .and_then(|(_, v)| self.method_function(&v))
@@ -1355,6 +1369,11 @@ impl Annotator<'_> {
                 Ann::FuncSet(ids) => ids.to_vec(),
                 Ann::Pbc(Const::Obj(id, _)) => vec![*id],
                 Ann::Bottom => return Ann::Bottom,
+                Ann::WeakRef(k, _) if anns.len() == 3 => {
+                    // An attribute holding a weak reference, called: its referent.
+                    self.weakref_attr_calls.insert((gid, op.result));
+                    return Ann::Inst(*k, true);
+                }
                 Ann::BoundMethod(bc, bname) => {
                     // An attribute holding a bound method: its method, called on its instance.
                     let (bc, bname) = (*bc, bname.clone());
@@ -1576,6 +1595,44 @@ impl Annotator<'_> {
                 _ => count_error(self, "one argument"),
             },
             "rlib.we_are_jitted" | "rlib.isconstant" | "rlib.isvirtual" => Bool,
+            "gc.collect" => match pos {
+                [] => None,
+                [a] if a.is_intlike() => None,
+                [_] => type_error(self),
+                _ => count_error(self, "at most one argument"),
+            },
+            "gc.enable" | "gc.disable" => match pos {
+                [] => None,
+                _ => count_error(self, "no arguments"),
+            },
+            "gc.isenabled" | "rlib.has_weakref_support" => match pos {
+                [] => Bool,
+                _ => count_error(self, "no arguments"),
+            },
+            "rlib.can_move" => match pos {
+                [Inst(_, false) | Str | Bytes | List(_) | Dict(_) | Tuple(_)] => Bool,
+                [Inst(_, true)] => self.bad(
+                    op.span,
+                    "`can_move()` of a value that may be None".into(),
+                    "assert that it is not None before this call",
+                ),
+                [_] => type_error(self),
+                _ => count_error(self, "one argument"),
+            },
+            "weakref.ref" | "weakref.ReferenceType" => match pos {
+                [Inst(c, false)] => WeakRef(*c, false),
+                [Inst(_, true) | None] => self.bad(
+                    op.span,
+                    "`weakref.ref()` of a value that may be None".into(),
+                    "assert that it is not None before taking a weakref to it",
+                ),
+                [_] => self.bad(
+                    op.span,
+                    format!("`weakref.ref()` takes an instance of a class, not {given}"),
+                    "in this call",
+                ),
+                _ => count_error(self, "one argument"),
+            },
             "rlib.jit_debug" | "rlib.assert_green" => None,
             _ if nkw > 0 => self.bad(
                 op.span,
@@ -1665,7 +1722,10 @@ impl Annotator<'_> {
             },
             "rlib.instantiate" => match pos {
                 [Pbc(Const::Obj(id, _))] => match self.class_of(*id) {
-                    Some(c) => Inst(c, false),
+                    Some(c) => {
+                        self.note_destructor(src, c, op.span);
+                        Inst(c, false)
+                    }
                     Option::None => type_error(self),
                 },
                 [ClassSet(ids)] => {
@@ -1673,6 +1733,7 @@ impl Annotator<'_> {
                     let mut acc = Bottom;
                     for id in ids.iter() {
                         let c = self.class_of(*id).expect("class");
+                        self.note_destructor(src, c, op.span);
                         acc = self.union(&acc, &Inst(c, false)).unwrap_or(Bottom);
                     }
                     acc

@@ -163,63 +163,86 @@ fn fold_blocks(f: &mut Func) -> bool {
     changed
 }
 
-/// Input variables that receive the same constant from every incoming link (or themselves,
-/// around a loop) are replaced by it.
+/// Input variables that receive the same constant from every incoming link, directly or through
+/// other input variables (around loops), are replaced by it. Optimistic: every input variable
+/// starts unknown and only the values that reach it lower it, to a fixpoint.
 fn propagate_link_constants(f: &mut Func) -> bool {
+    #[derive(Clone, PartialEq)]
+    enum State {
+        Unknown,
+        Const(LlConst),
+        Varying,
+    }
     let g = &mut *f.graph;
     let blocks = g.reachable_blocks();
-    let mut incoming: HashMap<Block, Vec<(Block, usize)>> = HashMap::new();
+    let mut state: HashMap<Var, State> = HashMap::new();
+    let mut input_of: HashMap<Var, Block> = HashMap::new();
     for &b in &blocks {
-        for (i, l) in g.blocks[b].exits.iter().enumerate() {
-            incoming.entry(l.target).or_default().push((b, i));
+        for &v in &g.blocks[b].inputargs {
+            input_of.insert(v, b);
+            let s = if b == g.startblock || g.is_final(b) {
+                State::Varying
+            } else {
+                State::Unknown
+            };
+            state.insert(v, s);
+        }
+    }
+    loop {
+        let mut changed = false;
+        for &b in &blocks {
+            for l in &g.blocks[b].exits {
+                for (t, a) in g.blocks[l.target].inputargs.iter().zip(&l.args) {
+                    let incoming = match a {
+                        LinkArg::Value(Value::Const(c)) => State::Const(c.clone()),
+                        LinkArg::Value(Value::Var(v)) if input_of.get(v) == Some(&b) => {
+                            state[v].clone()
+                        }
+                        _ => State::Varying,
+                    };
+                    let cur = &state[t];
+                    let new = match (cur, &incoming) {
+                        (State::Varying, _) | (_, State::Unknown) => continue,
+                        (State::Unknown, _) => incoming,
+                        (State::Const(x), State::Const(y)) if x == y => continue,
+                        _ => State::Varying,
+                    };
+                    state.insert(*t, new);
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            break;
         }
     }
     let mut changed = false;
     for &b in &blocks {
-        if b == g.startblock || g.is_final(b) {
-            continue;
-        }
-        let Some(preds) = incoming.get(&b) else {
-            continue;
-        };
-        let mut map: HashMap<Var, Value<LlConst>> = HashMap::new();
-        for (k, &input) in g.blocks[b].inputargs.iter().enumerate() {
-            let mut common: Option<LlConst> = None;
-            let mut ok = true;
-            for &(pb, li) in preds {
-                match &g.blocks[pb].exits[li].args[k] {
-                    LinkArg::Value(Value::Var(v)) if pb == b && *v == input => {}
-                    LinkArg::Value(Value::Const(c)) => match &common {
-                        None => common = Some(c.clone()),
-                        Some(prev) if prev == c => {}
-                        Some(_) => ok = false,
-                    },
-                    _ => ok = false,
-                }
-            }
-            if let (true, Some(c)) = (ok, common) {
-                map.insert(input, Value::Const(c));
-            }
-        }
+        let map: HashMap<Var, Value<LlConst>> = g.blocks[b]
+            .inputargs
+            .iter()
+            .filter_map(|v| match &state[v] {
+                State::Const(c) => Some((*v, Value::Const(c.clone()))),
+                _ => None,
+            })
+            .collect();
         if map.is_empty() {
             continue;
         }
+        // The input variables stay (now unused): the cleanups remove them with their values.
         let data = &mut g.blocks[b];
-        // The input variable stays (now unused): the cleanups remove it with its link values.
-        let mut any = false;
         for op in &mut data.ops {
             for a in &mut op.args {
-                if let Value::Var(v) = a {
-                    if let Some(c) = map.get(v) {
-                        *a = c.clone();
-                        any = true;
-                    }
+                let na = subst(a, &map);
+                if na != *a {
+                    *a = na;
+                    changed = true;
                 }
             }
         }
         if let ExitSwitch::Value(v) = &data.exitswitch {
             let nv = subst(v, &map);
-            any |= nv != *v;
+            changed |= nv != *v;
             data.exitswitch = ExitSwitch::Value(nv);
         }
         for l in &mut data.exits {
@@ -227,11 +250,10 @@ fn propagate_link_constants(f: &mut Func) -> bool {
                 let na = subst_arg(a, &map);
                 if na != *a {
                     *a = na;
-                    any = true;
+                    changed = true;
                 }
             }
         }
-        changed |= any;
     }
     changed
 }

@@ -122,7 +122,8 @@ pub fn optimize(p: &mut LlProgram, cfg: &Config) {
     for _ in 0..2 {
         if cfg.on("mallocs") {
             let types = p.types.clone();
-            for_each_graph(p, |f| mallocs::remove(f, &types));
+            let kept: Vec<_> = p.destructors.iter().map(|d| d.0).collect();
+            for_each_graph(p, |f| mallocs::remove(f, &types, &kept));
         }
         if cfg.on("constfold") {
             for_each_graph(p, constfold::fold);

@@ -27,9 +27,11 @@ use std::collections::{BTreeMap, HashMap};
 
 /// Removes every removable family of the function, repeating while a removal makes another
 /// family removable.
-pub fn remove(f: &mut Func, types: &TypeTable) {
+/// Instances of the types in `kept` (those with a `__del__`, which the collector must see die)
+/// are never removed.
+pub fn remove(f: &mut Func, types: &TypeTable, kept: &[TypeId]) {
     for _ in 0..4 {
-        if !remove_once(f, types) {
+        if !remove_once(f, types, kept) {
             break;
         }
     }
@@ -67,7 +69,7 @@ struct Family {
     bad: bool,
 }
 
-fn remove_once(f: &mut Func, types: &TypeTable) -> bool {
+fn remove_once(f: &mut Func, types: &TypeTable, kept: &[TypeId]) -> bool {
     let g = &*f.graph;
     let blocks = g.reachable_blocks();
     let is_ptr = |v: Var| matches!(f.ty(v), LlType::Ptr(_));
@@ -101,6 +103,15 @@ fn remove_once(f: &mut Func, types: &TypeTable) -> bool {
                 fams.entry(uf.find(x.0 as usize)).or_default().bad = true;
             }
         }
+        // An input variable that some link gives a constant (a null pointer, a prebuilt
+        // object) or the caught exception may hold another object.
+        for l in &d.exits {
+            for (t, a) in g.blocks[l.target].inputargs.iter().zip(&l.args) {
+                if is_ptr(*t) && !matches!(a, LinkArg::Value(Value::Var(_))) {
+                    fams.entry(uf.find(t.0 as usize)).or_default().bad = true;
+                }
+            }
+        }
         for op in &d.ops {
             if !is_ptr(op.result) {
                 continue;
@@ -108,7 +119,10 @@ fn remove_once(f: &mut Func, types: &TypeTable) -> bool {
             let fam = fams.entry(uf.find(op.result.0 as usize)).or_default();
             match (op.op, op.args.first()) {
                 (LlOp::Malloc, Some(Value::Const(LlConst::Type(t)))) => {
-                    if types.get(*t).items.is_some() || fam.ty.is_some_and(|u| u != *t) {
+                    if types.get(*t).items.is_some()
+                        || fam.ty.is_some_and(|u| u != *t)
+                        || kept.contains(t)
+                    {
                         fam.bad = true;
                     }
                     fam.ty = Some(*t);

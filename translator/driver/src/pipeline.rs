@@ -296,6 +296,19 @@ pub fn translate(opts: &Options) -> Result<Outcome, TranslateError> {
         Gc::Generational | Gc::Semispace => rpy_lower::GcRoots::ShadowStack,
     };
     rpy_lower::lower_program(&mut program, roots);
+    let light_errors = rpy_lower::light::check(&program);
+    if !light_errors.is_empty() {
+        let n = light_errors.len();
+        let mut msg = rpy_model::Diagnostics {
+            errors: light_errors,
+        }
+        .render(&cx.sources);
+        msg.push_str(&format!(
+            "error: translation failed with {n} error{}",
+            if n == 1 { "" } else { "s" }
+        ));
+        return Err(fail(msg, &times));
+    }
     if opts.verify {
         verify_program(&program, "lower");
     }

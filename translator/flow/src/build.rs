@@ -474,6 +474,9 @@ const RLIB_BUILTINS: &[&str] = &[
     "longlongmask",
     "newlist_hint",
     "current_object_addr_as_int",
+    "can_move",
+    "ll_arraycopy",
+    "has_weakref_support",
 ];
 
 /// The operations whose exceptions a `try` in the same function catches.

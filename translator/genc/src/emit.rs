@@ -336,6 +336,7 @@ impl Emitter<'_> {
             }
         }
         self.out.push('\n');
+        self.finalizers();
         let mut bodies = String::new();
         for (i, f) in p.functions.iter().enumerate() {
             if let LlFunction::Graph {
@@ -359,6 +360,54 @@ impl Emitter<'_> {
         self.out.push('\n');
         self.out.push_str(&bodies);
         self.main();
+    }
+
+    /// The wrappers through which the collector calls destructors, and the function calling the
+    /// pending finalizer triggers.
+    fn finalizers(&mut self) {
+        let p = self.p;
+        let mut seen = Vec::new();
+        for (_, f) in &p.destructors {
+            if !seen.contains(f) {
+                seen.push(*f);
+                let _ = writeln!(
+                    self.out,
+                    "static void rpy_del{}(void *p) {{ {}(p); }}",
+                    f.0,
+                    self.func_name(*f)
+                );
+            }
+        }
+        self.out.push_str(
+            "static void rpy_fq_run_triggers(void) {
+",
+        );
+        if !p.fq_triggers.is_empty() {
+            self.out.push_str(
+                "    int64_t q;
+    while ((q = rpy_gc_fq_take_trigger()) >= 0) {
+        switch (q) {
+",
+            );
+            for (q, f, pb) in &p.fq_triggers {
+                let _ = writeln!(
+                    self.out,
+                    "        case {q}: {}((void *)&rpy_pb{}); break;",
+                    self.func_name(*f),
+                    pb.0
+                );
+            }
+            self.out.push_str(
+                "        }
+    }
+",
+            );
+        }
+        self.out.push_str(
+            "}
+
+",
+        );
     }
 
     fn types(&mut self) {
@@ -432,7 +481,12 @@ impl Emitter<'_> {
                     )
                 }
                 None => format!(
-                    "    {{0, sizeof({sn}), 0, 0, {}, {ptrs_name}}},",
+                    "    {{{}, sizeof({sn}), 0, 0, {}, {ptrs_name}}},",
+                    if s.name == "WEAKREF" {
+                        "RPY_TI_WEAKREF"
+                    } else {
+                        "0"
+                    },
                     ptrs.len()
                 ),
             };
@@ -904,10 +958,52 @@ impl Emitter<'_> {
                 }
             }
             LlOp::Select => format!("{r} = {} ? {} : {};", a[0], a[1], a[2]),
+            LlOp::WeakrefCreate => {
+                let LlType::Ptr(t) = rt else { return String::new() };
+                let sn = self.struct_name(t);
+                let alloc = format!("{r} = ({sn} *)rpy_malloc_fixed({}, sizeof({sn}));", t.0);
+                let store = format!(
+                    "if ({r} != NULL) {{ {r}->{f} = (int64_t)(uintptr_t){a}; RPY_WEAKREF_REGISTER(&{r}->{f}, {a}); }}",
+                    f = cfield("referent"),
+                    a = a[0]
+                );
+                // The referent must survive the allocation: it is a root while it happens.
+                if let Value::Var(_) = &args[0] {
+                    format!("RPY_PUSH1({0}); {alloc} RPY_POP1({0}); {store}", a[0])
+                } else {
+                    format!("{alloc} {store}")
+                }
+            }
+            LlOp::WeakrefDeref => {
+                let LlType::Ptr(t) = rt else { return String::new() };
+                format!(
+                    "{r} = {0} != NULL ? ({1} *)(uintptr_t){0}->{2} : NULL;",
+                    a[0],
+                    self.struct_name(t),
+                    cfield("referent")
+                )
+            }
+            LlOp::GcCanMove => format!("{r} = rpy_gc_can_move((void *){});", a[0]),
+            LlOp::GcFqRegister => format!("rpy_gc_fq_register({}, (void *){});", a[0], a[1]),
+            LlOp::GcFqNextDead => {
+                let LlType::Ptr(t) = rt else { return String::new() };
+                format!(
+                    "{r} = ({} *)rpy_gc_fq_next_dead({});",
+                    self.struct_name(t),
+                    a[0]
+                )
+            }
             LlOp::Malloc => {
                 let LlType::Ptr(t) = rt else { return String::new() };
                 let sn = self.struct_name(t);
-                format!("{r} = ({sn} *)rpy_malloc_fixed({}, sizeof({sn}));", t.0)
+                let alloc = format!("{r} = ({sn} *)rpy_malloc_fixed({}, sizeof({sn}));", t.0);
+                match self.p.destructors.iter().find(|d| d.0 == t) {
+                    Some((_, f)) => format!(
+                        "{alloc} if ({r} != NULL) rpy_gc_register_destructor({r}, rpy_del{});",
+                        f.0
+                    ),
+                    None => alloc,
+                }
             }
             LlOp::MallocVarsize => {
                 let LlType::Ptr(t) = rt else { return String::new() };

@@ -12,12 +12,16 @@
 //!    moving collector may change them. Skipped for Boehm's collector, which scans the C stack
 //!    conservatively and never moves objects ([`GcRoots::Conservative`]).
 //!
+//! After them, `light::check` reports the destructors and finalizer triggers that do too much
+//! (the driver calls it).
+//!
 //! Relies only on `rpy-model` (and `petgraph` for strongly connected components). After these
 //! passes the graphs are in the "lowered" dialect that genc prints.
 
 pub mod effects;
 pub mod exceptions;
 pub mod gcroots;
+pub mod light;
 pub mod stackcheck;
 
 use rpy_model::llop::LlProgram;

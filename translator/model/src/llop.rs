@@ -33,6 +33,17 @@ crate::optable! {
         /// The identity hash and the unique id of a GC object (stable while it moves).
         GcIdentityHash = "gc_identityhash", 1, pure;
         GcId = "gc_id", 1, pure;
+        /// `weakref_create(p)`: a new weak reference (`WEAKREF`) to the instance `p`.
+        WeakrefCreate = "weakref_create", 1, raise, collect;
+        /// `weakref_deref(w)`: the instance a weak reference points to, or null once it died (or
+        /// if `w` is null). Not pure: a collection may clear it.
+        WeakrefDeref = "weakref_deref", 1;
+        /// `rgc.can_move(p)`: whether the GC object may still move.
+        GcCanMove = "gc_can_move", 1;
+        /// `gc_fq_register(queue, p)`: registers the instance with finalizer queue `queue`.
+        GcFqRegister = "gc_fq_register", 2;
+        /// `gc_fq_next_dead(queue)`: the oldest dead instance of the queue, or null.
+        GcFqNextDead = "gc_fq_next_dead", 1;
         IntInvert = "int_invert", 1, pure;
         IntAbs = "int_abs", 1, pure;
         IntLt = "int_lt", 2, pure;
@@ -283,6 +294,25 @@ pub struct LlProgram {
     /// Functions the program asks to inline always (`true`, `always_inline`) or never
     /// (`false`, `dont_inline`).
     pub inline_hints: std::collections::BTreeMap<FuncId, bool>,
+    /// Instance types with a `__del__`: each allocation registers the function with the
+    /// collector.
+    pub destructors: Vec<(TypeId, FuncId)>,
+    /// Finalizer queues: the runtime's number, the `finalizer_trigger` function and the queue
+    /// instance it is called with.
+    pub fq_triggers: Vec<(i64, FuncId, PrebuiltId)>,
+    /// Functions restricted in what they may do, with the span of their definition.
+    pub light: Vec<(FuncId, Span, Light)>,
+}
+
+/// What a restricted function may not do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Light {
+    /// A `__del__`: no allocation, no exception, no access to fields holding objects.
+    Destructor,
+    /// A finalizer queue's `finalizer_trigger`: no allocation, no exception.
+    Trigger,
+    /// A function decorated with `rgc.no_collect`: no allocation.
+    NoCollect,
 }
 
 impl LlProgram {

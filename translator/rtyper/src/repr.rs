@@ -215,6 +215,16 @@ impl Reprs {
         })
     }
 
+    /// The one type of weak references: the referent's address in a word that the collector
+    /// does not trace as a pointer (genc flags the type `RPY_TI_WEAKREF`).
+    pub fn weakref_type(&mut self) -> TypeId {
+        self.types.intern(GcStruct {
+            name: "WEAKREF".into(),
+            fields: vec![("referent".into(), LlType::Signed)],
+            items: None,
+        })
+    }
+
     /// The low-level type of an annotation.
     pub fn lltype(&mut self, an: &mut Annotator, a: &Ann) -> LlType {
         match a {
@@ -249,6 +259,7 @@ impl Reprs {
             // Which function of the set: its snapshot id.
             Ann::FuncSet(_) | Ann::ClassSet(_) => LlType::Signed,
             Ann::BoundMethod(c, _) => LlType::Ptr(self.inst_type(an, *c)),
+            Ann::WeakRef(..) => LlType::Ptr(self.weakref_type()),
             Ann::Dict(d) => {
                 let (k, v) = an.dict_items_final(*d);
                 let mut kt = self.lltype(an, &k);

@@ -14,7 +14,7 @@ use rpy_annotator::rules::{bind_args, ArgSource};
 use rpy_annotator::{Ann, Annotator, GraphId};
 use rpy_model::flowop::{Const, FlowOp};
 use rpy_model::graph::{BlockData, ExitCase, ExitSwitch, Graph, Link, LinkArg, Operation, Value};
-use rpy_model::llop::{Effects, FuncId, LlConst, LlFunction, LlGraph, LlOp, LlProgram};
+use rpy_model::llop::{Effects, FuncId, Light, LlConst, LlFunction, LlGraph, LlOp, LlProgram};
 use rpy_model::lltype::LlType;
 use rpy_model::snapshot::{ObjId, PyObject, PyValue};
 use rpy_model::{Block, Diagnostic, Diagnostics, Span, Var};
@@ -58,7 +58,6 @@ pub fn rtype_program(an: &mut Annotator, entry: GraphId) -> Result<LlProgram, Di
     if !rt.diags.is_empty() {
         return Err(rt.diags);
     }
-    functions.extend(rt.extra);
     let mut class_names: Vec<(i64, String)> = Vec::new();
     for (i, c) in rt.an.classes.iter().enumerate() {
         let builtin = rt.an.is_builtin_class(rpy_annotator::ClassId(i as u32));
@@ -93,8 +92,44 @@ pub fn rtype_program(an: &mut Annotator, entry: GraphId) -> Result<LlProgram, Di
             }
         }
     }
+    let mut destructors = Vec::new();
+    let mut light = Vec::new();
+    for (c, g) in rt.an.destructors.clone() {
+        destructors.push((rt.reprs.inst_type(rt.an, c), FuncId(g.0)));
+        let span = rt.an.graphs[g.0 as usize].graph.span;
+        if !light
+            .iter()
+            .any(|l: &(FuncId, Span, Light)| l.0 == FuncId(g.0))
+        {
+            light.push((FuncId(g.0), span, Light::Destructor));
+        }
+    }
+    let mut fq_triggers = Vec::new();
+    for (qid, fq) in rt.an.finalizer_queues.clone() {
+        let t = rt.reprs.inst_type(rt.an, fq.class);
+        if let LlConst::Prebuilt(p) = rt.prebuilt_container(qid, t, fq.span) {
+            fq_triggers.push((fq.index, FuncId(fq.trigger.0), p));
+        }
+        let span = rt.an.graphs[fq.trigger.0 as usize].graph.span;
+        light.push((FuncId(fq.trigger.0), span, Light::Trigger));
+    }
+    // Functions decorated with `rgc.no_collect`.
+    for (i, g) in rt.an.graphs.iter().enumerate() {
+        if let PyObject::Function(f) = rt.an.snapshot.obj(g.func) {
+            if f.attrs.contains_key("_gc_no_collect_") {
+                light.push((FuncId(i as u32), g.graph.span, Light::NoCollect));
+            }
+        }
+    }
+    if !rt.diags.is_empty() {
+        return Err(rt.diags);
+    }
+    functions.extend(rt.extra);
     Ok(LlProgram {
         inline_hints,
+        destructors,
+        fq_triggers,
+        light,
         class_names,
         exc_inst_type,
         types: rt.reprs.types,
@@ -1409,7 +1444,10 @@ impl Rtyper<'_, '_> {
                 );
                 self.emit(st, LlOp::IntIsTrue, vec![n], LlType::Bool)
             }
-            Ann::Inst(_, true) => self.emit(st, LlOp::PtrNonZero, vec![x], LlType::Bool),
+            Ann::Inst(_, true) | Ann::WeakRef(_, true) => {
+                self.emit(st, LlOp::PtrNonZero, vec![x], LlType::Bool)
+            }
+            Ann::WeakRef(_, false) => Value::Const(LlConst::Bool(true)),
         }
     }
 
@@ -1724,6 +1762,23 @@ impl Rtyper<'_, '_> {
             _ => String::new(),
         };
         let rt = st.types[op.result.0 as usize];
+        if let (Ann::Inst(..), Value::Const(Const::Obj(qid, _))) = (&anns[0], &op.args[0]) {
+            if let Some(fq) = self.an.finalizer_queues.get(qid) {
+                let q = Value::Const(LlConst::Signed(fq.index));
+                match name.as_str() {
+                    "register_finalizer" => {
+                        let x = self.value(st, &op.args[3], tys[3]);
+                        self.emit(st, LlOp::GcFqRegister, vec![q, x], T::Void);
+                        return self.finish(st, op.result, Value::Const(LlConst::Void));
+                    }
+                    "next_dead" => {
+                        let r = self.emit(st, LlOp::GcFqNextDead, vec![q], rt);
+                        return self.finish(st, op.result, r);
+                    }
+                    _ => {}
+                }
+            }
+        }
         if let Ann::Inst(c, _) = &anns[0] {
             return self.instance_method(st, op, *c, tys);
         }
@@ -1864,6 +1919,11 @@ impl Rtyper<'_, '_> {
                 let args = self.arg_values(st, op, 2);
                 let (r, t) = self.call_graph(st, callee, None, &args, nargs, &names);
                 let r = self.convert(st, r, t, rt);
+                self.finish(st, op.result, r);
+            }
+            Ann::WeakRef(..) => {
+                let w = self.value(st, &op.args[0], tys[0]);
+                let r = self.emit(st, LlOp::WeakrefDeref, vec![w], rt);
                 self.finish(st, op.result, r);
             }
             Ann::BoundMethod(c, name) => {
@@ -2200,6 +2260,21 @@ impl Rtyper<'_, '_> {
         recv: Option<V>,
     ) {
         let (names, nargs) = rpy_annotator::rules::call_shape(op, 2);
+        if self.an.weakref_attr_calls.contains(&(st.gid, op.result)) {
+            // `obj.attr()` where the attribute holds a weak reference: its referent.
+            let Value::Const(Const::Str(attr)) = &op.args[1] else {
+                return;
+            };
+            let ft = self.field_type(tys[0], attr);
+            let p = match recv {
+                Some(p) => p,
+                None => self.value(st, &op.args[0], tys[0]),
+            };
+            let w = self.emit(st, LlOp::GetField, vec![p, field(attr)], ft);
+            let rt = st.types[op.result.0 as usize];
+            let r = self.emit(st, LlOp::WeakrefDeref, vec![w], rt);
+            return self.finish(st, op.result, r);
+        }
         if !self.in_bound_attr_call {
             if let Some((bc, bname)) = self.an.bound_attr_calls.get(&(st.gid, op.result)).cloned() {
                 // `obj.attr(...)` where the attribute holds a bound method: read it, then call
@@ -2894,6 +2969,32 @@ impl Rtyper<'_, '_> {
             | "rlib.make_sure_not_resized" => arg(self, st, 0, rt),
             "rlib.we_are_jitted" | "rlib.isconstant" | "rlib.isvirtual" => {
                 Value::Const(LlConst::Bool(false))
+            }
+            "rlib.has_weakref_support" => Value::Const(LlConst::Bool(true)),
+            "gc.collect" => {
+                let g = if npos > 0 {
+                    arg(self, st, 0, T::Signed)
+                } else {
+                    Value::Const(LlConst::Signed(-1))
+                };
+                self.call_support(st, "rpy_rgc_collect", vec![g]);
+                Value::Const(LlConst::Void)
+            }
+            "gc.enable" | "gc.disable" => {
+                let on = Value::Const(LlConst::Bool(name == "gc.enable"));
+                self.call_support(st, "rpy_rgc_set_enabled", vec![on]);
+                Value::Const(LlConst::Void)
+            }
+            "gc.isenabled" => self.call_support(st, "rpy_rgc_isenabled", vec![]),
+            "rlib.can_move" => {
+                let x = arg(self, st, 0, tys[0]);
+                self.emit(st, LlOp::GcCanMove, vec![x], T::Bool)
+            }
+            "weakref.ref" | "weakref.ReferenceType" => {
+                let x = arg(self, st, 0, tys[0]);
+                let w = LlType::Ptr(self.reprs.weakref_type());
+                let r = self.emit(st, LlOp::WeakrefCreate, vec![x], w);
+                self.convert(st, r, w, rt)
             }
             "rlib.jit_debug"
             | "rlib.assert_green"

@@ -49,6 +49,9 @@ macro_rules! support {
 
 support! {
     "rpy_check_index"(Signed, Signed) -> Signed, raise;
+    "rpy_rgc_collect"(Signed) -> Void, collect;
+    "rpy_rgc_set_enabled"(Bool) -> Void;
+    "rpy_rgc_isenabled"() -> Bool;
     "rpy_check_range_step"(Signed) -> Void, raise;
     "rpy_ll_assert"(Bool, Str) -> Void, raise;
     "rpy_str_hash"(Str) -> Signed;

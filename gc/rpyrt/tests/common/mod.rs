@@ -9,13 +9,17 @@
 
 #![allow(dead_code)]
 
-use rpyrt::typeinfo::{round_size, GCFLAG_TRACK_YOUNG_PTRS, TI_GCPTR_ITEMS, TI_VARSIZE};
+use rpyrt::typeinfo::{
+    round_size, GCFLAG_TRACK_YOUNG_PTRS, TI_GCPTR_ITEMS, TI_VARSIZE, TI_WEAKREF,
+};
 use rpyrt::{AnyGc, GcConfig, GcKind, TypeInfo, TypeTable};
 use std::ptr::null_mut;
 
 pub const CONS: u32 = 0;
 pub const ARRAY: u32 = 1;
 pub const STR: u32 = 2;
+/// A weak reference: header, referent (not traced).
+pub const WEAKREF: u32 = 3;
 
 /// Cons cell: header, car, cdr, value.
 pub const CONS_SIZE: usize = 32;
@@ -47,6 +51,14 @@ pub fn type_table() -> TypeTable {
             fixedsize: VAR_HEADER as u32,
             itemsize: 1,
             length_offset: 8,
+            n_ptrs: 0,
+            ptr_offsets: std::ptr::null(),
+        },
+        TypeInfo {
+            flags: TI_WEAKREF,
+            fixedsize: 16,
+            itemsize: 0,
+            length_offset: 0,
             n_ptrs: 0,
             ptr_offsets: std::ptr::null(),
         },
@@ -238,6 +250,14 @@ impl Heap {
         s
     }
 
+    /// A fresh weak reference to `obj`, as the generated C makes one.
+    pub fn weakref(&mut self, obj: Obj) -> Obj {
+        self.push(obj);
+        let w = self.alloc(WEAKREF, 16);
+        unsafe { *(word(w, 8) as *mut Obj) = self.pop() };
+        w
+    }
+
     pub fn collect(&mut self) {
         assert!(unsafe { self.gc.collect(&mut self.roots) });
         self.verify();
@@ -281,6 +301,11 @@ impl Heap {
     pub fn hash(&mut self, obj: Obj) -> i64 {
         unsafe { self.gc.identityhash(obj) }
     }
+}
+
+/// The referent of a weak reference (NULL once it died).
+pub fn deref(w: Obj) -> Obj {
+    unsafe { *(word(w, 8) as *mut Obj) }
 }
 
 pub fn check_list(mut cell: Obj, n: i64) {

@@ -55,6 +55,106 @@ static inline void *rpy_boehm_malloc(uint32_t tid, size_t size) {
 #define rpy_gc_id(p) ((int64_t)(uintptr_t)(p))
 #define rpy_gc_identityhash(p) rpy_boehm_identityhash((const void *)(p))
 
+/* rgc over Boehm: collections are always full; "disabled" stops the collections Boehm would
+ * start by itself; nothing ever moves. */
+static bool rpy_boehm_disabled;
+/* A full collection, then the finalizers it made ready (so that the finalizer queues are filled
+ * before rgc.collect() runs their triggers). */
+static inline void rpy_boehm_collect_gen(int64_t gen) {
+    (void)gen;
+    GC_gcollect();
+    GC_invoke_finalizers();
+}
+#define rpy_gc_collect_gen(gen) rpy_boehm_collect_gen(gen)
+static inline void rpy_boehm_set_enabled(int enabled) {
+    if (enabled && rpy_boehm_disabled)
+        GC_enable();
+    else if (!enabled && !rpy_boehm_disabled)
+        GC_disable();
+    rpy_boehm_disabled = !enabled;
+}
+#define rpy_gc_set_enabled(on) rpy_boehm_set_enabled(on)
+#define rpy_gc_isenabled() (!rpy_boehm_disabled)
+#define rpy_gc_can_move(p) ((void)(p), 0)
+
+/* Light destructors are Boehm finalizers without ordering; Boehm runs them from an allocation,
+ * once the object is found unreachable. */
+static void GC_CALLBACK rpy_boehm_run_destructor(void *obj, void *fn) {
+    ((void (*)(void *))fn)(obj);
+}
+static inline void rpy_boehm_register_destructor(void *obj, void (*fn)(void *)) {
+    GC_register_finalizer_no_order(obj, rpy_boehm_run_destructor, (void *)fn, NULL, NULL);
+}
+#define rpy_gc_register_destructor(obj, fn) rpy_boehm_register_destructor((obj), (fn))
+
+/* Finalizer queues: a registered object found unreachable is resurrected by Boehm (with
+ * everything it reaches) and its finalizer appends it to its queue, a list of GC_MALLOC'd
+ * cells whose ends live in static data, which Boehm scans. */
+#define RPY_BOEHM_QUEUES 64
+struct rpy_boehm_cell {
+    void *obj;
+    struct rpy_boehm_cell *next;
+};
+static struct rpy_boehm_cell *rpy_boehm_fq_head[RPY_BOEHM_QUEUES];
+static struct rpy_boehm_cell *rpy_boehm_fq_tail[RPY_BOEHM_QUEUES];
+static bool rpy_boehm_fq_pending[RPY_BOEHM_QUEUES];
+/* Some queue has a pending trigger: the allocation path tests this one flag. */
+static bool rpy_boehm_fq_any;
+
+static void GC_CALLBACK rpy_boehm_fq_dead(void *obj, void *queue) {
+    int64_t q = (int64_t)(intptr_t)queue;
+    struct rpy_boehm_cell *c = GC_MALLOC(sizeof(struct rpy_boehm_cell));
+    if (c == NULL) {
+        fprintf(stderr, "Fatal RPython error: out of memory while queueing a finalizer\n");
+        abort();
+    }
+    c->obj = obj;
+    c->next = NULL;
+    if (rpy_boehm_fq_tail[q] != NULL)
+        rpy_boehm_fq_tail[q]->next = c;
+    else
+        rpy_boehm_fq_head[q] = c;
+    rpy_boehm_fq_tail[q] = c;
+    rpy_boehm_fq_pending[q] = true;
+    rpy_boehm_fq_any = true;
+}
+static inline void rpy_boehm_fq_register(int64_t queue, void *obj) {
+    if (queue < 0 || queue >= RPY_BOEHM_QUEUES) {
+        fprintf(stderr, "Fatal RPython error: more than %d finalizer queues\n", RPY_BOEHM_QUEUES);
+        abort();
+    }
+    GC_register_finalizer_no_order(obj, rpy_boehm_fq_dead, (void *)(intptr_t)queue, NULL, NULL);
+}
+#define rpy_gc_fq_register(queue, obj) rpy_boehm_fq_register((queue), (obj))
+static inline void *rpy_boehm_fq_next_dead(int64_t queue) {
+    struct rpy_boehm_cell *c = rpy_boehm_fq_head[queue];
+    if (c == NULL)
+        return NULL;
+    rpy_boehm_fq_head[queue] = c->next;
+    if (c->next == NULL)
+        rpy_boehm_fq_tail[queue] = NULL;
+    return c->obj;
+}
+#define rpy_gc_fq_next_dead(queue) rpy_boehm_fq_next_dead(queue)
+static inline int64_t rpy_boehm_fq_take_trigger(void) {
+    rpy_boehm_fq_any = false;
+    for (int64_t q = 0; q < RPY_BOEHM_QUEUES; q++) {
+        if (rpy_boehm_fq_pending[q]) {
+            rpy_boehm_fq_pending[q] = false;
+            rpy_boehm_fq_any = true;
+            return q;
+        }
+    }
+    return -1;
+}
+#define rpy_gc_fq_take_trigger() rpy_boehm_fq_take_trigger()
+
+/* A weak reference's referent is a word of an atomic object, which Boehm does not scan; Boehm
+ * clears it when the referent dies. */
+#define RPY_WEAKREF_REGISTER(slot, obj) \
+    ((obj) != NULL ? (void)GC_general_register_disappearing_link((void **)(slot), (void *)(obj)) \
+                   : (void)0)
+
 #undef RPY_WRITE_BARRIER
 #undef RPY_WRITE_BARRIER_ARRAY
 #define RPY_WRITE_BARRIER(p) ((void)(p))

@@ -127,6 +127,8 @@ static inline bool rpy_exc_matches(int64_t lo, int64_t hi) {
 }
 
 static void *rpy_malloc_fixed(uint32_t tid, size_t size);
+/* Calls the finalizer_trigger() of each finalizer queue the collector made pending (genc writes it). */
+static void rpy_fq_run_triggers(void);
 
 /* The pending exception's instance, made now if the runtime raised it without one. */
 static void *rpy_exc_fetch_value(void) {
@@ -190,6 +192,8 @@ static inline void *rpy_malloc_fixed(uint32_t tid, size_t size) {
     void *b = rpy_boehm_malloc(tid, size);
     if (RPY_UNLIKELY(b == NULL))
         rpy_raise(RPY_EXC_MemoryError, NULL);
+    else if (RPY_UNLIKELY(rpy_boehm_fq_any))
+        rpy_fq_run_triggers();
     return b;
 #else
     char *p = rpy_nursery_free;
@@ -201,6 +205,9 @@ static inline void *rpy_malloc_fixed(uint32_t tid, size_t size) {
     p = rpy_gc_malloc_slowpath(tid, size);
     if (RPY_UNLIKELY(p == NULL))
         rpy_raise(RPY_EXC_MemoryError, NULL);
+    /* Finalizer triggers are light (they neither allocate nor raise): calling them here moves
+     * nothing. */
+    rpy_fq_run_triggers();
     return p;
 #endif
 }
@@ -218,6 +225,7 @@ static inline void *rpy_malloc_varsize(uint32_t tid, size_t fixed, size_t itemsi
         p = rpy_gc_malloc_slowpath(tid, size);
         if (RPY_UNLIKELY(p == NULL))
             rpy_raise(RPY_EXC_MemoryError, NULL);
+        rpy_fq_run_triggers();
     } else {
         p = rpy_malloc_fixed(tid, size);
     }
@@ -238,6 +246,29 @@ static inline void *rpy_malloc_varsize(uint32_t tid, size_t fixed, size_t itemsi
 #define RPY_POP1(a) (rpy_shadowstack_top -= 1, (a) = (void *)rpy_shadowstack_top[0])
 #define RPY_PEEK1(a) ((a) = (void *)rpy_shadowstack_top[-1])
 #endif
+
+/* ---- rgc ---- */
+
+/* Weak references need nothing more from the moving collectors, which find them by their type;
+ * rpy_boehm.h registers them with Boehm. */
+#ifndef RPY_WEAKREF_REGISTER
+#define RPY_WEAKREF_REGISTER(slot, obj) ((void)0)
+#endif
+
+/* rgc.collect(gen): a minor collection for 0, a full one otherwise (-1: no argument); then the
+ * finalizer triggers the collection made pending. */
+static void rpy_rgc_collect(int64_t gen) {
+    rpy_gc_collect_gen(gen);
+    rpy_fq_run_triggers();
+}
+
+static void rpy_rgc_set_enabled(bool on) {
+    rpy_gc_set_enabled(on ? 1 : 0);
+}
+
+static bool rpy_rgc_isenabled(void) {
+    return rpy_gc_isenabled() != 0;
+}
 
 /* ---- stack check ---- */
 

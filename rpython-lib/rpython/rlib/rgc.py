@@ -1,0 +1,126 @@
+"""The interface to the garbage collector, as RPython's ``rpython.rlib.rgc``.
+
+Untranslated, everything has its plain-Python meaning on CPython; the translator gives each
+name its translated meaning.
+
+* ``collect(gen=-1)``: a full collection (translated: generation 0 asks for a minor
+  collection only). It is CPython's ``gc.collect``, as in RPython.
+* ``disable()`` / ``enable()`` / ``isenabled()``: CPython's ``gc`` functions. Translated, while
+  disabled the generational collector starts no major collection because the old generation
+  grew; minor collections go on (the nursery must be emptied to be reused), and ``collect()``
+  and the heap limit still collect fully, as PyPy's incminimark does. The semispace collector
+  has no collection it could skip: there it only changes what ``isenabled()`` answers.
+* ``can_move(obj)``: whether the object may still move. Untranslated always True (as in
+  RPython); translated True for young objects of the generational collector and for every heap
+  object of the semispace collector, False for old, large and prebuilt objects.
+* ``ll_arraycopy(source, dest, source_start, dest_start, length)``: copies ``length`` items of
+  the list ``source`` from ``source_start`` into the list ``dest`` from ``dest_start``; the two
+  may be the same list, with overlapping ranges. Translated, every store goes through the write
+  barrier (card marking for large lists). The ranges must be inside both lists
+  (``AssertionError`` otherwise; RPython does not check them).
+* ``no_collect`` and ``must_be_light_finalizer``: decorators that mark a function. The
+  translator reports a ``no_collect`` function that can allocate; every ``__del__`` is checked
+  to be light (see below), decorated or not.
+* ``FinalizerQueue``: see its docstring.
+
+A ``__del__`` method of an RPython class is a light destructor: the collector calls it when the
+instance dies (CPython calls it when the last reference goes away, so a test must call
+``collect()`` before looking at its effects). It must not allocate, raise, or read or write
+fields holding objects, nor call functions that do; the translator reports a ``__del__`` that
+does.
+"""
+
+import gc as _gc
+
+collect = _gc.collect
+enable = _gc.enable
+disable = _gc.disable
+isenabled = _gc.isenabled
+
+
+def can_move(p):
+    """Whether the object `p` may move. Untranslated: always True."""
+    return True
+
+
+def ll_arraycopy(source, dest, source_start, dest_start, length):
+    """Copies `length` items of `source` from `source_start` into `dest` from `dest_start`."""
+    assert length >= 0 and source_start >= 0 and dest_start >= 0
+    assert source_start + length <= len(source)
+    assert dest_start + length <= len(dest)
+    dest[dest_start:dest_start + length] = source[source_start:source_start + length]
+
+
+def no_collect(func):
+    """Marks a function that must not collect (checked by the translator)."""
+    func._gc_no_collect_ = True
+    return func
+
+
+def must_be_light_finalizer(func):
+    """Marks a ``__del__`` as light (every ``__del__`` is checked to be light anyway)."""
+    func._must_be_light_finalizer_ = True
+    return func
+
+
+_patched_classes = set()
+
+
+def _patch_del(cls):
+    """Gives `cls` a ``__del__`` that queues the instances registered with a queue (and calls
+    the ``__del__`` it had, or inherited, for the others)."""
+    if cls in _patched_classes:
+        return
+    _patched_classes.add(cls)
+    inherited = getattr(cls, "__del__", None)
+
+    def __del__(self):
+        queue = self.__dict__.pop("_rpy_finalizer_queue_", None)
+        if queue is not None:
+            queue._dead.append(self)
+            queue.finalizer_trigger()
+        elif inherited is not None:
+            inherited(self)
+
+    cls.__del__ = __del__
+
+
+class FinalizerQueue(object):
+    """A queue of dead objects, as RPython's ``rgc.FinalizerQueue``.
+
+    Subclass it with a class attribute ``Class`` (the class, or a base class, of the objects
+    registered) and a method ``finalizer_trigger(self)``, and make one prebuilt instance.
+    ``register_finalizer(obj)`` registers an instance of ``Class`` (once); when the collector
+    finds it dead, it keeps it alive, appends it to the queue and later calls
+    ``finalizer_trigger()`` (outside the collector: translated, right after the collection,
+    before the program goes on). ``next_dead()`` returns the queued objects, oldest first, then
+    None. ``finalizer_trigger`` must be light, like a ``__del__``: it may not allocate or raise
+    (it typically sets a flag that the program polls).
+
+    Untranslated, the object's class gets a ``__del__`` that queues it (CPython keeps an object
+    alive whose ``__del__`` stored it somewhere); it is queued when CPython frees it, which is at
+    the latest at the next ``rgc.collect()``. Weak references to an object are cleared when it is
+    queued on CPython but not translated, so a test must not look at them then.
+    """
+
+    def _freeze_(self):
+        return True
+
+    def next_dead(self):
+        dead = self.__dict__.get("_dead")
+        if not dead:
+            return None
+        return dead.pop(0)
+
+    def register_finalizer(self, obj):
+        assert isinstance(obj, self.Class)
+        assert "_rpy_finalizer_queue_" not in obj.__dict__, "registered twice"
+        if "_dead" not in self.__dict__:
+            self._dead = []
+        _patch_del(type(obj))
+        obj.__dict__["_rpy_finalizer_queue_"] = self
+
+    def finalizer_trigger(self):
+        raise NotImplementedError("a FinalizerQueue subclass defines finalizer_trigger()")
+
+
