@@ -49,13 +49,13 @@ def target(driver, args):
 #     v5: Bool = int_lt(v3, v4)
 #     switch v5
 #     case False: goto return(v1)
-#     case True: goto block2(v2, v2, v3, v1)
-#   block2(v6: Ptr(LIST<Signed>), v7: Ptr(LIST<Signed>), v8: Signed, v9: Signed):
-#     v10: Ptr(ARRAY<Signed>) = getfield(v7, .items)
-#     v11: Signed = getarrayitem(v10, v8)
-#     v12: Signed = int_add(v8, 1)
-#     v13: Signed = int_add(v9, v11)
-#     goto block1(v13, v6, v12)
-#   return(v14: Signed):
-#   except(v15: Signed, v16: Ptr(INST<Exception>)):
+#     case True: goto block2(v2, v3, v1)
+#   block2(v6: Ptr(LIST<Signed>), v7: Signed, v8: Signed):
+#     v9: Ptr(ARRAY<Signed>) = getfield(v6, .items)
+#     v10: Signed = getarrayitem(v9, v7)
+#     v11: Signed = int_add(v7, 1)
+#     v12: Signed = int_add(v8, v10)
+#     goto block1(v12, v6, v11)
+#   return(v13: Signed):
+#   except(v14: Signed, v15: Ptr(INST<Exception>)):
 # }

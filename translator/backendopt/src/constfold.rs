@@ -17,9 +17,11 @@ use std::collections::HashMap;
 
 /// Folds the function's graph to a fixpoint.
 pub fn fold(f: &mut Func) {
-    loop {
+    // Every round removes something; the bound only guards against a cleanup that would not.
+    for _ in 0..100 {
         let mut changed = fold_blocks(f);
         changed |= propagate_link_constants(f);
+        changed |= merge_equal_inputargs(f);
         changed |= remove_dead_ops(f);
         rpy_model::simplify::simplify(f.graph);
         if !changed {
@@ -254,6 +256,61 @@ fn propagate_link_constants(f: &mut Func) -> bool {
                 }
             }
         }
+    }
+    changed
+}
+
+/// Two input variables of a block that every incoming link gives the same value are one: the
+/// second is replaced by the first (and the cleanups remove it).
+fn merge_equal_inputargs(f: &mut Func) -> bool {
+    let g = &mut *f.graph;
+    let blocks = g.reachable_blocks();
+    let mut incoming: HashMap<Block, Vec<(Block, usize)>> = HashMap::new();
+    for &b in &blocks {
+        for (i, l) in g.blocks[b].exits.iter().enumerate() {
+            incoming.entry(l.target).or_default().push((b, i));
+        }
+    }
+    let mut changed = false;
+    for &b in &blocks {
+        if b == g.startblock || g.is_final(b) {
+            continue;
+        }
+        let Some(preds) = incoming.get(&b) else {
+            continue;
+        };
+        let inputs = g.blocks[b].inputargs.clone();
+        let mut map: HashMap<Var, Value<LlConst>> = HashMap::new();
+        for j in 0..inputs.len() {
+            for i in 0..j {
+                if map.contains_key(&inputs[i]) {
+                    continue;
+                }
+                let same = preds.iter().all(|&(pb, li)| {
+                    let args = &g.blocks[pb].exits[li].args;
+                    args[i] == args[j] && matches!(args[i], LinkArg::Value(_))
+                });
+                if same {
+                    map.insert(inputs[j], Value::Var(inputs[i]));
+                    break;
+                }
+            }
+        }
+        if map.is_empty() {
+            continue;
+        }
+        let data = &mut g.blocks[b];
+        for op in &mut data.ops {
+            op.args = op.args.iter().map(|a| subst(a, &map)).collect();
+        }
+        if let ExitSwitch::Value(v) = &data.exitswitch {
+            data.exitswitch = ExitSwitch::Value(subst(v, &map));
+        }
+        for l in &mut data.exits {
+            l.args = l.args.iter().map(|a| subst_arg(a, &map)).collect();
+        }
+        // The replaced variables are unused now; the cleanups drop them.
+        changed = true;
     }
     changed
 }
