@@ -12,6 +12,6 @@ pub mod classdef;
 pub mod prelude;
 pub mod rules;
 
-pub use ann::{Ann, ListKey};
+pub use ann::{Ann, IntKind, ListKey};
 pub use annotate::{Annotator, GraphId, GraphSource};
 pub use classdef::{ClassDef, ClassId};
