@@ -57,7 +57,10 @@ def ovfcheck(x):
 
 @cpython_only
 def widen(x):
-    """Widen a small integer type to a full machine word (identity on ints)."""
+    """Widen a small integer type to a full machine word: a plain int for the
+    narrow fixed-width types and bools; ints and r_uint are returned as they are."""
+    if isinstance(x, bool) or (isinstance(x, base_int) and x.BITS < LONG_BIT):
+        return int(x)
     return x
 
 

@@ -343,6 +343,14 @@ impl Annotator<'_> {
             ),
         };
         let mut d = Diagnostic::new("E0210", msg).at(op.span, label);
+        if let [a, b] = anns {
+            if a.is_intlike() && b.is_intlike() && Ann::int_result(a, b).is_none() {
+                d = d.note(
+                    "integers of different signedness do not mix; convert one explicitly \
+                     (`intmask(x)`, `r_uint(x)`, `r_int32(x)`, ...)",
+                );
+            }
+        }
         let gid = self.current.0;
         let mut seen = Vec::new();
         for (v, shown) in op.args.iter().zip(&shown) {
