@@ -57,7 +57,10 @@ def ovfcheck(x):
 
 @cpython_only
 def widen(x):
-    """Widen a small integer type to a full machine word (identity on ints)."""
+    """Widen a small integer type to a full machine word: a plain int for the
+    narrow fixed-width types and bools; ints and r_uint are returned as they are."""
+    if isinstance(x, bool) or (isinstance(x, base_int) and x.BITS < LONG_BIT):
+        return int(x)
     return x
 
 
@@ -66,9 +69,11 @@ class base_int(int):
 
     Subclasses made by ``build_int`` set ``BITS`` and ``SIGNED``.  Mixing
     with a plain ``int`` gives the fixed-width type; mixing two fixed-width
-    types gives the wider one (the unsigned one at equal width); mixing with
-    a ``float`` gives a ``float``.  Comparisons convert the other operand to
-    the common type first, as the translated program does.
+    types of the same signedness gives the wider one; mixing two of different
+    signedness is an error (TypeError here, a translation error translated);
+    mixing with a ``float`` gives a ``float``.  Comparisons convert the other
+    operand to the common type first, as the translated program does.  A
+    shift gives the type of its left operand (``1 << r_uint32(3)`` is an int).
     """
 
     __slots__ = ()
@@ -98,11 +103,10 @@ class base_int(int):
             b = type(other)
             if a is b:
                 return a
-            if a.BITS != b.BITS:
-                if a.BITS > b.BITS:
-                    return a
-                return b
-            if not a.SIGNED:
+            if a.SIGNED != b.SIGNED:
+                raise TypeError("cannot mix %s and %s: integers of different "
+                                "signedness" % (a.__name__, b.__name__))
+            if a.BITS >= b.BITS:
                 return a
             return b
         if isinstance(other, int):
@@ -208,7 +212,7 @@ class base_int(int):
     def __rlshift__(self, other):
         if not isinstance(other, int):
             return NotImplemented
-        return type(self)(int(other) << int(self))
+        return intmask(int(other) << int(self))
 
     def __rshift__(self, other):
         n = int(other)
@@ -219,7 +223,7 @@ class base_int(int):
     def __rrshift__(self, other):
         if not isinstance(other, int):
             return NotImplemented
-        return type(self)(type(self)._wrap(int(other)) >> int(self))
+        return int(other) >> int(self)
 
     # comparisons -------------------------------------------------------
     def _cmp_pair(self, other):
@@ -483,13 +487,16 @@ def mulmod(a, b, c):
     a = a % c
     b = b % c
     while b > 0:
+        # Additions modulo c that never leave [0, c), so no word overflows.
         if b & 1:
-            result = result + a
-            if result >= c:
-                result -= c
-        a = a + a
-        if a >= c:
-            a -= c
+            if result >= c - a:
+                result -= c - a
+            else:
+                result += a
+        if a >= c - a:
+            a -= c - a
+        else:
+            a += a
         b >>= 1
     return result
 

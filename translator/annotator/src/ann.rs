@@ -6,6 +6,7 @@
 
 use ena::unify::{UnifyKey, UnifyValue};
 use rpy_model::flowop::Const;
+pub use rpy_model::lltype::IntKind;
 use std::rc::Rc;
 
 /// A list definition: the shared item cell of the lists created at some sites.
@@ -52,6 +53,9 @@ pub enum Ann {
     /// An unsigned machine word (`r_uint`): wrapping arithmetic, unsigned comparisons,
     /// division and shifts. Represented as a signed word with the same bits.
     UInt,
+    /// A fixed-width integer narrower than a word (`r_int32`, `r_uint8`, ...): arithmetic wraps
+    /// to its width.
+    Fixed(IntKind),
     Float,
     /// A one-character `str`.
     Char,
@@ -88,18 +92,39 @@ impl Ann {
         matches!(self, Ann::Bottom)
     }
     pub fn is_numeric(&self) -> bool {
-        matches!(self, Ann::Bool | Ann::Int | Ann::UInt | Ann::Float)
+        matches!(
+            self,
+            Ann::Bool | Ann::Int | Ann::UInt | Ann::Fixed(_) | Ann::Float
+        )
     }
     pub fn is_intlike(&self) -> bool {
-        matches!(self, Ann::Bool | Ann::Int | Ann::UInt)
+        matches!(self, Ann::Bool | Ann::Int | Ann::UInt | Ann::Fixed(_))
     }
-    /// The integer result of an operation on two integers: unsigned if either is.
-    pub fn int_result(a: &Ann, b: &Ann) -> Ann {
-        if *a == Ann::UInt || *b == Ann::UInt {
-            Ann::UInt
-        } else {
-            Ann::Int
-        }
+    /// The integer type of an operation on two integers, as RPython's rule: a plain int (or
+    /// bool) takes the type of the other operand; of two fixed-width types of the same
+    /// signedness the wider one wins (`r_uint` being the 64-bit unsigned one); `None` for two
+    /// integer types of different signedness, which RPython refuses to mix.
+    pub fn int_result(a: &Ann, b: &Ann) -> Option<Ann> {
+        use Ann::*;
+        // (signed, bits) of a fixed-width type; plain ints and bools are `None`.
+        let width = |x: &Ann| match x {
+            UInt => Some((false, 64)),
+            Fixed(k) => Some((k.signed, k.bits)),
+            _ => Option::None,
+        };
+        Some(match (width(a), width(b)) {
+            (Option::None, Option::None) => Int,
+            (Some(_), Option::None) => a.clone(),
+            (Option::None, Some(_)) => b.clone(),
+            (Some((sa, wa)), Some((sb, wb))) if sa == sb => {
+                if wa >= wb {
+                    a.clone()
+                } else {
+                    b.clone()
+                }
+            }
+            _ => return Option::None,
+        })
     }
     pub fn is_strlike(&self) -> bool {
         matches!(self, Ann::Char | Ann::Str)

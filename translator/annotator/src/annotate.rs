@@ -677,7 +677,10 @@ impl<'s> Annotator<'s> {
             (x, y) if x == y => x.clone(),
             (Bool, Int) | (Int, Bool) => Int,
             (Bool | Int | UInt, Bool | Int | UInt) => UInt,
-            (Bool | Int | UInt | Float, Bool | Int | UInt | Float) => Float,
+            (Bool | Int | UInt | Fixed(_), Bool | Int | UInt | Fixed(_)) => {
+                Ann::int_result(a, b).ok_or(())?
+            }
+            (Bool | Int | UInt | Fixed(_) | Float, Bool | Int | UInt | Fixed(_) | Float) => Float,
             (Char, Str) | (Str, Char) => Str,
             (List(x), List(y)) => List(self.merge_lists(*x, *y)?),
             (Tuple(x), Tuple(y)) if x.len() == y.len() => {
@@ -853,6 +856,7 @@ impl<'s> Annotator<'s> {
             Ann::Bool => "bool".into(),
             Ann::Int => "int".into(),
             Ann::UInt => "r_uint".into(),
+            Ann::Fixed(k) => k.name(),
             Ann::Float => "float".into(),
             Ann::Char if user => "str".into(),
             Ann::Char => "char".into(),

@@ -13,6 +13,6 @@ pub mod finalizer;
 pub mod prelude;
 pub mod rules;
 
-pub use ann::{Ann, ListKey};
+pub use ann::{Ann, IntKind, ListKey};
 pub use annotate::{Annotator, GraphId, GraphSource};
 pub use classdef::{ClassDef, ClassId};

@@ -102,7 +102,7 @@ impl Annotator<'_> {
             };
             let name = name.rsplit('.').next().unwrap_or(name);
             let kind = match x {
-                Ann::Int | Ann::UInt => "int",
+                Ann::Int | Ann::UInt | Ann::Fixed(_) => "int",
                 Ann::Bool => "bool",
                 Ann::Float => "float",
                 Ann::Str | Ann::Char => "str",

@@ -5,7 +5,7 @@
 //! RPython but not handled yet say "not RPython (yet)". The pseudo-builtins `#range` and
 //! `#unpack` of the flow builder are typed here too.
 
-use crate::ann::Ann;
+use crate::ann::{Ann, IntKind};
 use crate::annotate::{Annotator, GraphId, GraphSource};
 use rpy_model::flowop::{Const, FlowOp};
 use rpy_model::graph::{Operation, Value};
@@ -343,6 +343,14 @@ impl Annotator<'_> {
             ),
         };
         let mut d = Diagnostic::new("E0210", msg).at(op.span, label);
+        if let [a, b] = anns {
+            if a.is_intlike() && b.is_intlike() && Ann::int_result(a, b).is_none() {
+                d = d.note(
+                    "integers of different signedness do not mix; convert one explicitly \
+                     (`intmask(x)`, `r_uint(x)`, `r_int32(x)`, ...)",
+                );
+            }
+        }
         let gid = self.current.0;
         let mut seen = Vec::new();
         for (v, shown) in op.args.iter().zip(&shown) {
@@ -405,10 +413,20 @@ impl Annotator<'_> {
         }
         use Ann::*;
         match (op.op, anns.as_slice()) {
+            // Two integer types of different signedness (`r_uint32` and `r_int32`, `r_uint`
+            // and `r_int16`) do not mix, except as the count of a shift.
+            (o, [a, b])
+                if !matches!(o, FlowOp::LShift | FlowOp::RShift | FlowOp::LShiftOvf)
+                    && a.is_intlike()
+                    && b.is_intlike()
+                    && Ann::int_result(a, b).is_none() =>
+            {
+                self.bad_operands(op, &anns)
+            }
             (FlowOp::Add | FlowOp::Sub | FlowOp::Mul, [a, b])
                 if a.is_intlike() && b.is_intlike() =>
             {
-                Ann::int_result(a, b)
+                Ann::int_result(a, b).unwrap_or(Int)
             }
             (FlowOp::Add | FlowOp::Sub | FlowOp::Mul | FlowOp::TrueDiv, [a, b])
                 if a.is_numeric() && b.is_numeric() =>
@@ -416,22 +434,24 @@ impl Annotator<'_> {
                 Float
             }
             (FlowOp::FloorDiv | FlowOp::Mod, [a, b]) if a.is_intlike() && b.is_intlike() => {
-                Ann::int_result(a, b)
+                Ann::int_result(a, b).unwrap_or(Int)
             }
             (FlowOp::FloorDiv | FlowOp::Mod | FlowOp::Pow, [a, b])
                 if a.is_numeric() && b.is_numeric() && (*a == Float || *b == Float) =>
             {
                 Float
             }
-            (FlowOp::Pow, [a, b]) if a.is_intlike() && b.is_intlike() => Ann::int_result(a, b),
+            (FlowOp::Pow, [a, b]) if a.is_intlike() && b.is_intlike() => {
+                Ann::int_result(a, b).unwrap_or(Int)
+            }
             (FlowOp::LShift | FlowOp::RShift, [a, b]) if a.is_intlike() && b.is_intlike() => {
-                Ann::int_result(a, &Int)
+                Ann::int_result(a, &Int).unwrap_or(Int)
             }
             (FlowOp::And | FlowOp::Or | FlowOp::Xor, [Bool, Bool]) => Bool,
             (FlowOp::And | FlowOp::Or | FlowOp::Xor, [a, b])
                 if a.is_intlike() && b.is_intlike() =>
             {
-                Ann::int_result(a, b)
+                Ann::int_result(a, b).unwrap_or(Int)
             }
             (FlowOp::Add, [a, b]) if a.is_strlike() && b.is_strlike() => Str,
             (FlowOp::Add, [Bytes, Bytes]) => Bytes,
@@ -453,7 +473,7 @@ impl Annotator<'_> {
             }
             (FlowOp::NegOvf, [a]) if a.is_intlike() => Int,
             (FlowOp::Neg | FlowOp::Pos | FlowOp::Invert, [a]) if a.is_intlike() => {
-                Ann::int_result(a, &Int)
+                Ann::int_result(a, &Int).unwrap_or(Int)
             }
             (FlowOp::Neg | FlowOp::Pos, [Float]) => Float,
             (FlowOp::Bool | FlowOp::Not, [_]) => Bool,
@@ -1559,7 +1579,7 @@ impl Annotator<'_> {
                     }
                 }
                 for (i, a) in pos.iter().enumerate() {
-                    if !matches!(a, Int | UInt | Bool | Float | Char | Str | None)
+                    if !matches!(a, Int | UInt | Fixed(_) | Bool | Float | Char | Str | None)
                         && !self.prepare_str_conv(src, gid, op, i, a, false)
                     {
                         let shown = self.show(a);
@@ -1586,7 +1606,11 @@ impl Annotator<'_> {
                         name,
                         "rlib.intmask" | "rlib.r_int" | "rlib.r_longlong" | "rlib.longlongmask"
                     );
-                    if *a == Bool || (to_signed && *a == UInt) {
+                    // `widen()` makes a narrow integer a plain int; the masks make every
+                    // integer one.
+                    let widened = to_signed || name == "rlib.widen";
+                    if *a == Bool || (to_signed && *a == UInt) || (widened && matches!(a, Fixed(_)))
+                    {
                         Int
                     } else {
                         a.clone()
@@ -1654,6 +1678,18 @@ impl Annotator<'_> {
                 [_] => type_error(self),
                 _ => count_error(self, "one argument"),
             },
+            n if n
+                .strip_prefix("rlib.")
+                .and_then(IntKind::from_name)
+                .is_some() =>
+            {
+                let kind = n.strip_prefix("rlib.").and_then(IntKind::from_name);
+                match (pos, kind) {
+                    ([] | [Bool | Int | UInt | Fixed(_) | Float], Some(k)) => Fixed(k),
+                    ([_], _) => type_error(self),
+                    _ => count_error(self, "one argument"),
+                }
+            }
             "rlib.r_dict" => match pos {
                 [Pbc(Const::Obj(eq, _)), Pbc(Const::Obj(hash, _)), ..]
                     if matches!(self.snapshot.obj(*eq), PyObject::Function(_))
@@ -1772,11 +1808,12 @@ impl Annotator<'_> {
                 _ => count_error(self, "one argument"),
             },
             "str" => match pos {
-                [Int | UInt | Bool | Float | Char | Str | None] => Str,
+                [Int | UInt | Fixed(_) | Bool | Float | Char | Str | None] => Str,
                 [_] => not_yet(self),
                 _ => count_error(self, "one argument"),
             },
             "abs" => match pos {
+                [Fixed(k)] => Fixed(*k),
                 [a] if a.is_intlike() => Int,
                 [Float] => Float,
                 [_] => type_error(self),

@@ -68,6 +68,10 @@ pub fn eval(op: LlOp, args: &[LlConst]) -> Option<LlConst> {
         (FloatGe, [F(a), F(b)]) => B(a >= b),
         (FloatIsTrue, [F(a)]) => B(*a != 0.0),
         (CastIntToFloat, [S(a)]) => F(*a as f64),
+        (
+            CastToInt8 | CastToUint8 | CastToInt16 | CastToUint16 | CastToInt32 | CastToUint32,
+            [S(a)],
+        ) => S(rpy_model::lltype::IntKind::of_narrow_op(op)?.wrap(*a)),
         (CastBoolToInt, [B(a)]) => S(*a as i64),
         (CastCharToInt, [Ch(a)]) => S(*a as i64),
         (BoolNot, [B(a)]) => B(!a),

@@ -2324,6 +2324,12 @@ impl Builder<'_, '_> {
                 {
                     f = Value::Const(Const::Builtin("rlib.r_uint".into()));
                 }
+                // The narrow classes made by `build_int` (`r_int32`, `r_uchar`, ...).
+                if module == "rpython.rlib.rarithmetic" {
+                    if let Some(k) = rpy_model::lltype::IntKind::from_class_name(name) {
+                        f = Value::Const(Const::Builtin(format!("rlib.{}", k.name()).into()));
+                    }
+                }
                 if module == "rpython.rlib.objectmodel" && name == "r_dict" {
                     f = Value::Const(Const::Builtin("rlib.r_dict".into()));
                 }

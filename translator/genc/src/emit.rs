@@ -147,7 +147,7 @@ impl Emitter<'_> {
         match t {
             LlType::Void => "void".into(),
             LlType::Bool => "bool".into(),
-            LlType::Signed => "int64_t".into(),
+            LlType::Signed | LlType::Fixed(_) => "int64_t".into(),
             LlType::Float => "double".into(),
             LlType::Char => "unsigned char".into(),
             LlType::Ptr(id) => format!("{} *", self.struct_name(id)),
@@ -212,7 +212,11 @@ impl Emitter<'_> {
                 let (x, y) = (format!("a->{name}"), format!("b->{name}"));
                 match ft {
                     LlType::Void => {}
-                    LlType::Signed | LlType::Bool | LlType::Char | LlType::Float => {
+                    LlType::Signed
+                    | LlType::Fixed(_)
+                    | LlType::Bool
+                    | LlType::Char
+                    | LlType::Float => {
                         eq.push(format!("{x} == {y}"));
                         cmp.push(format!("if ({x} != {y}) return {x} < {y} ? -1 : 1;"));
                         hash.push(if *ft == LlType::Float {
@@ -553,7 +557,7 @@ impl Emitter<'_> {
                     custom = (format!("rpy_rdeq{}", t.0), format!("rpy_rdhash{}", t.0));
                     "RPY_KEY_CUSTOM"
                 }
-                LlType::Signed | LlType::Bool => "RPY_KEY_INT",
+                LlType::Signed | LlType::Fixed(_) | LlType::Bool => "RPY_KEY_INT",
                 LlType::Char => "RPY_KEY_CHAR",
                 LlType::Float => "RPY_KEY_FLOAT",
                 LlType::Ptr(k) if self.is_str(k) => "RPY_KEY_STR",
@@ -921,6 +925,17 @@ impl Emitter<'_> {
             LlOp::UintMod => call("rpy_uint_mod"),
             LlOp::UintRShift => call("rpy_uint_rshift"),
             LlOp::CastUintToFloat => format!("{r} = (double)(uint64_t){};", a[0]),
+            LlOp::CastToInt8
+            | LlOp::CastToUint8
+            | LlOp::CastToInt16
+            | LlOp::CastToUint16
+            | LlOp::CastToInt32
+            | LlOp::CastToUint32 => {
+                // The conversion to the narrow C type keeps the low bits (GCC and Clang define
+                // it so for the signed ones); the word is then its sign or zero extension.
+                let k = rpy_model::lltype::IntKind::of_narrow_op(op).expect("a narrowing op");
+                format!("{r} = (int64_t)({})(uint64_t){};", k.ctype(), a[0])
+            }
             LlOp::IntFloorDiv => call("rpy_int_floordiv"),
             LlOp::IntMod => call("rpy_int_mod"),
             LlOp::IntTrueDiv => call("rpy_int_truediv"),

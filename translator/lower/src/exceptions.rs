@@ -33,7 +33,7 @@ fn zero(t: LlType) -> LlConst {
     match t {
         LlType::Void => LlConst::Void,
         LlType::Bool => LlConst::Bool(false),
-        LlType::Signed => LlConst::Signed(0),
+        LlType::Signed | LlType::Fixed(_) => LlConst::Signed(0),
         LlType::Float => LlConst::Float(0.0),
         LlType::Char => LlConst::Char(0),
         LlType::Ptr(id) => LlConst::Null(id),

@@ -62,6 +62,14 @@ crate::optable! {
         UintMod = "uint_mod", 2, raise;
         UintRShift = "uint_rshift", 2, raise;
         CastUintToFloat = "cast_uint_to_float", 1, pure;
+        /// A word narrowed to a fixed width: its low bits, sign- or zero-extended to a word
+        /// (the representation of `LlType::Fixed`).
+        CastToInt8 = "cast_to_int8", 1, pure;
+        CastToUint8 = "cast_to_uint8", 1, pure;
+        CastToInt16 = "cast_to_int16", 1, pure;
+        CastToUint16 = "cast_to_uint16", 1, pure;
+        CastToInt32 = "cast_to_int32", 1, pure;
+        CastToUint32 = "cast_to_uint32", 1, pure;
         FloatAdd = "float_add", 2, pure;
         FloatSub = "float_sub", 2, pure;
         FloatMul = "float_mul", 2, pure;

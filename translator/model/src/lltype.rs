@@ -19,6 +19,108 @@ pub enum LlType {
     Float,
     Char,
     Ptr(TypeId),
+    /// A fixed-width integer narrower than a word (`r_int32`, `r_uint8`, ...). It is held in a
+    /// machine word (`int64_t` in C) kept normalised: sign-extended for signed kinds,
+    /// zero-extended for unsigned ones, so that word comparisons and shifts on it are right.
+    Fixed(IntKind),
+}
+
+/// The kind of a fixed-width integer narrower than a word: its signedness and width (8, 16 or
+/// 32 bits).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
+pub struct IntKind {
+    pub signed: bool,
+    pub bits: u8,
+}
+
+impl IntKind {
+    /// Every kind, in a fixed order.
+    pub const ALL: [IntKind; 6] = [
+        IntKind {
+            signed: true,
+            bits: 8,
+        },
+        IntKind {
+            signed: false,
+            bits: 8,
+        },
+        IntKind {
+            signed: true,
+            bits: 16,
+        },
+        IntKind {
+            signed: false,
+            bits: 16,
+        },
+        IntKind {
+            signed: true,
+            bits: 32,
+        },
+        IntKind {
+            signed: false,
+            bits: 32,
+        },
+    ];
+
+    /// The kind of the fixed-width class of `rpython.rlib.rarithmetic` with this name.
+    pub fn from_class_name(name: &str) -> Option<IntKind> {
+        IntKind::ALL.into_iter().find(|k| k.class_name() == name)
+    }
+
+    /// The kind named `r_int32`, `r_uint8`, ... (as `name` spells it).
+    pub fn from_name(name: &str) -> Option<IntKind> {
+        IntKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// The name `build_int` gives the class of this kind in `rpython.rlib.rarithmetic`.
+    pub fn class_name(self) -> &'static str {
+        match (self.signed, self.bits) {
+            (true, 8) => "r_signedchar",
+            (false, 8) => "r_uchar",
+            (true, 16) => "r_short",
+            (false, 16) => "r_ushort",
+            (true, 32) => "r_int32",
+            _ => "r_uint32",
+        }
+    }
+
+    /// The name of this kind in messages and IR text: `r_int32`, `r_uint8`.
+    pub fn name(self) -> String {
+        format!("r_{}int{}", if self.signed { "" } else { "u" }, self.bits)
+    }
+
+    /// The C type of this width (used only for the narrowing casts).
+    pub fn ctype(self) -> String {
+        format!("{}int{}_t", if self.signed { "" } else { "u" }, self.bits)
+    }
+
+    /// `v` wrapped to this kind: its low bits, sign- or zero-extended to a word.
+    pub fn wrap(self, v: i64) -> i64 {
+        let shift = 64 - u32::from(self.bits);
+        if self.signed {
+            (v << shift) >> shift
+        } else {
+            ((v as u64) << shift >> shift) as i64
+        }
+    }
+
+    /// The low-level operation that narrows a word to this kind.
+    pub fn narrow_op(self) -> crate::llop::LlOp {
+        use crate::llop::LlOp;
+        match (self.signed, self.bits) {
+            (true, 8) => LlOp::CastToInt8,
+            (false, 8) => LlOp::CastToUint8,
+            (true, 16) => LlOp::CastToInt16,
+            (false, 16) => LlOp::CastToUint16,
+            (true, 32) => LlOp::CastToInt32,
+            _ => LlOp::CastToUint32,
+        }
+    }
+
+    /// The kind a narrowing operation narrows to.
+    pub fn of_narrow_op(op: crate::llop::LlOp) -> Option<IntKind> {
+        IntKind::ALL.into_iter().find(|k| k.narrow_op() == op)
+    }
 }
 
 impl LlType {
@@ -126,6 +228,7 @@ impl TypeTable {
             LlType::Signed => "Signed".into(),
             LlType::Float => "Float".into(),
             LlType::Char => "Char".into(),
+            LlType::Fixed(k) => k.name(),
             LlType::Ptr(id) => format!("Ptr({})", self.get(id).name),
         }
     }

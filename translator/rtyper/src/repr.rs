@@ -231,6 +231,7 @@ impl Reprs {
             Ann::Bottom | Ann::None => LlType::Void,
             Ann::Bool => LlType::Bool,
             Ann::Int | Ann::UInt => LlType::Signed,
+            Ann::Fixed(k) => LlType::Fixed(*k),
             Ann::Float => LlType::Float,
             Ann::Char => LlType::Char,
             Ann::Str => self.str_type(),

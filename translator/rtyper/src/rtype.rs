@@ -564,7 +564,7 @@ impl Rtyper<'_, '_> {
         match t {
             LlType::Void => LlConst::Void,
             LlType::Bool => LlConst::Bool(false),
-            LlType::Signed => LlConst::Signed(0),
+            LlType::Signed | LlType::Fixed(_) => LlConst::Signed(0),
             LlType::Float => LlConst::Float(0.0),
             LlType::Char => LlConst::Char(0),
             LlType::Ptr(id) => LlConst::Null(id),
@@ -588,6 +588,21 @@ impl Rtyper<'_, '_> {
         }
         match (from, to) {
             (LlType::Void, t) => Value::Const(self.zero(t)),
+            // A narrow integer is a normalised word: it is its own plain int, and it already
+            // fits a wider kind of its signedness (or a wider signed one if it is unsigned).
+            (LlType::Fixed(_), LlType::Signed) => v,
+            (LlType::Fixed(a), LlType::Fixed(b))
+                if a.bits < b.bits && (a.signed == b.signed || !a.signed) =>
+            {
+                v
+            }
+            (LlType::Fixed(_), LlType::Float) => {
+                self.emit(st, LlOp::CastIntToFloat, vec![v], LlType::Float)
+            }
+            (LlType::Bool, LlType::Fixed(_)) => self.emit(st, LlOp::CastBoolToInt, vec![v], to),
+            (LlType::Signed | LlType::Fixed(_), LlType::Fixed(k)) => {
+                self.emit(st, k.narrow_op(), vec![v], to)
+            }
             (LlType::Bool, LlType::Signed) => {
                 self.emit(st, LlOp::CastBoolToInt, vec![v], LlType::Signed)
             }
@@ -682,6 +697,8 @@ impl Rtyper<'_, '_> {
             (Const::Bool(b), LlType::Signed) => LlConst::Signed(*b as i64),
             (Const::Bool(b), LlType::Float) => LlConst::Float(*b as i64 as f64),
             (Const::Int(i), LlType::Signed) => LlConst::Signed(*i),
+            (Const::Int(i), LlType::Fixed(k)) => LlConst::Signed(k.wrap(*i)),
+            (Const::Bool(b), LlType::Fixed(_)) => LlConst::Signed(*b as i64),
             (Const::Int(i), LlType::Float) => LlConst::Float(*i as f64),
             (Const::Int(i), LlType::Bool) => LlConst::Bool(*i != 0),
             (Const::Float(x), LlType::Float) => LlConst::Float(*x),
@@ -929,8 +946,14 @@ impl Rtyper<'_, '_> {
                 match (op.op, rt) {
                     (FlowOp::Pos, _) => x,
                     (FlowOp::Neg, T::Float) => self.emit(st, LlOp::FloatNeg, vec![x], rt),
-                    (FlowOp::Neg, _) => self.emit(st, LlOp::IntNeg, vec![x], rt),
-                    _ => self.emit(st, LlOp::IntInvert, vec![x], rt),
+                    (FlowOp::Neg, _) => {
+                        let r = self.emit(st, LlOp::IntNeg, vec![x], rt);
+                        self.narrow(st, r, rt)
+                    }
+                    _ => {
+                        let r = self.emit(st, LlOp::IntInvert, vec![x], rt);
+                        self.narrow(st, r, rt)
+                    }
                 }
             }
             FlowOp::Bool => self.truth(st, &op.args[0], tys[0], &anns[0]),
@@ -1417,7 +1440,9 @@ impl Rtyper<'_, '_> {
         let x = self.value(st, v, t);
         match a {
             Ann::Bool => x,
-            Ann::Int | Ann::UInt => self.emit(st, LlOp::IntIsTrue, vec![x], LlType::Bool),
+            Ann::Int | Ann::UInt | Ann::Fixed(_) => {
+                self.emit(st, LlOp::IntIsTrue, vec![x], LlType::Bool)
+            }
             Ann::Float => self.emit(st, LlOp::FloatIsTrue, vec![x], LlType::Bool),
             Ann::None => Value::Const(LlConst::Bool(false)),
             Ann::Char | Ann::Pbc(_) | Ann::Tuple(_) | Ann::Iter(_) | Ann::Exc(_) => {
@@ -1451,6 +1476,15 @@ impl Rtyper<'_, '_> {
         }
     }
 
+    /// `v` (a word of type `t`) narrowed to `t` if `t` is a fixed-width integer: the result of
+    /// an operation that may leave its width.
+    fn narrow(&mut self, st: &mut G, v: V, t: LlType) -> V {
+        match t {
+            LlType::Fixed(k) => self.emit(st, k.narrow_op(), vec![v], t),
+            _ => v,
+        }
+    }
+
     fn binop(
         &mut self,
         st: &mut G,
@@ -1481,6 +1515,34 @@ impl Rtyper<'_, '_> {
             span: op.span,
         };
         let res = match (rt, &anns[0]) {
+            // A fixed-width integer: the operation on words, whose operands are first wrapped
+            // to the result's width (except a shift count), and whose result is wrapped again
+            // where it may leave that width. Normalised operands make signed division, modulo
+            // and right shift right for the unsigned narrow kinds too.
+            (T::Fixed(_), _) if anns[0].is_intlike() && anns[1].is_intlike() => {
+                let shift = matches!(op.op, FlowOp::LShift | FlowOp::RShift);
+                let x = self.value(st, &op.args[0], rt);
+                let y = self.value(st, &op.args[1], if shift { T::Signed } else { rt });
+                let (o, wraps) = match op.op {
+                    FlowOp::Add => (LlOp::IntAdd, true),
+                    FlowOp::Sub => (LlOp::IntSub, true),
+                    FlowOp::Mul => (LlOp::IntMul, true),
+                    FlowOp::FloorDiv => (LlOp::IntFloorDiv, true),
+                    FlowOp::Mod => (LlOp::IntMod, false),
+                    FlowOp::Pow => (LlOp::IntPow, true),
+                    FlowOp::LShift => (LlOp::IntLShift, true),
+                    FlowOp::RShift => (LlOp::IntRShift, false),
+                    FlowOp::And => (LlOp::IntAnd, false),
+                    FlowOp::Or => (LlOp::IntOr, false),
+                    _ => (LlOp::IntXor, false),
+                };
+                let r = self.emit(st, o, vec![x, y], rt);
+                if wraps {
+                    self.narrow(st, r, rt)
+                } else {
+                    r
+                }
+            }
             (T::Signed | T::Bool, _) if anns[0].is_intlike() && anns[1].is_intlike() => {
                 let w = if rt == T::Bool { T::Bool } else { T::Signed };
                 let x = self.value(st, &op.args[0], w);
@@ -1588,7 +1650,7 @@ impl Rtyper<'_, '_> {
         use LlType as T;
         let s = self.reprs.str_type();
         let b = self.reprs.bytes_type();
-        let num = |t: LlType| matches!(t, T::Bool | T::Signed | T::Float);
+        let num = |t: LlType| matches!(t, T::Bool | T::Signed | T::Fixed(_) | T::Float);
         let (t0, t1) = (tys[0], tys[1]);
         if (t0 == T::Void || t1 == T::Void) && matches!(op.op, FlowOp::Eq | FlowOp::Ne) {
             // Comparing with None: equal only if both are None or the other is a null pointer.
@@ -1651,10 +1713,14 @@ impl Rtyper<'_, '_> {
             _ => 5,
         };
         if num(t0) && num(t1) {
-            let w = if t0 == T::Float || t1 == T::Float {
-                T::Float
-            } else {
-                T::Signed
+            // A plain int compared with a narrow one is first wrapped to its width.
+            let w = match (t0, t1) {
+                (T::Float, _) | (_, T::Float) => T::Float,
+                (T::Fixed(_), _) | (_, T::Fixed(_)) => match Ann::int_result(&anns[0], &anns[1]) {
+                    Some(Ann::Fixed(k)) => T::Fixed(k),
+                    _ => T::Signed,
+                },
+                _ => T::Signed,
             };
             let x = self.value(st, &op.args[0], w);
             let y = self.value(st, &op.args[1], w);
@@ -2595,7 +2661,7 @@ impl Rtyper<'_, '_> {
                     }
                     let f = match tys[i] {
                         T::Bool => "rpy_print_bool",
-                        T::Signed => "rpy_print_int",
+                        T::Signed | T::Fixed(_) => "rpy_print_int",
                         T::Float => "rpy_print_float",
                         T::Char => "rpy_print_char",
                         T::Void => "rpy_print_none",
@@ -2704,6 +2770,21 @@ impl Rtyper<'_, '_> {
                 };
                 self.emit(st, LlOp::DictNew, vec![Value::Const(LlConst::Type(dt))], rt)
             }
+            n if n
+                .strip_prefix("rlib.")
+                .and_then(rpy_annotator::IntKind::from_name)
+                .is_some() =>
+            {
+                if npos == 0 {
+                    Value::Const(LlConst::Signed(0))
+                } else if tys[0] == T::Float {
+                    let x = arg(self, st, 0, T::Float);
+                    let i = self.emit(st, LlOp::CastFloatToInt, vec![x], T::Signed);
+                    self.convert(st, i, T::Signed, rt)
+                } else {
+                    arg(self, st, 0, rt)
+                }
+            }
             "rlib.r_uint" => {
                 if npos == 0 {
                     Value::Const(LlConst::Signed(0))
@@ -2715,7 +2796,7 @@ impl Rtyper<'_, '_> {
                 }
             }
             "str" => match tys[0] {
-                T::Signed => {
+                T::Signed | T::Fixed(_) => {
                     let x = arg(self, st, 0, T::Signed);
                     self.call_support(st, "rpy_str_of_int", vec![x])
                 }
@@ -2755,8 +2836,9 @@ impl Rtyper<'_, '_> {
                     let x = arg(self, st, 0, T::Float);
                     self.emit(st, LlOp::FloatAbs, vec![x], T::Float)
                 } else {
-                    let x = arg(self, st, 0, T::Signed);
-                    self.emit(st, LlOp::IntAbs, vec![x], T::Signed)
+                    let x = arg(self, st, 0, rt);
+                    let r = self.emit(st, LlOp::IntAbs, vec![x], rt);
+                    self.narrow(st, r, rt)
                 }
             }
             "min" | "max" => {
