@@ -14,6 +14,9 @@ that depends only on the standard library and on `rpython._targetload`
 """
 
 import ast
+import dis
+import importlib
+import importlib.util
 import json
 import os
 import re
@@ -573,7 +576,53 @@ class Snapshotter(object):
                 closure.append(self.value(contents))
         result["closure"] = closure
         result["attrs"] = self.encode_namespace(f.__dict__, skip_dunders=False)
+        imports = self._function_imports(f)
+        if imports:
+            result["imports"] = {k: self.ref(m) for k, m in imports.items()}
         return result
+
+    def _function_imports(self, f):
+        """The modules that `import` statements inside `f` name, imported now (as the function
+        would import them when it runs), keyed `"<level>:<dotted name>"` as the statement
+        spells them: every prefix of an imported name, and the submodules of `from` imports."""
+        out = {}
+        package = f.__globals__.get("__package__") or ""
+        level = 0
+        pending_name = None
+
+        def add(level, name):
+            key = "%d:%s" % (level, name)
+            if key in out:
+                return
+            try:
+                absolute = importlib.util.resolve_name("." * level + name, package) \
+                    if level else name
+                if not absolute:
+                    return
+                out[key] = importlib.import_module(absolute)
+            except Exception:
+                pass
+
+        codes = [f.__code__]
+        while codes:
+            code = codes.pop()
+            codes.extend(c for c in code.co_consts if isinstance(c, types.CodeType))
+            consts = []
+            for ins in dis.get_instructions(code):
+                if ins.opname == "LOAD_CONST":
+                    consts.append(ins.argval)
+                    continue
+                if ins.opname == "IMPORT_NAME":
+                    level = consts[-2] if len(consts) >= 2 and isinstance(consts[-2], int) else 0
+                    pending_name = ins.argval
+                    parts = pending_name.split(".") if pending_name else [""]
+                    for i in range(1, len(parts) + 1):
+                        add(level, ".".join(parts[:i]))
+                elif ins.opname == "IMPORT_FROM" and pending_name is not None:
+                    sub = ins.argval if not pending_name else pending_name + "." + ins.argval
+                    add(level, sub)
+                consts = []
+        return out
 
     def encode_module(self, m):
         name = self._public_module_name(m.__name__)

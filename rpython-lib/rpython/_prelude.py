@@ -100,6 +100,23 @@ def list_extend(l, other):
 
 
 @specialize.argtype(0, 1)
+def op_eq_list(a, b):
+    if a is None or b is None:
+        return a is b
+    if len(a) != len(b):
+        return False
+    for i in range(len(a)):
+        if not (a[i] == b[i]):
+            return False
+    return True
+
+
+@specialize.argtype(0, 1)
+def op_ne_list(a, b):
+    return not op_eq_list(a, b)
+
+
+@specialize.argtype(0, 1)
 def op_contains_list(l, x):
     for y in l:
         if y == x:

@@ -1,11 +1,10 @@
-# Other statements outside the subset (`del` of an attribute, imports inside functions,
-# `match`): all are reported at once.
+# Other statements outside the subset (`del` of an attribute, `match`): all are reported at
+# once.
 
 
 def entry_point(argv):
     items = [1, 2, 3]
     del items.size
-    import os
     match len(argv):
         case 1:
             print("one")
@@ -22,16 +21,10 @@ def target(driver, args):
 # 7 |     del items.size
 #   |         ^^^^^^^^^^ not supported by the translator
 #
-# error[E0100]: not RPython (yet): imports inside functions
+# error[E0100]: not RPython (yet): `match` statements
 #  --> tests/errors/unsupported_statements.py:8:5
 #   |
-# 8 |     import os
-#   |     ^^^^^^^^^ not supported by the translator
-#
-# error[E0100]: not RPython (yet): `match` statements
-#  --> tests/errors/unsupported_statements.py:9:5
-#   |
-# 9 |     match len(argv):
+# 8 |     match len(argv):
 #   |     ^^^^^^^^^^^^^^^^ not supported by the translator
 #
-# error: translation failed with 3 errors
+# error: translation failed with 2 errors

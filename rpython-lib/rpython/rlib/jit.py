@@ -46,11 +46,12 @@ class JitDriver(object):
             raise TypeError("%s: wrong live variables %r, expected %r"
                             % (self.name, sorted(given), sorted(expected)))
 
-    def jit_merge_point(self, **livevars):
-        self._check_arguments(livevars)
+    # The driver is `_self`, as in RPython, so that a live variable may be called `self`.
+    def jit_merge_point(_self, **livevars):
+        _self._check_arguments(livevars)
 
-    def can_enter_jit(self, **livevars):
-        self._check_arguments(livevars)
+    def can_enter_jit(_self, **livevars):
+        _self._check_arguments(livevars)
 
     def loop_header(self):
         pass

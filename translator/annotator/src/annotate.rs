@@ -15,7 +15,7 @@ use rpy_model::flowop::{Const, FlowGraph, FlowOp};
 use rpy_model::graph::{LinkArg, Value};
 use rpy_model::snapshot::{ObjId, PyObject, PyValue, Snapshot};
 use rpy_model::{Block, Diagnostic, Diagnostics, Span, Var};
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::rc::Rc;
 
 /// Index of an annotated graph.
@@ -81,6 +81,10 @@ pub struct Annotator<'s> {
     prebuilt_lists: HashMap<ObjId, ListKey>,
     prebuilt_dicts: HashMap<ObjId, crate::ann::DictKey>,
     pub(crate) pending: BTreeSet<(GraphId, Block)>,
+    /// Blocks that read a class-level constant through an instance (`self.name` with only
+    /// `name = None` in the class so far), by attribute name: re-flowed when an instance
+    /// attribute of that name appears.
+    pub(crate) class_const_readers: BTreeMap<String, BTreeSet<(GraphId, Block)>>,
     /// Errors already reported, by primary span and message, so a re-flowed block reports once.
     reported: BTreeSet<(Span, String)>,
     /// The block being annotated (or rtyped), the reader of list items looked up now.
@@ -176,6 +180,7 @@ impl<'s> Annotator<'s> {
             weakref_attr_calls: HashSet::new(),
             finalizer_queues: IndexMap::new(),
             pending: BTreeSet::new(),
+            class_const_readers: BTreeMap::new(),
             reported: BTreeSet::new(),
             current: (GraphId(0), Block(0)),
             cur_span: None,
@@ -372,7 +377,8 @@ impl<'s> Annotator<'s> {
         }
     }
 
-    /// Whether a prebuilt instance is of a class of the `rpython` package.
+    /// Whether a prebuilt instance is of a class of the `rpython.rlib` package (a JitDriver, an
+    /// unrolling_iterable, ...), which stays a constant.
     pub fn is_rlib_instance(&self, id: ObjId) -> bool {
         match self.snapshot.obj(id) {
             PyObject::Instance {
@@ -380,7 +386,7 @@ impl<'s> Annotator<'s> {
                 ..
             } => matches!(
                 self.snapshot.obj(*c),
-                PyObject::Class { module, .. } if module.starts_with("rpython.")
+                PyObject::Class { module, .. } if module.starts_with("rpython.rlib.")
             ),
             _ => false,
         }

@@ -273,11 +273,24 @@ impl Annotator<'_> {
                 return k;
             }
         }
+        // A class-level constant of the same name is the attribute's default value: reads see
+        // it until a write, so it is part of the attribute's annotation (as in RPython).
+        let default = self
+            .class_attr(c, name)
+            .filter(|(_, v)| self.method_function(v).is_none())
+            .map(|(_, v)| v);
         let mut merged = AttrDef {
             ann: Ann::Bottom,
             origin: None,
-            readers: BTreeSet::new(),
+            readers: self
+                .class_const_readers
+                .get(name)
+                .cloned()
+                .unwrap_or_default(),
         };
+        if let Some(v) = default {
+            merged.ann = self.pyvalue_ann_pub(&v);
+        }
         for x in self.subtree(c).into_iter().skip(1) {
             if let Some(a) = self.classes[x.0 as usize].attrs.shift_remove(name) {
                 merged.ann = self

@@ -1294,7 +1294,13 @@ impl Annotator<'_> {
                 .iter()
                 .any(|x| self.class(*x).attrs.contains_key(attr));
         if !has_instance_attr {
-            // Class-level values: the same constant in the whole subtree.
+            // Class-level values: the same constant in the whole subtree. If an instance
+            // attribute of this name appears later, this block is read again.
+            let cur = self.current;
+            self.class_const_readers
+                .entry(attr.to_string())
+                .or_default()
+                .insert(cur);
             let values: Vec<Option<PyValue>> = self
                 .subtree(c)
                 .iter()

@@ -26,14 +26,18 @@ fn libgc_missing(messages: &str) -> bool {
     })
 }
 
-/// Writes the sources, compiles and links `output`; `boehm` links Boehm's collector (`-lgc`).
-pub fn compile(
-    c: &CProgram,
-    dir: &Path,
-    output: &Path,
-    opt: u32,
-    boehm: bool,
-) -> Result<(), String> {
+/// How the C compiler is asked to build: the optimisation level, Boehm's collector (`-lgc`),
+/// and link-time optimisation (`-flto`).
+#[derive(Clone, Copy, Debug)]
+pub struct CcOptions {
+    pub opt: u32,
+    pub boehm: bool,
+    pub lto: bool,
+}
+
+/// Writes the sources, compiles and links `output`.
+pub fn compile(c: &CProgram, dir: &Path, output: &Path, cc: CcOptions) -> Result<(), String> {
+    let CcOptions { opt, boehm, lto } = cc;
     let gc_lib = if boehm { " -lgc" } else { "" };
     for (name, text) in &c.files {
         std::fs::write(dir.join(name), text).map_err(|e| format!("cannot write {name}: {e}"))?;
@@ -54,8 +58,9 @@ pub fn compile(
         _ => "2",
     };
     let makefile = format!(
-        "# Rebuilds the executable from the generated C.\nCC ?= cc\nCFLAGS ?= -O{copt}\nprogram: {srcs}\n\t$(CC) $(CFLAGS) -fwrapv -fno-strict-aliasing -I. {srcs} librpyrt.a{gc_lib} {NATIVE_LIBS} -lm -o program\n",
-        srcs = c_files.join(" ")
+        "# Rebuilds the executable from the generated C.\nCC ?= cc\nCFLAGS ?= -O{copt}{lto_flag}\nprogram: {srcs}\n\t$(CC) $(CFLAGS) -fwrapv -fno-strict-aliasing -I. {srcs} librpyrt.a{gc_lib} {NATIVE_LIBS} -lm -o program\n",
+        srcs = c_files.join(" "),
+        lto_flag = if lto { " -flto" } else { "" }
     );
     let _ = std::fs::write(dir.join("Makefile"), makefile);
     let target = format!("{}-unknown-linux-gnu", std::env::consts::ARCH);
@@ -75,6 +80,10 @@ pub fn compile(
         .flag("-fno-strict-aliasing")
         .flag_if_supported("-Wno-unused-label")
         .flag_if_supported("-Wno-unused-but-set-variable");
+    if lto {
+        // The flag stays in the compiler command that links, so the link optimises too.
+        build.flag("-flto");
+    }
     for f in &c_files {
         build.file(dir.join(f));
     }

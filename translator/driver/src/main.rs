@@ -26,6 +26,9 @@ struct Cli {
     /// The inlining budget (cost of a callee inlined; default 24 at -O2 and above, 12 at -O1).
     #[arg(long)]
     inline_threshold: Option<u32>,
+    /// Link-time optimisation by the C compiler (`-flto`).
+    #[arg(long)]
+    lto: bool,
     /// No progress bars, no questions.
     #[arg(long)]
     batch: bool,
@@ -94,6 +97,7 @@ fn main() -> ExitCode {
     }
     opts.backendopt = Some(bo);
     opts.gc_stress = cli.gc_stress;
+    opts.lto = cli.lto;
     opts.gc = rpy_driver::Gc::from_name(&cli.gc).unwrap_or(rpy_driver::Gc::Generational);
     opts.dump = cli.dump.clone();
     opts.keep = keep.clone();

@@ -24,6 +24,8 @@ pub struct Options {
     /// The executable to write; `None` to stop after generating C.
     pub output: Option<PathBuf>,
     pub opt: u32,
+    /// Link-time optimisation by the C compiler (`-flto`).
+    pub lto: bool,
     /// The backend optimisations; `None` for those of `opt`.
     pub backendopt: Option<rpy_backendopt::Config>,
     /// Collect at every allocation in the translated program.
@@ -47,6 +49,7 @@ impl Options {
             target_args: vec![],
             output: None,
             opt: 2,
+            lto: false,
             backendopt: None,
             gc_stress: false,
             gc: Gc::Generational,
@@ -339,8 +342,12 @@ pub fn translate(opts: &Options) -> Result<Outcome, TranslateError> {
 
     if let Some(output) = &opts.output {
         progress("compile");
-        compile::compile(&c, &build_dir, output, opts.opt, opts.gc == Gc::Boehm)
-            .map_err(|m| fail(m, &times))?;
+        let cc = compile::CcOptions {
+            opt: opts.opt,
+            boehm: opts.gc == Gc::Boehm,
+            lto: opts.lto,
+        };
+        compile::compile(&c, &build_dir, output, cc).map_err(|m| fail(m, &times))?;
         stage("compile", &mut times, &mut clock);
     }
     let functions = program

@@ -143,3 +143,32 @@ fn gc_boehm_without_libgc_says_what_to_install() {
     );
     assert!(!stderr.contains("internal error"), "{stderr}");
 }
+
+#[test]
+fn lto_builds_a_working_program_and_says_so_in_the_makefile() {
+    let dir = tempfile::tempdir().unwrap();
+    let exe = dir.path().join("sieve");
+    let build = dir.path().join("build");
+    let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../targets/sieve/targetsieve.py");
+    let out = translate(&[
+        "--batch",
+        "--lto",
+        "--keep",
+        build.to_str().unwrap(),
+        "--output",
+        exe.to_str().unwrap(),
+        target.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let makefile = std::fs::read_to_string(build.join("Makefile")).unwrap();
+    assert!(makefile.contains("-flto"), "{makefile}");
+    let run = Command::new(&exe).arg("10").output().unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&run.stdout),
+        "primes up to 10 -> 4\nlast: 2 3 5 7\n"
+    );
+}

@@ -39,6 +39,17 @@ pub struct Stmt {
     pub span: Span,
 }
 
+/// One name an `import` statement binds: `import a.b` binds `a` to module `a`; `import a.b as x`
+/// binds `x` to `a.b`; `from m import y as z` binds `z` to `m`'s `y` (or the submodule `m.y`).
+#[derive(Clone, Debug)]
+pub struct ImportBinding {
+    pub name: String,
+    /// The number of leading dots of a relative import.
+    pub level: u32,
+    pub module: String,
+    pub attr: Option<String>,
+}
+
 #[derive(Clone, Debug)]
 pub enum StmtKind {
     Expr(Expr),
@@ -53,6 +64,8 @@ pub enum StmtKind {
     Pass,
     Assert(Expr, Option<Expr>),
     Global(Vec<String>),
+    /// `import` and `from ... import` inside a function: each binding of a local name.
+    Import(Vec<ImportBinding>),
     /// `try` with its handlers, `else` and `finally` bodies.
     Try(Vec<Stmt>, Vec<Handler>, Vec<Stmt>, Vec<Stmt>),
     /// `raise` (None: re-raise the exception being handled).

@@ -379,6 +379,11 @@ fn scan_locals(body: &[Stmt], locals: &mut HashSet<String>, globals: &mut HashSe
                 scan_locals(e, locals, globals);
             }
             StmtKind::Global(names) => globals.extend(names.iter().cloned()),
+            StmtKind::Import(bindings) => {
+                for b in bindings {
+                    locals.insert(b.name.clone());
+                }
+            }
             StmtKind::Try(b, hs, e, f) => {
                 scan_locals(b, locals, globals);
                 for h in hs {
@@ -515,6 +520,10 @@ struct LoopCtx {
     head: Block,
     names: Vec<String>,
     breaks: Vec<Pending>,
+    /// An unrolled loop (over an `unrolling_iterable`): `continue` goes to the next copy of
+    /// the body, through `continues`, instead of to a head block.
+    unrolled: bool,
+    continues: Vec<Pending>,
 }
 
 struct Builder<'c, 's> {
@@ -817,6 +826,16 @@ impl Builder<'_, '_> {
                 self.expr(e);
             }
             StmtKind::Pass | StmtKind::Global(_) => {}
+            StmtKind::Import(bindings) => {
+                for b in bindings {
+                    // A failed import is reported once; the name is then bound to None so that
+                    // its uses report nothing more.
+                    let v = self
+                        .import_binding(b, s.span)
+                        .unwrap_or(Value::Const(Const::None));
+                    self.assign(&Target::Name(b.name.clone(), s.span), v);
+                }
+            }
             StmtKind::Delete(targets) => {
                 for t in targets {
                     self.delete(t);
@@ -925,7 +944,13 @@ impl Builder<'_, '_> {
                 }
                 let depth = self.loops.len();
                 self.run_finallies(depth, Value::Const(Const::None));
-                self.goto_head(s.span);
+                if self.loops.last().is_some_and(|l| l.unrolled) {
+                    if let Some(p) = self.pending_here() {
+                        self.loops.last_mut().expect("in a loop").continues.push(p);
+                    }
+                } else {
+                    self.goto_head(s.span);
+                }
             }
             StmtKind::Assert(test, msg) => {
                 let c = self.cond(test);
@@ -1540,6 +1565,8 @@ impl Builder<'_, '_> {
             head,
             names,
             breaks: vec![],
+            unrolled: false,
+            continues: vec![],
         });
         Some(head)
     }
@@ -1627,6 +1654,9 @@ impl Builder<'_, '_> {
             }
         }
         let seq = self.expr(iter);
+        if let Some(items) = self.unrolling_items(&seq) {
+            return self.unrolled_loop(target, items, body, orelse);
+        }
         let it = self.emit(FlowOp::Iter, vec![seq], iter.span);
         let it_name = self.fresh("iter");
         self.env.insert(it_name.clone(), it);
@@ -1659,6 +1689,108 @@ impl Builder<'_, '_> {
         self.stmts(body);
         self.goto_head(span);
         self.end_loop(Some(stop), orelse);
+    }
+
+    /// The value an `import` inside the function binds: a module the loader imported, or an
+    /// attribute (or submodule) of one, as a constant.
+    fn import_binding(&mut self, b: &ImportBinding, span: Span) -> Option<Value<Const>> {
+        let key = |m: &str| format!("{}:{m}", b.level);
+        let module_const = |me: &mut Self, m: &str| -> Option<Value<Const>> {
+            let v = me.func.imports.get(&key(m))?.clone();
+            const_of(me.cx.snapshot, &v).ok().map(Value::Const)
+        };
+        let found = match &b.attr {
+            None => module_const(self, &b.module),
+            Some(a) => {
+                let sub = if b.module.is_empty() {
+                    a.clone()
+                } else {
+                    format!("{}.{a}", b.module)
+                };
+                match module_const(self, &sub) {
+                    Some(v) => Some(v),
+                    None => module_const(self, &b.module).map(|m| self.getattr(m, a, span)),
+                }
+            }
+        };
+        if found.is_none() {
+            let dots = ".".repeat(b.level as usize);
+            let what = match &b.attr {
+                Some(a) => format!("`{a}` from `{dots}{}`", b.module),
+                None => format!("`{dots}{}`", b.module),
+            };
+            self.error(
+                Diagnostic::new("E0100", format!("cannot import {what} here")).at(
+                    span,
+                    "the module could not be imported when the program was loaded",
+                ),
+            );
+        }
+        found
+    }
+
+    /// The items of a prebuilt `rpython.rlib.unroll.unrolling_iterable`, as constants.
+    fn unrolling_items(&mut self, seq: &Value<Const>) -> Option<Vec<Const>> {
+        let Value::Const(Const::Obj(id, _)) = seq else {
+            return None;
+        };
+        let snapshot = self.cx.snapshot;
+        let PyObject::Instance { class, attrs } = snapshot.obj(*id) else {
+            return None;
+        };
+        let PyValue::Ref(cid) = class else {
+            return None;
+        };
+        let PyObject::Class { name, module, .. } = snapshot.obj(*cid) else {
+            return None;
+        };
+        if name != "unrolling_iterable" || module != "rpython.rlib.unroll" {
+            return None;
+        }
+        let Some(PyValue::Ref(lid)) = attrs.get("_items") else {
+            return None;
+        };
+        let (PyObject::List(items) | PyObject::Tuple(items)) = snapshot.obj(*lid) else {
+            return None;
+        };
+        items.iter().map(|v| const_of(snapshot, v).ok()).collect()
+    }
+
+    /// `for x in <unrolling_iterable>`: one copy of the body per item, with `x` the item as a
+    /// constant (so `getattr(self, 'op_' + x)` and the like fold), as RPython unrolls it.
+    fn unrolled_loop(
+        &mut self,
+        target: &Target,
+        items: Vec<Const>,
+        body: &[Stmt],
+        orelse: &[Stmt],
+    ) {
+        let Some(head) = self.cur else { return };
+        self.loops.push(LoopCtx {
+            head,
+            names: vec![],
+            breaks: vec![],
+            unrolled: true,
+            continues: vec![],
+        });
+        for item in items {
+            if self.cur.is_none() {
+                break;
+            }
+            self.assign(target, Value::Const(item));
+            self.stmts(body);
+            let l = self.loops.last_mut().expect("in a loop");
+            let mut ends = std::mem::take(&mut l.continues);
+            ends.extend(self.pending_here());
+            self.join(ends);
+        }
+        let l = self.loops.pop().expect("in a loop");
+        let mut ends = l.breaks;
+        if self.cur.is_some() {
+            self.stmts(orelse);
+            ends.extend(self.pending_here());
+        }
+        self.join(ends);
     }
 
     fn range_loop(
@@ -2301,13 +2433,32 @@ impl Builder<'_, '_> {
                 _ => None,
             };
             if &**b == "getattr" && args.len() == 2 && kwargs.is_empty() {
-                if let Some(name) = lit(&args[1]) {
-                    let o = self.expr(&args[0]);
-                    return self.getattr(o, &name, span);
+                // The name may be computed from constants (`'op_' + name` in an unrolled loop).
+                let o = self.expr(&args[0]);
+                let n = self.expr(&args[1]);
+                if let Value::Const(Const::Str(name)) = &n {
+                    return self.getattr(o, name, span);
                 }
+                return self.emit(FlowOp::Call, vec![f.clone(), names_const(&[]), o, n], span);
             }
             if &**b == "setattr" && args.len() == 3 && kwargs.is_empty() {
-                if let Some(name) = lit(&args[1]) {
+                // A name computed from names and literals only (no side effect to repeat).
+                fn pure(e: &Expr) -> bool {
+                    match &e.kind {
+                        ExprKind::Name(_) | ExprKind::Literal(_) => true,
+                        ExprKind::BinOp(_, a, b) => pure(a) && pure(b),
+                        _ => false,
+                    }
+                }
+                let name = match lit(&args[1]) {
+                    Some(name) => Some(name),
+                    None if pure(&args[1]) => match self.expr(&args[1]) {
+                        Value::Const(Const::Str(name)) => Some(name.to_string()),
+                        _ => None,
+                    },
+                    None => None,
+                };
+                if let Some(name) = name {
                     let t = Target::Attribute(args[0].clone(), name, span);
                     let v = self.expr(&args[2]);
                     self.assign(&t, v);

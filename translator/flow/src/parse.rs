@@ -404,8 +404,49 @@ impl Conv<'_> {
                 self.stmts(&t.finalbody),
             ),
             py::Stmt::TryStar(_) => self.unsupported(s, "`try` with `except*`"),
-            py::Stmt::Import(_) | py::Stmt::ImportFrom(_) => {
-                self.unsupported(s, "imports inside functions")
+            py::Stmt::Import(i) => StmtKind::Import(
+                i.names
+                    .iter()
+                    .map(|a| {
+                        let full = a.name.to_string();
+                        match &a.asname {
+                            Some(n) => ImportBinding {
+                                name: n.to_string(),
+                                level: 0,
+                                module: full,
+                                attr: None,
+                            },
+                            None => {
+                                let first = full.split('.').next().unwrap_or_default().to_string();
+                                ImportBinding {
+                                    name: first.clone(),
+                                    level: 0,
+                                    module: first,
+                                    attr: None,
+                                }
+                            }
+                        }
+                    })
+                    .collect(),
+            ),
+            py::Stmt::ImportFrom(i) => {
+                let level = i.level.map_or(0, |l| l.to_u32());
+                let module = i.module.as_ref().map_or(String::new(), |m| m.to_string());
+                if i.names.iter().any(|a| a.name.as_str() == "*") {
+                    self.unsupported(s, "`from ... import *` inside a function")
+                } else {
+                    StmtKind::Import(
+                        i.names
+                            .iter()
+                            .map(|a| ImportBinding {
+                                name: a.asname.as_ref().unwrap_or(&a.name).to_string(),
+                                level,
+                                module: module.clone(),
+                                attr: Some(a.name.to_string()),
+                            })
+                            .collect(),
+                    )
+                }
             }
             py::Stmt::Nonlocal(_) => self.unsupported(s, "`nonlocal` statements"),
         };

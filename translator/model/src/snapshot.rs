@@ -42,9 +42,15 @@ pub struct FunctionObj {
     pub freevars: Vec<String>,
     pub closure: Vec<PyValue>,
     pub attrs: IndexMap<String, PyValue>,
+    /// The modules its `import` statements name, keyed `"<level>:<dotted name>"` (every
+    /// prefix of an imported name, and the submodules of `from` imports).
+    pub imports: IndexMap<String, PyValue>,
 }
 
 /// An object with identity.
+// Functions are the largest and the most common objects of a snapshot, which is built once;
+// boxing them would cost an indirection at every use for no saving.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug)]
 pub enum PyObject {
     Function(FunctionObj),
@@ -194,6 +200,11 @@ fn parse_object(j: &J) -> Result<PyObject, String> {
                 .map_or(vec![], |a| a.iter().map(s).collect()),
             closure: values(&j["closure"])?,
             attrs: named(&j["attrs"])?,
+            imports: if j["imports"].is_object() {
+                named(&j["imports"])?
+            } else {
+                IndexMap::new()
+            },
         }),
         "module" => PyObject::Module {
             name: s(&j["name"]),

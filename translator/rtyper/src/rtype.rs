@@ -2107,6 +2107,32 @@ impl Rtyper<'_, '_> {
             ],
             LlType::Void,
         );
+        // Class-level constants are the defaults of the instance attributes of the same name.
+        let fields = self.reprs.types.get(tid).fields.clone();
+        for (name, ft) in fields {
+            if name == "typeid" || ft == LlType::Void {
+                continue;
+            }
+            let Some((_, v)) = self.an.class_attr(c, &name) else {
+                continue;
+            };
+            if self.an.method_function(&v).is_some() {
+                continue;
+            }
+            let Ok(cst) = rpy_flow::build::const_of(self.an.snapshot, &v) else {
+                continue;
+            };
+            let value = self.llconst(&cst, ft, st.span);
+            if value == self.zero(ft) {
+                continue;
+            }
+            self.emit(
+                st,
+                LlOp::SetField,
+                vec![p.clone(), field(&name), Value::Const(value)],
+                LlType::Void,
+            );
+        }
         p
     }
 

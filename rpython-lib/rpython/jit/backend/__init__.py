@@ -1,0 +1,1 @@
+"""rpython.jit.backend: the JIT backends (none is generated yet; see `hlinfo`)."""
