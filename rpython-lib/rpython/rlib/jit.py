@@ -23,6 +23,11 @@ class JitDriver(object):
                  can_never_inline=None, should_unroll_one_iteration=None,
                  name="jitdriver", check_untranslated=True, vectorize=False,
                  get_unique_id=None, is_recursive=False, get_location=None):
+        # A subclass may give `greens` and `reds` as class attributes instead.
+        if greens is None:
+            greens = getattr(type(self), "greens", None)
+        if reds is None:
+            reds = getattr(type(self), "reds", None)
         self.greens = list(greens or [])
         if reds == "auto":
             self.reds = "auto"

@@ -377,19 +377,36 @@ impl<'s> Annotator<'s> {
         }
     }
 
-    /// Whether a prebuilt instance is of a class of the `rpython.rlib` package (a JitDriver, an
-    /// unrolling_iterable, ...), which stays a constant.
+    /// Whether a prebuilt instance is one the translator gives a meaning of its own and keeps as
+    /// a constant: a `JitDriver` (or an instance of a subclass of it), an `unrolling_iterable`,
+    /// a `JitHookInterface`. Other library classes (`rrandom.Random`, ...) are translated code,
+    /// and their prebuilt instances ordinary instances.
     pub fn is_rlib_instance(&self, id: ObjId) -> bool {
-        match self.snapshot.obj(id) {
-            PyObject::Instance {
-                class: PyValue::Ref(c),
-                ..
-            } => matches!(
-                self.snapshot.obj(*c),
-                PyObject::Class { module, .. } if module.starts_with("rpython.rlib.")
-            ),
-            _ => false,
+        let PyObject::Instance {
+            class: PyValue::Ref(c),
+            ..
+        } = self.snapshot.obj(id)
+        else {
+            return false;
+        };
+        let mut todo = vec![*c];
+        let mut seen = 0;
+        while let Some(k) = todo.pop() {
+            seen += 1;
+            if seen > 64 {
+                break;
+            }
+            if let PyObject::Class { module, bases, .. } = self.snapshot.obj(k) {
+                if module == "rpython.rlib.jit" || module == "rpython.rlib.unroll" {
+                    return true;
+                }
+                todo.extend(bases.iter().filter_map(|b| match b {
+                    PyValue::Ref(r) => Some(*r),
+                    _ => None,
+                }));
+            }
         }
+        false
     }
 
     pub(crate) fn pyvalue_ann_pub(&mut self, v: &PyValue) -> Ann {

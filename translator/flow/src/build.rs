@@ -2000,6 +2000,11 @@ impl Builder<'_, '_> {
     }
 
     fn getattr(&mut self, obj: Value<Const>, attr: &str, span: Span) -> Value<Const> {
+        // `x.__class__` of a variable is `type(x)`.
+        if attr == "__class__" && matches!(obj, Value::Var(_)) {
+            let f = Value::Const(Const::Builtin("type".into()));
+            return self.emit(FlowOp::Call, vec![f, names_const(&[]), obj], span);
+        }
         if let Value::Const(Const::Obj(id, _)) = &obj {
             if let PyObject::Module {
                 name,
@@ -2247,7 +2252,8 @@ impl Builder<'_, '_> {
                         Value::Const(Const::Builtin(name)) => name.contains('.'),
                         _ => false,
                     };
-                    if !is_module {
+                    // `x.__class__(...)` calls the class, not a method.
+                    if !is_module && attr.as_str() != "__class__" {
                         let exprs: Vec<&Expr> =
                             args.iter().chain(kwargs.iter().map(|(_, a)| a)).collect();
                         let mut vals = self.with_held(vec![o], &exprs);

@@ -1,0 +1,1 @@
+"""rpython.annotator: the names of RPython's annotator that targets import."""
