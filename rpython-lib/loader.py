@@ -25,6 +25,8 @@ import sysconfig
 import traceback
 import types
 
+_IMPORT_NAME = dis.opmap["IMPORT_NAME"]
+
 SNAPSHOT_VERSION = 1
 REPR_LIMIT = 200
 
@@ -607,6 +609,10 @@ class Snapshotter(object):
         while codes:
             code = codes.pop()
             codes.extend(c for c in code.co_consts if isinstance(c, types.CodeType))
+            # Opcodes sit at the even offsets of the word code: most functions import nothing,
+            # and are not disassembled.
+            if _IMPORT_NAME not in code.co_code[0::2]:
+                continue
             consts = []
             for ins in dis.get_instructions(code):
                 if ins.opname == "LOAD_CONST":

@@ -427,13 +427,8 @@ impl<'s> Annotator<'s> {
         }
     }
 
-    /// Registers prebuilt lists met as constants (their items are annotated from their contents).
-    /// A dict (or set: a dict whose values are None) built at import time: its items give its
-    /// key and value annotations.
-    pub(crate) fn prebuilt_dict(&mut self, id: ObjId) -> crate::ann::DictKey {
-        if let Some(k) = self.prebuilt_dicts.get(&id) {
-            return *k;
-        }
+    /// A new dict definition with nothing known of its keys and values.
+    fn new_dict(&mut self) -> crate::ann::DictKey {
         let k = crate::ann::DictKey(self.dicts.len() as u32);
         self.dicts.push(DictDef {
             key: Ann::Bottom,
@@ -442,6 +437,16 @@ impl<'s> Annotator<'s> {
             custom: None,
         });
         self.dict_parent.push(k.0);
+        k
+    }
+
+    /// A dict (or set: a dict whose values are None) built at import time: its items give its
+    /// key and value annotations.
+    pub(crate) fn prebuilt_dict(&mut self, id: ObjId) -> crate::ann::DictKey {
+        if let Some(k) = self.prebuilt_dicts.get(&id) {
+            return *k;
+        }
+        let k = self.new_dict();
         self.prebuilt_dicts.insert(id, k);
         let pairs: Vec<(PyValue, PyValue)> = match self.snapshot.obj(id) {
             PyObject::Dict(items) => items.clone(),
@@ -1365,14 +1370,7 @@ impl<'s> Annotator<'s> {
         if let Some(k) = self.site_dicts.get(&(gid, v)) {
             return *k;
         }
-        let k = crate::ann::DictKey(self.dicts.len() as u32);
-        self.dicts.push(DictDef {
-            key: Ann::Bottom,
-            value: Ann::Bottom,
-            readers: BTreeSet::new(),
-            custom: None,
-        });
-        self.dict_parent.push(k.0);
+        let k = self.new_dict();
         self.site_dicts.insert((gid, v), k);
         k
     }

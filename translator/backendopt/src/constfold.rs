@@ -269,12 +269,7 @@ fn propagate_link_constants(f: &mut Func) -> bool {
 fn merge_equal_inputargs(f: &mut Func) -> bool {
     let g = &mut *f.graph;
     let blocks = g.reachable_blocks();
-    let mut incoming: HashMap<Block, Vec<(Block, usize)>> = HashMap::new();
-    for &b in &blocks {
-        for (i, l) in g.blocks[b].exits.iter().enumerate() {
-            incoming.entry(l.target).or_default().push((b, i));
-        }
-    }
+    let incoming = crate::incoming_links(g, &blocks);
     let mut changed = false;
     for &b in &blocks {
         if b == g.startblock || g.is_final(b) {

@@ -28,7 +28,8 @@ pub mod switches;
 
 use rpy_model::llop::{LlConst, LlFunction, LlGraph, LlProgram};
 use rpy_model::lltype::LlType;
-use rpy_model::Var;
+use rpy_model::{Block, Var};
+use std::collections::HashMap;
 
 /// The names of the passes, in pipeline order.
 pub const PASSES: &[&str] = &[
@@ -177,6 +178,18 @@ fn for_each_graph(p: &mut LlProgram, mut f: impl FnMut(&mut Func)) {
             f(&mut Func { graph, types });
         }
     }
+}
+
+/// The links into each block of `blocks`: the source block and the index of the link among its
+/// exits.
+pub fn incoming_links(g: &LlGraph, blocks: &[Block]) -> HashMap<Block, Vec<(Block, usize)>> {
+    let mut incoming: HashMap<Block, Vec<(Block, usize)>> = HashMap::new();
+    for &b in blocks {
+        for (i, l) in g.blocks[b].exits.iter().enumerate() {
+            incoming.entry(l.target).or_default().push((b, i));
+        }
+    }
+    incoming
 }
 
 /// The zero value of a type, which a fresh `malloc` gives every field.

@@ -228,12 +228,7 @@ fn alias_groups(g: &LlGraph, blocks: &[Block]) -> HashMap<Block, Vec<usize>> {
         .iter()
         .map(|&b| (b, (0..g.blocks[b].inputargs.len()).collect()))
         .collect();
-    let mut incoming: HashMap<Block, Vec<(Block, usize)>> = HashMap::new();
-    for &b in blocks {
-        for (i, l) in g.blocks[b].exits.iter().enumerate() {
-            incoming.entry(l.target).or_default().push((b, i));
-        }
-    }
+    let incoming = crate::incoming_links(g, blocks);
     loop {
         let mut changed = false;
         for &t in blocks {

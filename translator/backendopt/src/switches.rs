@@ -19,8 +19,15 @@ const MIN_CASES: usize = 3;
 
 /// Merges every chain of equality tests of the function.
 pub fn merge(f: &mut Func) {
-    for a in f.graph.reachable_blocks() {
-        merge_from(f, a);
+    // A merge only makes the absorbed blocks unreachable and moves their exits, with the same
+    // targets, to the first block: the number of links into every other block stays.
+    let blocks = f.graph.reachable_blocks();
+    let preds: HashMap<Block, usize> = crate::incoming_links(f.graph, &blocks)
+        .into_iter()
+        .map(|(b, links)| (b, links.len()))
+        .collect();
+    for a in blocks {
+        merge_from(f, a, &preds);
     }
 }
 
@@ -65,14 +72,8 @@ fn exit(d: &rpy_model::BlockData<LlOp, LlConst>, b: bool) -> Option<Link<LlConst
         .cloned()
 }
 
-fn merge_from(f: &mut Func, a: Block) -> Option<()> {
+fn merge_from(f: &mut Func, a: Block, preds: &HashMap<Block, usize>) -> Option<()> {
     let (x, k, kind, _) = eq_test(f, a)?;
-    let mut preds: HashMap<Block, usize> = HashMap::new();
-    for b in f.graph.reachable_blocks() {
-        for l in &f.graph.blocks[b].exits {
-            *preds.entry(l.target).or_default() += 1;
-        }
-    }
     let da = &f.graph.blocks[a];
     let mut cases: Vec<(i64, Link<LlConst>)> = vec![(k, exit(da, true)?)];
     let mut otherwise = exit(da, false)?;
