@@ -21,9 +21,53 @@ def target(driver, args):
 # ---- expected
 # type STR = GcStruct { hash: Signed } + [Char]
 # type BYTES = GcStruct { hash: Signed } + [Char]
+# type INST<Exception> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
+# type INST<ArithmeticError> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
+# type INST<ZeroDivisionError> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
+# type INST<OverflowError> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
+# type INST<LookupError> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
+# type INST<IndexError> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
+# type INST<KeyError> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
+# type INST<ValueError> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
+# type INST<UnicodeError> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
+# type INST<UnicodeDecodeError> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
+# type INST<UnicodeEncodeError> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
+# type INST<RuntimeError> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
+# type INST<RecursionError> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
+# type INST<NotImplementedError> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
+# type INST<AssertionError> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
+# type INST<StopIteration> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
+# type INST<TypeError> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
+# type INST<AttributeError> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
+# type INST<OSError> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
+# type INST<MemoryError> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
+# type INST<ParseStringError> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
+# type INST<InvalidBaseError> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
+# type INST<ParseStringOverflowError> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
+# type INST<FatalError> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
+# type INST<_Specialize> = GcStruct { typeid: Signed }
+# type INST<r_dict> = GcStruct { typeid: Signed }
+# type INST<_RKey> = GcStruct { typeid: Signed }
+# type INST<base_int> = GcStruct { typeid: Signed }
+# type INST<signed_int> = GcStruct { typeid: Signed }
+# type INST<r_int32> = GcStruct { typeid: Signed }
+# type INST<r_short> = GcStruct { typeid: Signed }
+# type INST<r_signedchar> = GcStruct { typeid: Signed }
+# type INST<r_longlonglong> = GcStruct { typeid: Signed }
+# type INST<unsigned_int> = GcStruct { typeid: Signed }
+# type INST<r_uint> = GcStruct { typeid: Signed }
+# type INST<r_uint32> = GcStruct { typeid: Signed }
+# type INST<r_ushort> = GcStruct { typeid: Signed }
+# type INST<r_uchar> = GcStruct { typeid: Signed }
+# type INST<r_ulonglonglong> = GcStruct { typeid: Signed }
+# type INST<r_singlefloat> = GcStruct { typeid: Signed }
+# type INST<NumberStringParser> = GcStruct { typeid: Signed }
+# type INST<AbstractStringBuilder> = GcStruct { typeid: Signed }
+# type INST<StringBuilder> = GcStruct { typeid: Signed }
+# type INST<UnicodeBuilder> = GcStruct { typeid: Signed }
+# type INST<_DebugLog> = GcStruct { typeid: Signed }
 # type ARRAY<STR> = GcStruct {  } + [Ptr(STR)]
 # type LIST<STR> = GcStruct { length: Signed, items: Ptr(ARRAY<STR>) }
-# type INST<Exception> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
 # type ARRAY<Signed> = GcStruct {  } + [Signed]
 # type LIST<Signed> = GcStruct { length: Signed, items: Ptr(ARRAY<Signed>) }
 # # returns Ptr(LIST<STR>)
@@ -71,16 +115,16 @@ def target(driver, args):
 #     goto return(v33)
 #   block6():
 #     v34: Void = traceback_record(@build)
-#     goto return(null#T3)
+#     goto return(null#T48)
 #   block7():
 #     v35: Void = traceback_record(@build)
-#     goto return(null#T3)
+#     goto return(null#T48)
 #   block8():
 #     v36: Void = traceback_record(@build)
-#     goto return(null#T3)
+#     goto return(null#T48)
 #   block9():
 #     v37: Void = traceback_record(@build)
-#     goto return(null#T3)
+#     goto return(null#T48)
 #   return(v38: Ptr(LIST<STR>)):
 #   except(v39: Signed, v40: Ptr(INST<Exception>)):
 # }

@@ -20,12 +20,56 @@ def target(driver, args):
 # ---- expected
 # type STR = GcStruct { hash: Signed } + [Char]
 # type BYTES = GcStruct { hash: Signed } + [Char]
+# type INST<Exception> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
+# type INST<ArithmeticError> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
+# type INST<ZeroDivisionError> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
+# type INST<OverflowError> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
+# type INST<LookupError> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
+# type INST<IndexError> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
+# type INST<KeyError> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
+# type INST<ValueError> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
+# type INST<UnicodeError> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
+# type INST<UnicodeDecodeError> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
+# type INST<UnicodeEncodeError> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
+# type INST<RuntimeError> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
+# type INST<RecursionError> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
+# type INST<NotImplementedError> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
+# type INST<AssertionError> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
+# type INST<StopIteration> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
+# type INST<TypeError> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
+# type INST<AttributeError> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
+# type INST<OSError> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
+# type INST<MemoryError> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
+# type INST<ParseStringError> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
+# type INST<InvalidBaseError> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
+# type INST<ParseStringOverflowError> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
+# type INST<FatalError> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
+# type INST<_Specialize> = GcStruct { typeid: Signed }
+# type INST<r_dict> = GcStruct { typeid: Signed }
+# type INST<_RKey> = GcStruct { typeid: Signed }
+# type INST<base_int> = GcStruct { typeid: Signed }
+# type INST<signed_int> = GcStruct { typeid: Signed }
+# type INST<r_int32> = GcStruct { typeid: Signed }
+# type INST<r_short> = GcStruct { typeid: Signed }
+# type INST<r_signedchar> = GcStruct { typeid: Signed }
+# type INST<r_longlonglong> = GcStruct { typeid: Signed }
+# type INST<unsigned_int> = GcStruct { typeid: Signed }
+# type INST<r_uint> = GcStruct { typeid: Signed }
+# type INST<r_uint32> = GcStruct { typeid: Signed }
+# type INST<r_ushort> = GcStruct { typeid: Signed }
+# type INST<r_uchar> = GcStruct { typeid: Signed }
+# type INST<r_ulonglonglong> = GcStruct { typeid: Signed }
+# type INST<r_singlefloat> = GcStruct { typeid: Signed }
+# type INST<NumberStringParser> = GcStruct { typeid: Signed }
+# type INST<AbstractStringBuilder> = GcStruct { typeid: Signed }
+# type INST<StringBuilder> = GcStruct { typeid: Signed }
+# type INST<UnicodeBuilder> = GcStruct { typeid: Signed }
+# type INST<_DebugLog> = GcStruct { typeid: Signed }
 # type ARRAY<STR> = GcStruct {  } + [Ptr(STR)]
 # type LIST<STR> = GcStruct { length: Signed, items: Ptr(ARRAY<STR>) }
 # type ARRAY<Signed> = GcStruct {  } + [Signed]
 # type LIST<Signed> = GcStruct { length: Signed, items: Ptr(ARRAY<Signed>) }
 # type TUPLE<Signed,STR> = GcStruct { item0: Signed, item1: Ptr(STR) }
-# type INST<Exception> = GcStruct { typeid: Signed, __msg__: Ptr(STR) }
 # # returns Ptr(TUPLE<Signed,STR>)
 # graph f {
 #   block0(v0: Ptr(LIST<Signed>), v1: Ptr(STR), v2: Signed):
@@ -37,7 +81,7 @@ def target(driver, args):
 #     v8: Signed = getarrayitem(v7, v6)
 #     v9: Signed = int_add(v8, v4)
 #     v10: Ptr(STR) = direct_call(rpy_str_concat, v1, prebuilt#1)
-#     v11: Ptr(TUPLE<Signed,STR>) = malloc(T6)
+#     v11: Ptr(TUPLE<Signed,STR>) = malloc(T51)
 #     v12: Void = setfield(v11, .item0, v9)
 #     v13: Void = setfield(v11, .item1, v10)
 #     goto return(v11)

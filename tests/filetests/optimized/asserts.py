@@ -30,7 +30,7 @@ def target(driver, args):
 #     case False: goto block1()
 #     case True: goto block3(v0)
 #   block1():
-#     v2: Ptr(INST<AssertionError>) = malloc(T7)
+#     v2: Ptr(INST<AssertionError>) = malloc(T16)
 #     v3: Void = setfield(v2, .typeid, 15)
 #     goto block2(v2)
 #   block2(v4: Ptr(INST<AssertionError>)):
@@ -42,7 +42,7 @@ def target(driver, args):
 #     case False: goto block4()
 #     case True: goto block6(v6)
 #   block4():
-#     v8: Ptr(INST<AssertionError>) = malloc(T7)
+#     v8: Ptr(INST<AssertionError>) = malloc(T16)
 #     v9: Void = setfield(v8, .typeid, 15)
 #     v10: Void = setfield(v8, .__msg__, prebuilt#0)
 #     goto block5(v8)
@@ -55,7 +55,7 @@ def target(driver, args):
 #     case True: goto block7()
 #     case False: goto block9(v13)
 #   block7():
-#     v15: Ptr(INST<ValueError>) = malloc(T8)
+#     v15: Ptr(INST<ValueError>) = malloc(T9)
 #     v16: Void = setfield(v15, .typeid, 8)
 #     v17: Void = setfield(v15, .__msg__, prebuilt#1)
 #     goto block8(v15)
@@ -77,7 +77,7 @@ def target(driver, args):
 #     case True: goto block1()
 #     case False: goto block2(v0)
 #   block1():
-#     v2: Ptr(INST<ValueError>) = malloc(T8)
+#     v2: Ptr(INST<ValueError>) = malloc(T9)
 #     v3: Void = setfield(v2, .typeid, 8)
 #     v4: Void = setfield(v2, .__msg__, prebuilt#1)
 #     v5: Ptr(INST<Exception>) = cast_pointer(v2)

@@ -88,7 +88,7 @@ def target(driver, args):
 #     case True: goto block1()
 #     case False: goto block2(v0, v1, v1, v0)
 #   block1():
-#     v3: Ptr(INST<ValueError>) = malloc(T7)
+#     v3: Ptr(INST<ValueError>) = malloc(T9)
 #     v4: Void = setfield(v3, .typeid, 8)
 #     v5: Ptr(INST<Exception>) = cast_pointer(v3)
 #     goto except(0, v5)

@@ -24,7 +24,7 @@ def target(driver, args):
 # # returns Signed
 # graph total {
 #   block0(v0: Ptr(LIST<Signed>)):
-#     v1: Ptr(ITER<LIST<Signed>>) = malloc(T7)
+#     v1: Ptr(ITER<LIST<Signed>>) = malloc(T51)
 #     v2: Void = setfield(v1, .seq, v0)
 #     v3: Void = setfield(v1, .index, 0)
 #     goto block1(0, v1)

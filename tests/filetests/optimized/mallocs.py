@@ -76,10 +76,10 @@ def target(driver, args):
 #   block3(v8: Ptr(INST<Box>), v9: Ptr(TUPLE<Signed,Signed>)):
 #     v10: Signed = getfield(v9, .item0)
 #     v11: Signed = getfield(v9, .item1)
-#     v12: Ptr(INST<Point>) = malloc(T5)
+#     v12: Ptr(INST<Point>) = malloc(T26)
 #     v13: Void = setfield(v12, .typeid, 25)
 #     v14: Void = direct_call(Point.__init__, v12, v10, v11)
-#     v15: Ptr(INST<Point>) = malloc(T5)
+#     v15: Ptr(INST<Point>) = malloc(T26)
 #     v16: Void = setfield(v15, .typeid, 25)
 #     v17: Void = direct_call(Point.__init__, v15, v11, v10)
 #     v18: Void = setfield(v8, .p, v15)
@@ -97,7 +97,7 @@ def target(driver, args):
 #   block0(v0: Signed, v1: Ptr(INST<Box>)):
 #     v2: Signed = int_floordiv(v0, 7)
 #     v3: Signed = int_mod(v0, 7)
-#     v4: Ptr(INST<Point>) = malloc(T5)
+#     v4: Ptr(INST<Point>) = malloc(T26)
 #     v5: Void = setfield(v4, .typeid, 25)
 #     v6: Void = setfield(v4, .x, v3)
 #     v7: Void = setfield(v4, .y, v2)
@@ -114,7 +114,7 @@ def target(driver, args):
 #   block0(v0: Signed):
 #     goto block1(v0, void, v0)
 #   block1(v1: Signed, v2: Void, v3: Signed):
-#     goto block2(v1, null#T5, 0, v3, 1)
+#     goto block2(v1, null#T26, 0, v3, 1)
 #   block2(v4: Signed, v5: Ptr(INST<Point>), v6: Signed, v7: Signed, v8: Signed):
 #     v9: Bool = int_lt(v6, v7)
 #     switch v9
@@ -122,12 +122,12 @@ def target(driver, args):
 #     case False: goto block4(v4, v5)
 #   block3(v10: Signed, v11: Signed, v12: Signed, v13: Signed):
 #     v14: Signed = int_add(v11, v13)
-#     v15: Ptr(INST<Point>) = malloc(T5)
+#     v15: Ptr(INST<Point>) = malloc(T26)
 #     v16: Void = setfield(v15, .typeid, 25)
 #     v17: Void = direct_call(Point.__init__, v15, v11, v11)
 #     goto block2(v10, v15, v14, v12, v13)
 #   block4(v18: Signed, v19: Ptr(INST<Point>)):
-#     v20: Ptr(INST<Tracked>) = malloc(T11)
+#     v20: Ptr(INST<Tracked>) = malloc(T28)
 #     v21: Void = setfield(v20, .typeid, 27)
 #     v22: Void = direct_call(Tracked.__init__, v20, v18)
 #     v23: Bool = ptr_iszero(v19)
@@ -149,7 +149,7 @@ def target(driver, args):
 # # returns Signed
 # graph g {
 #   block0(v0: Signed):
-#     goto block1(v0, null#T5, 0, v0)
+#     goto block1(v0, null#T26, 0, v0)
 #   block1(v1: Signed, v2: Ptr(INST<Point>), v3: Signed, v4: Signed):
 #     v5: Bool = int_lt(v3, v4)
 #     switch v5
@@ -157,13 +157,13 @@ def target(driver, args):
 #     case False: goto block3(v1, v2)
 #   block2(v6: Signed, v7: Signed, v8: Signed):
 #     v9: Signed = int_add(v7, 1)
-#     v10: Ptr(INST<Point>) = malloc(T5)
+#     v10: Ptr(INST<Point>) = malloc(T26)
 #     v11: Void = setfield(v10, .typeid, 25)
 #     v12: Void = setfield(v10, .x, v7)
 #     v13: Void = setfield(v10, .y, v7)
 #     goto block1(v6, v10, v9, v8)
 #   block3(v14: Signed, v15: Ptr(INST<Point>)):
-#     v16: Ptr(INST<Tracked>) = malloc(T11)
+#     v16: Ptr(INST<Tracked>) = malloc(T28)
 #     v17: Void = setfield(v16, .typeid, 27)
 #     v18: Void = setfield(v16, .n, v14)
 #     v19: Bool = ptr_iszero(v15)

@@ -94,6 +94,12 @@ fn cfield(name: &str) -> String {
     }
 }
 
+/// Whether a field has storage in the C struct: not `Void`, and not an instance's `typeid`
+/// (the class id, which is the GC header's type id minus `RPY_CLASSID_BASE`).
+fn stored(name: &str, t: LlType) -> bool {
+    t != LlType::Void && name != "typeid"
+}
+
 fn sanitize(name: &str) -> String {
     name.chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
@@ -170,7 +176,7 @@ impl Emitter<'_> {
                 let sn = self.struct_name(t);
                 let has_msg = p.types.get(t).fields.iter().any(|f| f.0 == "__msg__");
                 format!(
-                    "    RPY_PUSH1(msg);\n    {sn} *p = rpy_malloc_fixed({}, sizeof({sn}));\n    RPY_POP1(msg);\n    if (p == NULL)\n        return NULL;\n    p->typeid = RPY_EXC_OSError;\n    p->{} = eno;\n    p->{} = msg;\n{}    return p;",
+                    "    RPY_PUSH1(msg);\n    {sn} *p = rpy_malloc_fixed({}, sizeof({sn}));\n    RPY_POP1(msg);\n    if (p == NULL)\n        return NULL;\n    p->{} = eno;\n    p->{} = msg;\n{}    return p;",
                     t.0,
                     cfield("errno"),
                     cfield("strerror"),
@@ -314,8 +320,7 @@ impl Emitter<'_> {
                 let _ = writeln!(self.out, "#define RPY_EXC_{short} {id}");
             }
         }
-        let exc_tid = p.exc_inst_type.map_or(0, |t| t.0);
-        let _ = writeln!(self.out, "#define RPY_EXC_INST_TID {exc_tid}");
+        let _ = writeln!(self.out, "#define RPY_CLASSID_BASE {}", p.class_tid_base);
         let _ = writeln!(
             self.out,
             "static const char *const rpy_class_names[] = {{{}}};",
@@ -432,7 +437,7 @@ impl Emitter<'_> {
                 t.0, s.name
             );
             for (name, ft) in &s.fields {
-                if *ft != LlType::Void {
+                if stored(name, *ft) {
                     let _ = writeln!(self.out, "    {} {};", self.ctype(*ft), cfield(name));
                 }
             }
@@ -603,7 +608,7 @@ impl Emitter<'_> {
             let s = p.types.get(pb.ty);
             let _ = write!(self.out, "struct rpy_pbT{i} {{ uint64_t hdr;");
             for (name, ft) in &s.fields {
-                if *ft != LlType::Void {
+                if stored(name, *ft) {
                     let _ = write!(self.out, " {} {};", self.ctype(*ft), cfield(name));
                 }
             }
@@ -621,8 +626,8 @@ impl Emitter<'_> {
         for (i, pb) in p.prebuilt.iter().enumerate() {
             let s = p.types.get(pb.ty);
             let mut init = vec![format!("RPY_GCFLAG_STATIC | {}", pb.ty.0)];
-            for ((_, ft), v) in s.fields.iter().zip(&pb.fields) {
-                if *ft != LlType::Void {
+            for ((name, ft), v) in s.fields.iter().zip(&pb.fields) {
+                if stored(name, *ft) {
                     init.push(self.constant(v, *ft));
                 }
             }
@@ -1032,9 +1037,16 @@ impl Emitter<'_> {
                 if rt == LlType::Void {
                     return String::new();
                 }
+                if a[1] == "typeid" {
+                    return format!("{r} = RPY_CLASSID({});", a[0]);
+                }
                 format!("{r} = {}->{};", a[0], a[1])
             }
             LlOp::SetField => {
+                // An instance's class id is its header's type id, set by the allocation.
+                if a[1] == "typeid" {
+                    return String::new();
+                }
                 if ty_of(&args[2]) == LlType::Void && matches!(args[2], Value::Var(_)) {
                     return String::new();
                 }

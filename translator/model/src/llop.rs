@@ -289,9 +289,10 @@ pub struct LlProgram {
     pub types: TypeTable,
     /// Every class by class id: its name (for fatal errors).
     pub class_names: Vec<(i64, String)>,
-    /// The struct of instances of `Exception` (what the C runtime allocates for the exceptions
-    /// it raises itself).
-    pub exc_inst_type: Option<TypeId>,
+    /// The type id of `INST<C>` is this plus the class id of `C` (for every class): the class
+    /// id of an instance is read from its GC header, and the `typeid` field of instance types
+    /// has no storage of its own.
+    pub class_tid_base: u32,
     pub functions: Vec<LlFunction>,
     pub prebuilt: Vec<Prebuilt>,
     pub entry: Option<FuncId>,

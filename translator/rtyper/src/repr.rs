@@ -39,7 +39,13 @@ pub struct Reprs {
     str_consts: HashMap<Vec<u8>, PrebuiltId>,
     bytes_consts: HashMap<Vec<u8>, PrebuiltId>,
     objects: HashMap<ObjId, PrebuiltId>,
+    /// The instance struct of each class, reserved up front by `reserve_classes`.
     instances: HashMap<ClassId, TypeId>,
+    /// The classes whose instance struct has its fields.
+    defined: std::collections::HashSet<ClassId>,
+    /// The type id of instances of the class with id 1, minus one: the type id of `INST<C>` is
+    /// always `class_tid_base` plus the class id of `C`.
+    pub class_tid_base: u32,
     /// The `r_dict` types made so far, with the annotator's dict root.
     pub rdicts: Vec<(TypeId, u32)>,
     /// Prebuilt dicts: the static object, its type and its entries.
@@ -130,6 +136,8 @@ impl Reprs {
             bytes_consts: HashMap::new(),
             objects: HashMap::new(),
             instances: HashMap::new(),
+            defined: std::collections::HashSet::new(),
+            class_tid_base: 0,
             rdicts: vec![],
             prebuilt_dicts: vec![],
         }
@@ -288,16 +296,37 @@ impl Reprs {
         }
     }
 
-    /// The struct of instances of class `c`: the class id, then the attributes of each class
-    /// from the root down to `c` (so a pointer to a subclass instance is also a valid pointer to
-    /// any of its bases' structs).
-    pub fn inst_type(&mut self, an: &mut Annotator, c: ClassId) -> TypeId {
-        if let Some(t) = self.instances.get(&c) {
-            return *t;
+    /// Reserves the instance struct of every class, in class-id order, so that the type id of
+    /// `INST<C>` is `class_tid_base` plus the class id of `C`: an instance's class id is then
+    /// its GC header's type id (genc stores no `typeid` field). Called once, before any
+    /// instance type is asked for.
+    pub fn reserve_classes(&mut self, an: &Annotator) {
+        let mut by_id: Vec<(i64, ClassId)> = (0..an.classes.len())
+            .map(|i| (an.classes[i].id_min, ClassId(i as u32)))
+            .collect();
+        by_id.sort();
+        for (k, (id, c)) in by_id.into_iter().enumerate() {
+            debug_assert_eq!(id, k as i64 + 1, "class ids are 1..=N");
+            let t = self.types.reserve(&format!("INST<{}>", an.class(c).name));
+            if k == 0 {
+                self.class_tid_base = t.0 - 1;
+            }
+            self.instances.insert(c, t);
         }
-        let name = format!("INST<{}>", an.class(c).name);
-        let id = self.types.reserve(&name);
-        self.instances.insert(c, id);
+    }
+
+    /// The struct of instances of class `c`: the class id (a field of the low-level type whose
+    /// storage is the GC header's type id), then the attributes of each class from the root
+    /// down to `c` (so a pointer to a subclass instance is also a valid pointer to any of its
+    /// bases' structs).
+    pub fn inst_type(&mut self, an: &mut Annotator, c: ClassId) -> TypeId {
+        let id = *self
+            .instances
+            .get(&c)
+            .expect("instance types are reserved by reserve_classes");
+        if !self.defined.insert(c) {
+            return id;
+        }
         let mut fields = match an.class(c).base {
             Some(b) => {
                 let bt = self.inst_type(an, b);

@@ -51,6 +51,7 @@ pub fn rtype_program(an: &mut Annotator, entry: GraphId) -> Result<LlProgram, Di
         diags: Diagnostics::default(),
         in_bound_attr_call: false,
     };
+    rt.reprs.reserve_classes(rt.an);
     let mut functions = Vec::new();
     for i in 0..n {
         functions.push(rt.graph(GraphId(i as u32)));
@@ -68,8 +69,12 @@ pub fn rtype_program(an: &mut Annotator, entry: GraphId) -> Result<LlProgram, Di
         };
         class_names.push((c.id_min, name));
     }
-    let exc_root = rt.an.builtin_class("Exception").expect("Exception");
-    let exc_inst_type = Some(rt.reprs.inst_type(rt.an, exc_root));
+    // Every class gets its instance struct, instantiated or not: the C runtime allocates the
+    // builtin exceptions it raises by class id.
+    for c in 0..rt.an.classes.len() {
+        rt.reprs
+            .inst_type(rt.an, rpy_annotator::ClassId(c as u32));
+    }
     let rdict_funcs = rt
         .reprs
         .rdicts
@@ -131,7 +136,7 @@ pub fn rtype_program(an: &mut Annotator, entry: GraphId) -> Result<LlProgram, Di
         fq_triggers,
         light,
         class_names,
-        exc_inst_type,
+        class_tid_base: rt.reprs.class_tid_base,
         types: rt.reprs.types,
         functions,
         prebuilt: rt.reprs.prebuilt,

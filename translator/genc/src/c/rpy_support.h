@@ -58,29 +58,31 @@ struct rpy_list {
     struct rpy_array *items;
 };
 
-/* Every instance of a program class starts with its class id (classes are numbered in
- * preorder, so a class and its subclasses form a range). */
+/* An instance of a program class: its class id is its header's type id minus RPY_CLASSID_BASE
+ * (the instance types are numbered like the classes, in preorder, so a class and its subclasses
+ * form a range). */
 struct rpy_inst {
     uint64_t hdr;
-    int64_t typeid;
 };
 
+#define RPY_CLASSID(p) ((int64_t)RPY_HDR_TID(((struct rpy_inst *)(p))->hdr) - RPY_CLASSID_BASE)
+
 static inline bool rpy_isinstance(struct rpy_inst *p, int64_t lo, int64_t hi) {
-    return p != NULL && (uint64_t)(p->typeid - lo) <= (uint64_t)(hi - lo);
+    return p != NULL && (uint64_t)(RPY_CLASSID(p) - lo) <= (uint64_t)(hi - lo);
 }
 
 /* ---- exceptions ----
  *
  * Exceptions are instances of classes; the generated C defines the class id of every builtin
- * exception class (RPY_EXC_IndexError, ...), the class names by id (rpy_class_names), and the GC
- * type id of instances of Exception (RPY_EXC_INST_TID) before including this file. The state is
+ * exception class (RPY_EXC_IndexError, ...), the class names by id (rpy_class_names), and
+ * RPY_CLASSID_BASE (the type id of a class's instances minus its class id) before including this
+ * file. The state is
  * the class id of the pending exception (0: none) and the instance, which the C runtime leaves
  * NULL for the exceptions it raises itself until a handler asks for it. */
 
-/* The prefix of every exception instance: its class id and its message. */
+/* The prefix of every exception instance: its header (with its class) and its message. */
 struct rpy_exc_inst {
     uint64_t hdr;
-    int64_t typeid;
     struct rpy_str *msg;
 };
 
@@ -111,7 +113,7 @@ static inline void rpy_raise(int64_t cls, struct rpy_str *value) {
 
 /* Raises an exception instance. */
 static inline void rpy_raise_value(void *value) {
-    rpy_exc_type = value ? ((struct rpy_inst *)value)->typeid : RPY_EXC_AssertionError;
+    rpy_exc_type = value ? RPY_CLASSID(value) : RPY_EXC_AssertionError;
     rpy_exc_value = value;
     rpy_tb_count = 0;
 }
@@ -135,10 +137,10 @@ static void *rpy_exc_fetch_value(void) {
     if (rpy_exc_value == NULL) {
         int64_t t = rpy_exc_type;
         rpy_exc_type = 0;
-        struct rpy_exc_inst *e = rpy_malloc_fixed(RPY_EXC_INST_TID, sizeof(struct rpy_exc_inst));
+        struct rpy_exc_inst *e =
+            rpy_malloc_fixed((uint32_t)(t + RPY_CLASSID_BASE), sizeof(struct rpy_exc_inst));
         if (e == NULL)
             return NULL;
-        e->typeid = t;
         rpy_exc_type = t;
         rpy_exc_value = (void *)e;
     }
