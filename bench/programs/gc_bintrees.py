@@ -1,11 +1,15 @@
-# GC benchmark in the gcbench style: a long-lived complete binary tree and a long-lived array of
+# GC benchmark in the gcbench style. One round: a "stretch" tree two levels deeper than the
+# maximum is built and dropped; then a long-lived complete binary tree and a long-lived array of
 # floats stay alive while many short-lived complete binary trees of depths 4, 6, ... up to the
 # maximum depth are built, both top-down (allocate a node, then fill in its children) and
 # bottom-up (children first), and their nodes counted.
-# Argument: the maximum tree depth (the number of temporary trees per depth doubles as the depth
-# shrinks by one, so every depth allocates about the same number of nodes).
+# Arguments: the maximum tree depth (the number of temporary trees per depth doubles as the depth
+# shrinks by one, so every depth allocates about the same number of nodes), the number of rounds
+# (default 1), and `timing` to print each round's time (not deterministic, so not by default).
 # bench-args: 16
-# bench-args-large: 18
+# bench-args-large: 16 6
+
+import time
 
 MIN_DEPTH = 4
 ARRAY_SIZE = 500000
@@ -71,10 +75,11 @@ def time_construction(depth, max_depth):
     return nodes, errors
 
 
-def entry_point(argv):
-    max_depth = 12
-    if len(argv) > 1:
-        max_depth = int(argv[1])
+def one_round(max_depth):
+    stretch = TreeNode(None, None)
+    populate(max_depth + 2, stretch)
+    stretched = count_nodes(stretch)
+    stretch = None
     long_lived = TreeNode(None, None)
     populate(max_depth, long_lived)
     array = [0.0] * ARRAY_SIZE
@@ -91,13 +96,35 @@ def entry_point(argv):
         expected_nodes += 2 * (2 * tree_size(max_depth) // tree_size(depth)) * tree_size(depth)
         depth += 2
     long_nodes = count_nodes(long_lived)
-    print("gc_bintrees depth:", max_depth, "temporary nodes:", total_nodes, "long-lived nodes:",
-          long_nodes)
     if (errors != 0 or total_nodes != expected_nodes or long_nodes != tree_size(max_depth)
+            or stretched != tree_size(max_depth + 2)
             or array[1000] != 1.0 / 1001 or array[ARRAY_SIZE - 1] != 0.0):
         print("gc_bintrees: WRONG RESULT, expected", expected_nodes, "temporary and",
               tree_size(max_depth), "long-lived nodes")
-        return 1
+        return -1
+    return total_nodes + long_nodes + stretched
+
+
+def entry_point(argv):
+    max_depth = 12
+    rounds = 1
+    timing = False
+    if len(argv) > 1:
+        max_depth = int(argv[1])
+    if len(argv) > 2:
+        rounds = int(argv[2])
+    if len(argv) > 3:
+        timing = argv[3] == "timing"
+    nodes = 0
+    for r in range(rounds):
+        start = time.time()
+        n = one_round(max_depth)
+        if n < 0:
+            return 1
+        nodes += n
+        if timing:
+            print("round", r, "took", int((time.time() - start) * 1000), "ms")
+    print("gc_bintrees depth:", max_depth, "rounds:", rounds, "nodes:", nodes)
     return 0
 
 

@@ -49,10 +49,10 @@ def entry_point(argv):
     second = build_append(n)
     total1, count1 = walk(first)
     total2, count2 = walk(second)
-    print("gc_linkedlist nodes:", count1 + count2, "sums:", total1, total2)
+    print("gc_listappend nodes:", count1 + count2, "sums:", total1, total2)
     expected = n * (n - 1) // 2
     if count1 != n or count2 != n or total1 != expected or total2 != 3 * expected:
-        print("gc_linkedlist: WRONG RESULT, expected sums", expected, 3 * expected)
+        print("gc_listappend: WRONG RESULT, expected sums", expected, 3 * expected)
         return 1
     return 0
 

@@ -8,8 +8,11 @@
 //! whose barrier fired; their flag is set again), and the marked cards of large arrays. Every
 //! nursery object reached is copied into the old generation (a hash field appended if its
 //! identity was taken), flagged `GCFLAG_TRACK_YOUNG_PTRS` if it can hold GC pointers, and queued
-//! for tracing; the queue is first in, first out, and the nursery objects a copy points to are
-//! prefetched when it is made, so that they are in the cache when it is traced. Large objects
+//! for tracing; the queue is first in, first out (a vector scanned from the front, emptied at the
+//! end), and the nursery objects a copy points to are prefetched when it is made, so that they
+//! are in the cache when it is traced. Copying a fixed-size object whose identity was not taken
+//! is the short path of `Minor::copy`; arrays, weak references, hashed and large objects take
+//! `Minor::copy_other`. Large objects
 //! allocated since the last minor collection are young too: reached ones become old in place,
 //! the others are freed.
 //!
@@ -52,7 +55,6 @@ use crate::typeinfo::{
     GCFLAG_HASHTAKEN, GCFLAG_HAS_CARDS, GCFLAG_STATIC, GCFLAG_TRACK_YOUNG_PTRS, GCFLAG_VISITED,
     HASH_FIELD_SIZE,
 };
-use std::collections::VecDeque;
 
 /// In stress mode, every this many allocations do a major collection instead of a minor one.
 pub const STRESS_MAJOR_EVERY: u64 = 64;
@@ -83,7 +85,7 @@ pub struct GenGc {
     barrier: Barrier,
     ids: YoungIds,
     /// The objects copied by a minor collection and not yet traced, oldest first.
-    queue: VecDeque<*mut u8>,
+    queue: Vec<*mut u8>,
     /// The objects marked by a major collection and not yet traced.
     stack: Vec<*mut u8>,
     large_threshold: usize,
@@ -145,7 +147,7 @@ impl GenGc {
             large: LargeSpace::new(),
             barrier: Barrier::new(),
             ids: YoungIds::new(),
-            queue: VecDeque::new(),
+            queue: Vec::new(),
             stack: Vec::new(),
             large_threshold: LARGE_OBJECT.min(size / 4),
             min_major,
@@ -498,6 +500,7 @@ impl GenGc {
             large: &mut self.large,
             ids: &mut self.ids,
             queue: &mut self.queue,
+            scan: 0,
             copied: 0,
             weakrefs: &mut weakrefs,
         };
@@ -526,9 +529,7 @@ impl GenGc {
             let hdr = obj as *mut u64;
             hdr.write(hdr.read() & !GCFLAG_CARDS_SET);
         }
-        while let Some(obj) = m.queue.pop_front() {
-            types.trace_ptrs(obj, |slot| m.forward(slot));
-        }
+        m.drain();
         if !fin.young_registered.is_empty() {
             // Registered objects found dead are kept alive (with all they reach) and queued.
             for (mut obj, q) in core::mem::take(&mut fin.young_registered) {
@@ -540,9 +541,7 @@ impl GenGc {
                     fin.old_registered.push((obj, q));
                 }
             }
-            while let Some(obj) = m.queue.pop_front() {
-                types.trace_ptrs(obj, |slot| m.forward(slot));
-            }
+            m.drain();
         }
         for &w in m.weakrefs.iter() {
             Finalizers::update_weakref(w, |obj| m.fate(obj));
@@ -554,6 +553,7 @@ impl GenGc {
             |obj| m.fate(obj),
         );
         let copied = m.copied;
+        self.queue.clear();
         shrink(&mut self.queue);
         shrink(&mut self.barrier.remembered);
         shrink(&mut self.barrier.cards);
@@ -722,9 +722,11 @@ struct Minor<'a> {
     old: &'a mut OldGen,
     large: &'a mut LargeSpace,
     ids: &'a mut YoungIds,
-    /// Copied objects still to trace. First in, first out: by the time an object is traced, the
-    /// nursery objects it points to, prefetched when it was copied, are in the cache.
-    queue: &'a mut VecDeque<*mut u8>,
+    /// Copied objects, traced in order from `scan` on. First in, first out: by the time an
+    /// object is traced, the nursery objects it points to, prefetched when it was copied, are
+    /// in the cache.
+    queue: &'a mut Vec<*mut u8>,
+    scan: usize,
     copied: usize,
     /// The weak references copied so far.
     weakrefs: &'a mut Vec<*mut u8>,
@@ -775,13 +777,62 @@ impl Minor<'_> {
             let header = hdr.read();
             if self.types.has_ptrs(header_tid(header)) {
                 hdr.write(header | GCFLAG_TRACK_YOUNG_PTRS);
-                self.queue.push_back(obj);
+                self.queue.push(obj);
             }
         }
     }
 
+    /// Traces the queued copies (and those their tracing queues) until none is left.
+    unsafe fn drain(&mut self) {
+        let types = self.types;
+        while let Some(&obj) = self.queue.get(self.scan) {
+            self.scan += 1;
+            types.trace_ptrs(obj, |slot| self.forward(slot));
+        }
+    }
+
+    /// Copies a nursery object into the old generation, leaves the forwarding address in it,
+    /// and queues the copy for tracing if it can hold GC pointers.
     #[inline(never)]
     unsafe fn copy(&mut self, obj: *mut u8, header: u64) -> *mut u8 {
+        if header & GCFLAG_HASHTAKEN == 0 {
+            if let Some((size, ptr_offsets)) = self.types.plain(header_tid(header)) {
+                if size <= SMALL_MAX {
+                    let Some(new) = self.old.alloc(size) else {
+                        out_of_memory(size)
+                    };
+                    let (src, dst) = (obj as *const u64, new as *mut u64);
+                    for i in 1..size / 8 {
+                        dst.add(i).write(src.add(i).read());
+                    }
+                    if ptr_offsets.is_empty() {
+                        dst.write(header);
+                    } else {
+                        dst.write(header | GCFLAG_TRACK_YOUNG_PTRS);
+                        self.queue.push(new);
+                        for &offset in ptr_offsets {
+                            let target = (new.add(offset) as *const *mut u8).read();
+                            if (target as usize).wrapping_sub(self.nursery_start)
+                                < self.nursery_size
+                            {
+                                prefetch(target);
+                            }
+                        }
+                    }
+                    (obj as *mut u64).write(header | GCFLAG_FORWARDED);
+                    (obj.add(8) as *mut *mut u8).write(new);
+                    self.copied += size;
+                    return new;
+                }
+            }
+        }
+        self.copy_other(obj, header)
+    }
+
+    /// `copy` for arrays, weak references, objects whose identity was taken and objects too
+    /// big for the size classes.
+    #[inline(never)]
+    unsafe fn copy_other(&mut self, obj: *mut u8, header: u64) -> *mut u8 {
         let info = self.types.info(obj);
         let size = info.size;
         let hashed = header & GCFLAG_HASHTAKEN != 0;
@@ -826,7 +877,7 @@ impl Minor<'_> {
             self.weakrefs.push(new);
         }
         if info.has_ptrs {
-            self.queue.push_back(new);
+            self.queue.push(new);
             for &offset in info.ptr_offsets {
                 let target = (new.add(offset) as *const *mut u8).read();
                 if (target as usize).wrapping_sub(self.nursery_start) < self.nursery_size {
@@ -894,14 +945,6 @@ trait Shrink {
 const KEEP_ENTRIES: usize = 64 << 10;
 
 impl<T> Shrink for Vec<T> {
-    fn shrink_big(&mut self) {
-        if self.capacity() > KEEP_ENTRIES {
-            self.shrink_to(KEEP_ENTRIES);
-        }
-    }
-}
-
-impl<T> Shrink for VecDeque<T> {
     fn shrink_big(&mut self) {
         if self.capacity() > KEEP_ENTRIES {
             self.shrink_to(KEEP_ENTRIES);

@@ -122,6 +122,8 @@ struct TypeDesc {
     /// Whether an object of this type can hold a GC pointer at all.
     has_ptrs: bool,
     weakref: bool,
+    /// Fixed-size and not a weak reference: what the minor collection copies fastest.
+    plain: bool,
     ptr_offsets: Box<[usize]>,
 }
 
@@ -280,6 +282,18 @@ impl TypeTable {
     #[inline]
     pub unsafe fn is_weakref(&self, obj: *const u8) -> bool {
         self.desc(obj).weakref
+    }
+
+    /// For a type whose objects have a fixed size and are not weak references: that size
+    /// (rounded) and the offsets of their GC pointer fields.
+    #[inline]
+    pub fn plain(&self, tid: u32) -> Option<(usize, &[usize])> {
+        let desc = self.desc_of(tid);
+        if desc.plain {
+            Some((desc.size, &desc.ptr_offsets))
+        } else {
+            None
+        }
     }
 
     /// Whether objects of type `tid` can hold GC pointers.
@@ -490,6 +504,7 @@ fn check_type(ti: &TypeInfo) -> Result<TypeDesc, String> {
         varsize,
         gcptr_items,
         weakref,
+        plain: !varsize && !weakref,
         ptr_offsets: offsets,
     })
 }
