@@ -8,8 +8,8 @@
 //! whose barrier fired; their flag is set again), and the marked cards of large arrays. Every
 //! nursery object reached is copied into the old generation (a hash field appended if its
 //! identity was taken), flagged `GCFLAG_TRACK_YOUNG_PTRS` if it can hold GC pointers, and queued
-//! for tracing; the queue is first in, first out (a vector scanned from the front, emptied at the
-//! end), and the nursery objects a copy points to are prefetched when it is made, so that they
+//! for tracing; the queue is first in, first out (a vector scanned from the front, emptied
+//! whenever the scan reaches its end), and the nursery objects a copy points to are prefetched when it is made, so that they
 //! are in the cache when it is traced. Copying a fixed-size object whose identity was not taken
 //! is the short path of `Minor::copy`; arrays, weak references, hashed and large objects take
 //! `Minor::copy_other`. Large objects
@@ -788,12 +788,19 @@ impl Minor<'_> {
         while let Some(&obj) = self.queue.get(self.scan) {
             self.scan += 1;
             types.trace_ptrs(obj, |slot| self.forward(slot));
+            // Start again from the front whenever everything queued is traced, so the vector
+            // holds only the objects between `scan` and its end (one or two for a linked list).
+            if self.scan == self.queue.len() {
+                self.queue.clear();
+                self.scan = 0;
+            }
         }
     }
 
     /// Copies a nursery object into the old generation, leaves the forwarding address in it,
-    /// and queues the copy for tracing if it can hold GC pointers.
-    #[inline(never)]
+    /// and queues the copy for tracing if it can hold GC pointers. Inlined into every caller:
+    /// the common case is a few loads and stores.
+    #[inline(always)]
     unsafe fn copy(&mut self, obj: *mut u8, header: u64) -> *mut u8 {
         if header & GCFLAG_HASHTAKEN == 0 {
             if let Some((size, ptr_offsets)) = self.types.plain(header_tid(header)) {
@@ -801,9 +808,13 @@ impl Minor<'_> {
                     let Some(new) = self.old.alloc(size) else {
                         out_of_memory(size)
                     };
+                    // Objects are at least 16 bytes: the header (written below) and one word.
                     let (src, dst) = (obj as *const u64, new as *mut u64);
-                    for i in 1..size / 8 {
+                    dst.add(1).write(src.add(1).read());
+                    let mut i = 2;
+                    while i < size / 8 {
                         dst.add(i).write(src.add(i).read());
+                        i += 1;
                     }
                     if ptr_offsets.is_empty() {
                         dst.write(header);

@@ -72,8 +72,7 @@ pub fn rtype_program(an: &mut Annotator, entry: GraphId) -> Result<LlProgram, Di
     // Every class gets its instance struct, instantiated or not: the C runtime allocates the
     // builtin exceptions it raises by class id.
     for c in 0..rt.an.classes.len() {
-        rt.reprs
-            .inst_type(rt.an, rpy_annotator::ClassId(c as u32));
+        rt.reprs.inst_type(rt.an, rpy_annotator::ClassId(c as u32));
     }
     let rdict_funcs = rt
         .reprs
