@@ -1594,6 +1594,46 @@ def builtin_os_getenv_2(name, default):
     return v
 
 
+# -- instances: the special methods RPython honours ----------------------------------------------
+# `len(x)`, `x[i]`, `x[i] = v`, `iter(x)` and `next(it)` on an instance call its `__len__`,
+# `__getitem__`, `__setitem__`, `__iter__` and `__next__` (RPython 2's `next`), so a `for` loop
+# runs over an instance whose `__iter__` returns an iterator object.
+
+@specialize.argtype(0)
+def builtin_len_inst(x):
+    return x.__len__()
+
+
+@specialize.argtype(0, 1)
+def op_getitem_inst(x, index):
+    return x.__getitem__(index)
+
+
+@specialize.argtype(0, 1, 2)
+def op_setitem_inst(x, index, value):
+    x.__setitem__(index, value)
+
+
+@specialize.argtype(0)
+def op_iter_inst(x):
+    return x.__iter__()
+
+
+@specialize.argtype(0)
+def builtin_iter_inst(x):
+    return x.__iter__()
+
+
+@specialize.argtype(0)
+def op_next_inst(it):
+    return it.__next__()
+
+
+@specialize.argtype(0)
+def builtin_next_inst(it):
+    return it.__next__()
+
+
 # -- tuples --------------------------------------------------------------------------------------
 
 @specialize.argtype(0, 1)

@@ -5,7 +5,7 @@ import os
 def entry_point(argv):
     print(os.path.join("a", "b"))
     print(hash(argv))
-    print(iter(argv))
+    print(frozenset(argv))
     return 0
 
 
@@ -13,10 +13,10 @@ def target(driver, args):
     return entry_point, None
 
 # ---- expected
-# error[E0106]: unknown name `iter`
+# error[E0106]: unknown name `frozenset`
 #  --> tests/errors/builtins_not_supported.py:8:11
 #   |
-# 8 |     print(iter(argv))
-#   |           ^^^^ not a local, a global of the module, or a builtin
+# 8 |     print(frozenset(argv))
+#   |           ^^^^^^^^^ not a local, a global of the module, or a builtin
 #
 # error: translation failed with 1 error

@@ -187,7 +187,7 @@ impl Annotator<'_> {
     }
 
     /// A call of the builtin `name` (`builtins.sorted`, `sorted`...) implemented by the prelude
-    /// function `builtin_<name>_<kind of the first argument>`, `builtin_<name>_<positional
+    /// function `builtin_<name>_<kind of the first argument>` (`inst` for an instance), `builtin_<name>_<positional
     /// count>` or `builtin_<name>`.
     pub(crate) fn prelude_builtin(
         &mut self,
@@ -213,7 +213,10 @@ impl Annotator<'_> {
                 });
             }
         }
-        let kind = anns.get(2).and_then(Self::prelude_kind);
+        let kind = anns.get(2).and_then(|a| match a {
+            Ann::Inst(..) => Some("inst"),
+            a => Self::prelude_kind(a),
+        });
         let f = kind
             .and_then(|k| self.prelude_fn(&format!("builtin_{short}_{k}")))
             .or_else(|| self.prelude_fn(&format!("builtin_{short}_{nargs}")))

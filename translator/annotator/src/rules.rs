@@ -411,6 +411,14 @@ impl Annotator<'_> {
                 return r;
             }
         }
+        // The special methods RPython honours on instances (`__getitem__`, `__setitem__`,
+        // `__iter__`, `__next__`, ...): prelude functions that call them.
+        if let Some(Ann::Inst(..)) = anns.first() {
+            let fname = format!("op_{}_inst", op.op.name().trim_end_matches('_'));
+            if let Some(r) = self.prelude_op(src, gid, op, &anns, &fname) {
+                return r;
+            }
+        }
         use Ann::*;
         match (op.op, anns.as_slice()) {
             // Two integer types of different signedness (`r_uint32` and `r_int32`, `r_uint`
@@ -488,7 +496,10 @@ impl Annotator<'_> {
                     || (matches!(op.op, FlowOp::Eq | FlowOp::Ne) && (*a == None || *b == None))
                     || (matches!(op.op, FlowOp::Eq | FlowOp::Ne)
                         && matches!(a, Inst(..))
-                        && matches!(b, Inst(..)));
+                        && matches!(b, Inst(..)))
+                    || (matches!(op.op, FlowOp::Eq | FlowOp::Ne)
+                        && matches!(a, ClassSet(_))
+                        && matches!(b, ClassSet(_)));
                 if ok {
                     Bool
                 } else {
@@ -646,6 +657,9 @@ impl Annotator<'_> {
                 let Value::Const(Const::Str(attr)) = &op.args[1] else {
                     return Bottom;
                 };
+                if &**attr == "__name__" {
+                    return Str;
+                }
                 let ids = ids.clone();
                 let mut acc = Bottom;
                 for id in ids.iter() {
@@ -1671,7 +1685,23 @@ impl Annotator<'_> {
             ),
             // `type(x)` of an instance: its class id, to compare with a class (`type(x) is C`).
             "type" => match pos {
-                [Inst(_, false)] => Int,
+                // The classes the instance may belong to, when all are the program's (builtin
+                // exception classes are not in the snapshot): `type(x)()`, `type(x).attr` and
+                // `type(x).__name__` work as on any set of classes.
+                [Inst(c, false)] => {
+                    let sub = self.subtree(*c);
+                    let mut ids: Vec<_> = sub
+                        .iter()
+                        .filter(|k| !self.is_builtin_class(**k))
+                        .map(|k| self.class(*k).obj)
+                        .collect();
+                    if ids.len() == sub.len() {
+                        ids.sort();
+                        ClassSet(ids.into())
+                    } else {
+                        Int
+                    }
+                }
                 [_] => self.not_yet(
                     op.span,
                     "`type()` except of an instance, in `type(x) is C`".into(),
@@ -1736,6 +1766,16 @@ impl Annotator<'_> {
                 _ => count_error(self, "one argument"),
             },
             "rlib.debug_offset" => Int,
+            "rlib.float2longlong" => match pos {
+                [x] if x.is_numeric() => Int,
+                [_] => type_error(self),
+                _ => count_error(self, "one argument"),
+            },
+            "rlib.longlong2float" => match pos {
+                [x] if x.is_intlike() => Float,
+                [_] => type_error(self),
+                _ => count_error(self, "one argument"),
+            },
             "rlib.formatd" => match pos {
                 [x, Char | Str, p] | [x, Char | Str, p, _]
                     if x.is_numeric()

@@ -358,6 +358,11 @@ fn rewrite(
             }
         }
         let ops = std::mem::take(&mut f.graph.blocks[b].ops);
+        // A removed allocation that was the block's last operation under a `try` leaves
+        // nothing that can raise: the block loses its exception exits.
+        let last_removed = ops
+            .last()
+            .is_some_and(|op| op.op == LlOp::Malloc && in_fam(&op.result).is_some());
         let mut out = Vec::with_capacity(ops.len());
         for mut op in ops {
             op.args = op.args.iter().map(|a| subst(a, &map)).collect();
@@ -482,6 +487,11 @@ fn rewrite(
             }
             l.args = args;
         }
-        f.graph.blocks[b].exits = exits;
+        let data = &mut f.graph.blocks[b];
+        if last_removed && data.exitswitch == ExitSwitch::LastException {
+            exits.truncate(1);
+            data.exitswitch = ExitSwitch::None;
+        }
+        data.exits = exits;
     }
 }

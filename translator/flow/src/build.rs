@@ -61,6 +61,8 @@ const BUILTIN_NAMES: &[&str] = &[
     "all",
     "sorted",
     "reversed",
+    "iter",
+    "next",
     "enumerate",
     "zip",
     "object",
@@ -482,6 +484,8 @@ const RLIB_BUILTINS: &[&str] = &[
     "can_move",
     "ll_arraycopy",
     "has_weakref_support",
+    "float2longlong",
+    "longlong2float",
 ];
 
 /// The operations whose exceptions a `try` in the same function catches.
@@ -492,6 +496,8 @@ fn catchable(op: FlowOp) -> bool {
             | FlowOp::CallMethod
             | FlowOp::GetItem
             | FlowOp::SetItem
+            | FlowOp::DelItem
+            | FlowOp::Iter
             | FlowOp::FloorDiv
             | FlowOp::Mod
             | FlowOp::TrueDiv
@@ -596,6 +602,18 @@ impl Builder<'_, '_> {
     // ---- blocks and links ----
 
     fn emit(&mut self, op: FlowOp, args: Vec<Value<Const>>, span: Span) -> Value<Const> {
+        self.emit_catching(op, args, span, catchable(op))
+    }
+
+    /// `emit`, with the operation's exceptions caught by an enclosing `try` if `catch` (a
+    /// `next(it)` call is; the `next` of a `for` loop has its own exit for StopIteration).
+    fn emit_catching(
+        &mut self,
+        op: FlowOp,
+        args: Vec<Value<Const>>,
+        span: Span,
+        catch: bool,
+    ) -> Value<Const> {
         if let Some(c) = fold(self.cx.snapshot, op, &args) {
             return Value::Const(c);
         }
@@ -607,7 +625,7 @@ impl Builder<'_, '_> {
             _ => op.name().trim_end_matches('_'),
         };
         let result = self.g.new_var(hint);
-        if catchable(op) && !self.try_stack.is_empty() {
+        if catch && !self.try_stack.is_empty() {
             let point = RaisePoint {
                 block: cur,
                 op_index: self.g.blocks[cur].ops.len(),
@@ -2432,12 +2450,22 @@ impl Builder<'_, '_> {
             }
         }
         // `getattr(obj, "name")` and `setattr(obj, "name", value)` with a constant name are
-        // attribute operations.
+        // attribute operations; `iter` and `next` are operations too.
         if let Value::Const(Const::Builtin(b)) = &f {
             let lit = |e: &Expr| match &e.kind {
                 ExprKind::Literal(Literal::Str(s)) => Some(s.clone()),
                 _ => None,
             };
+            // `iter(x)` and `next(it)` are the operations a `for` loop uses.
+            if matches!(&**b, "iter" | "next") && args.len() == 1 && kwargs.is_empty() {
+                let o = self.expr(&args[0]);
+                let op = if &**b == "iter" {
+                    FlowOp::Iter
+                } else {
+                    FlowOp::Next
+                };
+                return self.emit_catching(op, vec![o], span, true);
+            }
             if &**b == "getattr" && args.len() == 2 && kwargs.is_empty() {
                 // The name may be computed from constants (`'op_' + name` in an unrolled loop).
                 let o = self.expr(&args[0]);

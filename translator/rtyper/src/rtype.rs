@@ -2280,6 +2280,12 @@ impl Rtyper<'_, '_> {
                 sub.sort_by_key(|x| self.an.class(*x).id_min);
                 let mut items = Vec::new();
                 for x in &sub {
+                    if &**attr == "__name__" {
+                        let name = self.an.class(*x).name.clone();
+                        let short = name.rsplit('.').next().unwrap_or(&name).to_string();
+                        items.push(self.llconst(&Const::Str(short.into()), rt, st.span));
+                        continue;
+                    }
                     let v = match self.an.class_attr(*x, attr) {
                         Some((_, v)) => {
                             let cst = rpy_flow::build::const_of(self.an.snapshot, &v)
@@ -3145,6 +3151,14 @@ impl Rtyper<'_, '_> {
             "type" => {
                 let x = arg(self, st, 0, tys[0]);
                 self.emit(st, LlOp::GetField, vec![x, field("typeid")], T::Signed)
+            }
+            "rlib.float2longlong" => {
+                let x = arg(self, st, 0, T::Float);
+                self.call_support(st, "rpy_float2longlong", vec![x])
+            }
+            "rlib.longlong2float" => {
+                let x = arg(self, st, 0, T::Signed);
+                self.call_support(st, "rpy_longlong2float", vec![x])
             }
             "rlib.formatd" => {
                 let x = arg(self, st, 0, T::Float);

@@ -987,6 +987,19 @@ static double rpy_math_asinh(double x) { return rpy_math_check(asinh(x), x, fals
 static double rpy_math_acosh(double x) { return rpy_math_check(acosh(x), x, false); }
 static double rpy_math_atanh(double x) { return rpy_math_check(atanh(x), x, true); }
 static double rpy_math_fabs(double x) { return rpy_math_check(fabs(x), x, false); }
+
+/* rpython.rlib.longlong2float: the bits of a double as a 64-bit integer and back. */
+static inline int64_t rpy_float2longlong(double x) {
+    int64_t r;
+    memcpy(&r, &x, sizeof r);
+    return r;
+}
+
+static inline double rpy_longlong2float(int64_t x) {
+    double r;
+    memcpy(&r, &x, sizeof r);
+    return r;
+}
 static double rpy_math_expm1(double x) { return rpy_math_check(expm1(x), x, false); }
 static double rpy_math_log1p(double x) { return rpy_math_check(log1p(x), x, true); }
 static double rpy_math_erf(double x) { return rpy_math_check(erf(x), x, false); }
