@@ -4,7 +4,7 @@
 use rpy_model::graph::{ExitCase, ExitSwitch, Link, LinkArg, Value};
 use rpy_model::llop::{FuncId, LlConst, LlFunction, LlGraph, LlOp, LlProgram, PrebuiltId};
 use rpy_model::lltype::{LlType, TypeId};
-use rpy_model::{SourceMap, Var};
+use rpy_model::{Block, SourceMap, Var};
 use std::collections::HashMap;
 use std::fmt::Write;
 
@@ -766,6 +766,7 @@ impl Emitter<'_> {
                 }
             }
         }
+        let fresh_in = self.fresh_inputs(g, &blocks);
         let mut last_line = None;
         for &b in &blocks {
             if b == g.exceptblock {
@@ -784,7 +785,7 @@ impl Emitter<'_> {
             }
             // Objects allocated since the last operation that can collect are young: stores into
             // them need no write barrier.
-            let mut fresh: Vec<Var> = Vec::new();
+            let mut fresh: Vec<Var> = fresh_in.get(&b).cloned().unwrap_or_default();
             for op in &data.ops {
                 if self.collects(op.op, &op.args) {
                     fresh.clear();
@@ -1247,6 +1248,60 @@ impl Emitter<'_> {
             }
             (o, _) => o.props().cancollect,
         }
+    }
+
+    /// The input variables of each block that hold an object allocated since the last
+    /// operation that can collect, on every path into the block (a forward data flow,
+    /// intersecting at joins): an `__init__` inlined after its allocation stores into the new
+    /// object in a later block, and needs no write barrier there either.
+    fn fresh_inputs(&self, g: &LlGraph, blocks: &[Block]) -> HashMap<Block, Vec<Var>> {
+        let mut fresh_in: HashMap<Block, Vec<Var>> = HashMap::new();
+        let entry = g.startblock;
+        fresh_in.insert(entry, Vec::new());
+        let mut changed = true;
+        while changed {
+            changed = false;
+            for &b in blocks {
+                let Some(start) = fresh_in.get(&b) else {
+                    continue;
+                };
+                let data = &g.blocks[b];
+                let mut fresh = start.clone();
+                for op in &data.ops {
+                    if self.collects(op.op, &op.args) {
+                        fresh.clear();
+                    }
+                    match op.op {
+                        LlOp::Malloc | LlOp::MallocVarsize => fresh.push(op.result),
+                        LlOp::SameAs | LlOp::CastPointer if matches!(&op.args[0], Value::Var(v) if fresh.contains(v)) => {
+                            fresh.push(op.result)
+                        }
+                        _ => {}
+                    }
+                }
+                for l in &data.exits {
+                    let target = &g.blocks[l.target];
+                    let passed: Vec<Var> = l
+                        .args
+                        .iter()
+                        .zip(&target.inputargs)
+                        .filter(|(a, _)| {
+                            matches!(a, LinkArg::Value(Value::Var(v)) if fresh.contains(v))
+                        })
+                        .map(|(_, x)| *x)
+                        .collect();
+                    let new = match fresh_in.get(&l.target) {
+                        None => passed,
+                        Some(old) => old.iter().copied().filter(|x| passed.contains(x)).collect(),
+                    };
+                    if fresh_in.get(&l.target) != Some(&new) {
+                        fresh_in.insert(l.target, new);
+                        changed = true;
+                    }
+                }
+            }
+        }
+        fresh_in
     }
 
     /// A store needs the write barrier when it writes a GC pointer held in a variable (prebuilt
