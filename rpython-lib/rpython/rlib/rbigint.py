@@ -31,11 +31,11 @@ the string of the base's digit characters; the sign comes before
 ``MaxIntError``), ``hex()``/``oct()`` (RPython's Python 2 spellings,
 ``0x1fL`` and ``017L``), ``tobytes(nbytes, byteorder, signed)``,
 ``bit_length()``, ``bit_count()``, ``log(base)`` (``0.0`` for the natural
-logarithm), ``hash()`` (RPython's: the value modulo ``2**64 - 1`` with the
-sign of the number, so it equals the value for every machine-word int
-except that it never changes sign; ``fromint(5).hash() == hash(5)``), the
-sign as the attribute ``sign`` and the method ``get_sign()`` (-1, 0 or 1),
-``numdigits()`` and ``digit(i)``.
+logarithm), ``hash()`` (RPython's: the magnitude modulo ``2**64 - 1``, with
+the sign of the number, wrapped to a word; so ``fromint(i).hash() == i`` for
+every machine int, which is CPython's ``hash(i)`` when ``i != -1`` and
+``abs(i) < 2**61 - 1``), the sign as the attribute ``sign`` and the method
+``get_sign()`` (-1, 0 or 1), ``numdigits()`` and ``digit(i)``.
 
 Arithmetic, each also with an ``int_`` variant taking a machine int
 (``int_add``, ``int_sub``, ``int_mul``, ``int_floordiv``, ``int_div``,
@@ -45,7 +45,8 @@ Arithmetic, each also with an ``int_`` variant taking a machine int
 correctly rounded), ``pow(other, modulus=None)`` (a negative exponent raises
 ``ValueError``, or ``TypeError`` with a modulus, as RPython; a zero modulus
 ``ValueError``), ``neg``, ``abs``, ``invert``, ``lshift(n)``, ``rshift(n,
-dont_invert=False)``, ``lqshift``/``rqshift`` (no checks), ``and_``, ``or_``,
+dont_invert=False)``, ``lqshift``/``rqshift`` (here the same as ``lshift``
+and ``rshift``), ``and_``, ``or_``,
 ``xor``, ``gcd``, ``isqrt``, ``int_mod_int_result``, the comparisons ``eq``,
 ``ne``, ``lt``, ``le``, ``gt``, ``ge``, and the static
 ``add_int_int_bigint_result`` (and ``sub_``, ``mul_``,
@@ -59,9 +60,10 @@ zero digit at the top (zero is ``[0]`` with sign 0), so that the product of
 two digits plus two more fits a 64-bit word.  Multiplication is schoolbook,
 division Knuth's algorithm D, decimal output divides a copy of the digits by
 10**9 in place, chunk after chunk, and decimal input multiplies by 10**9
-and adds, chunk after chunk (both quadratic, with small constants: 10,000
-decimal digits take a few milliseconds translated).  Digit lists are never
-changed once an ``rbigint`` holds them, so operations share them freely.
+and adds, chunk after chunk (both quadratic, with small constants:
+translated, printing a 10,000-digit number takes about 10 ms and parsing it
+under 2 ms).  Digit lists are never changed once an ``rbigint`` holds them,
+so operations share them freely.
 """
 
 import math

@@ -25,8 +25,10 @@ nothing.  This translator has no untyped pointer annotation, so here an
 erased value is an instance of a small class: one subclass of ``Erased``
 per pair, holding the object in its one field, and one for ints.  Erasing
 allocates that box (one header word and one field), unerasing reads the
-field after a class check; unerasing with the wrong pair fails that check
-(an ``AssertionError``) where RPython would crash.  ``erase(x) is erase(x)``
+field after a class check (an ``assert isinstance``, which also tells the
+translator the box's class); unerasing with the wrong pair fails that check
+with an ``AssertionError`` (undefined at ``--opt=3``, which removes asserts)
+where RPython would crash.  ``erase(x) is erase(x)``
 is false, and an erased value is never equal to the object itself.
 RPython's ``try_cast_erased`` is not provided.  The same code runs
 untranslated.
