@@ -1018,19 +1018,37 @@ impl<'s> Annotator<'s> {
                 }
             }
         }
+        // Along the True exit of a switch on `isinstance(x, C)`, `x` is a non-None instance of
+        // `C` (RPython's knowntypedata): `assert isinstance(x, C)` narrows `x` for what follows.
+        let narrow = match &block.exitswitch {
+            rpy_model::ExitSwitch::Value(v) => self.isinstance_switch(gid, &block, v),
+            _ => None,
+        };
         for link in &block.exits {
             if let (Some(k), rpy_model::ExitCase::Bool(c)) = (known, &link.case) {
                 if *c != k {
                     continue;
                 }
             }
+            let narrow_here = match (narrow, &link.case) {
+                (Some(n), rpy_model::ExitCase::Bool(true)) => Some(n),
+                _ => None,
+            };
             let target_inputs = self.graphs[gid.0 as usize].graph.blocks[link.target]
                 .inputargs
                 .clone();
             let mut changed = false;
             for (ti, a) in target_inputs.iter().zip(&link.args) {
                 let (ann, origin) = match a {
-                    LinkArg::Value(v) => (self.ann(gid, v), self.origin(gid, v).or(link.span)),
+                    LinkArg::Value(v) => {
+                        let mut ann = self.ann(gid, v);
+                        if let (Some((x, c)), Value::Var(y)) = (narrow_here, v) {
+                            if x == *y {
+                                ann = self.narrowed_to_class(&ann, c);
+                            }
+                        }
+                        (ann, self.origin(gid, v).or(link.span))
+                    }
                     LinkArg::LastException => match &link.case {
                         rpy_model::ExitCase::Exception(c) => (Ann::Pbc(c.clone()), link.span),
                         _ => (Ann::Bottom, None),
@@ -1058,6 +1076,49 @@ impl<'s> Annotator<'s> {
             } else if changed || !g.reached[link.target.0 as usize] {
                 self.pending.insert((gid, link.target));
             }
+        }
+    }
+
+    /// The variable and the class tested when a block switches on `isinstance(x, C)` (perhaps
+    /// through `bool`), `C` a class of the program or a builtin exception class.
+    fn isinstance_switch(
+        &mut self,
+        gid: GraphId,
+        block: &rpy_model::BlockData<FlowOp, Const>,
+        v: &Value<Const>,
+    ) -> Option<(Var, crate::classdef::ClassId)> {
+        let Value::Var(x) = v else {
+            return None;
+        };
+        let op = block.ops.iter().rev().find(|o| o.result == *x)?;
+        if op.op == FlowOp::Bool {
+            let inner = op.args[0].clone();
+            return self.isinstance_switch(gid, block, &inner);
+        }
+        if op.op != FlowOp::Call
+            || op.args.len() != 4
+            || !matches!(&op.args[0], Value::Const(Const::Builtin(n)) if &**n == "isinstance")
+        {
+            return None;
+        }
+        let Value::Var(obj) = &op.args[2] else {
+            return None;
+        };
+        let cls = match self.ann(gid, &op.args[3]) {
+            Ann::Pbc(Const::Obj(id, _)) => self.class_of(id)?,
+            Ann::Pbc(Const::Builtin(n)) => self.builtin_class(&n)?,
+            _ => return None,
+        };
+        Some((*obj, cls))
+    }
+
+    /// An annotation known to be an instance of class `c`: the narrower of the two classes,
+    /// never None; unchanged if it is not an instance of a class related to `c`.
+    fn narrowed_to_class(&self, ann: &Ann, c: crate::classdef::ClassId) -> Ann {
+        match ann {
+            Ann::Inst(a, _) if self.is_subclass(c, *a) => Ann::Inst(c, false),
+            Ann::Inst(a, _) if self.is_subclass(*a, c) => Ann::Inst(*a, false),
+            _ => ann.clone(),
         }
     }
 
