@@ -17,16 +17,26 @@ pub fn root() -> PathBuf {
         .to_path_buf()
 }
 
-/// A scratch directory shared by one test binary.
+static SCRATCH: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+
+/// A scratch directory shared by one test binary; `remove_scratch` deletes it at the end.
 pub fn scratch() -> &'static Path {
-    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
-    DIR.get_or_init(|| {
-        tempfile::Builder::new()
-            .prefix("rpy-tests-")
-            .tempdir()
-            .expect("tempdir")
-    })
-    .path()
+    SCRATCH
+        .get_or_init(|| {
+            tempfile::Builder::new()
+                .prefix("rpy-tests-")
+                .tempdir()
+                .expect("tempdir")
+        })
+        .path()
+}
+
+/// Deletes the scratch directory, if one was made (a static is never dropped, so the test
+/// binary calls this before it exits; the executables there take hundreds of megabytes).
+pub fn remove_scratch() {
+    if let Some(dir) = SCRATCH.get() {
+        let _ = std::fs::remove_dir_all(dir.path());
+    }
 }
 
 /// Translates `target` into an executable in the scratch directory (the C compiler at -O1 for

@@ -50,7 +50,9 @@ fn main() {
     trials.push(Trial::test("boehm::collects_under_a_heap_limit", || {
         boehm_collects().map_err(Failed::from)
     }));
-    libtest_mimic::run(&args, trials).exit();
+    let conclusion = libtest_mimic::run(&args, trials);
+    rpy_tests::remove_scratch();
+    conclusion.exit();
 }
 
 /// A program built with `--gc=boehm` that allocates about 1 GB of short-lived objects completes

@@ -61,5 +61,7 @@ fn main() {
             }));
         }
     }
-    libtest_mimic::run(&args, trials).exit();
+    let conclusion = libtest_mimic::run(&args, trials);
+    rpy_tests::remove_scratch();
+    conclusion.exit();
 }
