@@ -923,16 +923,15 @@ impl Builder<'_, '_> {
                 }
             }
             StmtKind::If(test, body, orelse) => {
-                let c = self.cond(test);
-                let (t, f) = self.branch(c);
+                let (t, f) = self.cond_branch(test);
                 let mut ends = Vec::new();
-                if let Some(t) = t {
-                    self.resume(t);
+                if !t.is_empty() {
+                    self.join(t);
                     self.stmts(body);
                     ends.extend(self.pending_here());
                 }
-                if let Some(f) = f {
-                    self.resume(f);
+                if !f.is_empty() {
+                    self.join(f);
                     self.stmts(orelse);
                     ends.extend(self.pending_here());
                 }
@@ -1932,6 +1931,49 @@ impl Builder<'_, '_> {
     }
 
     // ---- expressions ----
+
+    /// Evaluates the condition of an `if` as jumps: the pending exits where it is true and
+    /// where it is false. `and`, `or` and `not` become branches instead of a joined value, as
+    /// in Python's bytecode, so a test such as `isinstance(x, C)` in `if isinstance(x, C) and
+    /// ...:` leads straight into the body and the annotator can narrow `x` there.
+    fn cond_branch(&mut self, e: &Expr) -> (Vec<Pending>, Vec<Pending>) {
+        match &e.kind {
+            ExprKind::UnaryOp(UnOp::Not, a) => {
+                let (t, f) = self.cond_branch(a);
+                (f, t)
+            }
+            ExprKind::BoolOp(is_and, values) if !values.is_empty() => {
+                let mut done = Vec::new();
+                for (i, ve) in values.iter().enumerate() {
+                    let (t, f) = self.cond_branch(ve);
+                    let (go_on, stop) = if *is_and { (t, f) } else { (f, t) };
+                    done.extend(stop);
+                    if i + 1 == values.len() {
+                        return if *is_and {
+                            (go_on, done)
+                        } else {
+                            (done, go_on)
+                        };
+                    }
+                    if go_on.is_empty() {
+                        break;
+                    }
+                    self.join(go_on);
+                }
+                self.cur = None;
+                if *is_and {
+                    (Vec::new(), done)
+                } else {
+                    (done, Vec::new())
+                }
+            }
+            _ => {
+                let c = self.cond(e);
+                let (t, f) = self.branch(c);
+                (t.into_iter().collect(), f.into_iter().collect())
+            }
+        }
+    }
 
     /// Evaluates an expression used as a condition: its truth value.
     fn cond(&mut self, e: &Expr) -> Value<Const> {
