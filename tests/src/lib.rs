@@ -91,6 +91,7 @@ pub const BOEHM_SUBSET: &[&str] = &[
     "rlib_identity",
     "rlib_listsort",
     "rlib_r_dict",
+    "rlib_weakdict_many",
     "rlib_rstring",
     "seq_",
     "stack_vm",

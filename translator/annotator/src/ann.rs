@@ -85,6 +85,21 @@ pub enum Ann {
     /// `true` if it may be None itself. Calling it gives the instance, or None once the
     /// instance died.
     WeakRef(crate::classdef::ClassId, bool),
+    /// An `RWeakValueDictionary` or `RWeakKeyDictionary` of `rpython.rlib.rweakref`; `true` if
+    /// it may be None. Its types are fixed by the call that made it.
+    WeakDict(Rc<WeakDictDef>, bool),
+}
+
+/// The types of a weak dictionary.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WeakDictDef {
+    /// `RWeakKeyDictionary` (keys held weakly) rather than `RWeakValueDictionary` (values held
+    /// weakly).
+    pub weak_keys: bool,
+    /// The keys: `Str`, `Int` or `Inst(class, false)`.
+    pub key: Ann,
+    /// The class of the values.
+    pub value: crate::classdef::ClassId,
 }
 
 impl Ann {

@@ -729,6 +729,8 @@ impl<'s> Annotator<'s> {
                 WeakRef(self.common_base(*x, *y).ok_or(())?, *n || *m)
             }
             (WeakRef(x, _), None) | (None, WeakRef(x, _)) => WeakRef(*x, true),
+            (WeakDict(x, n), WeakDict(y, m)) if x == y => WeakDict(x.clone(), *n || *m),
+            (WeakDict(x, _), None) | (None, WeakDict(x, _)) => WeakDict(x.clone(), true),
             (Dict(x), Dict(y)) => Dict(self.merge_dicts(*x, *y)?),
             // None is a null function.
             (FuncSet(s), None) | (None, FuncSet(s)) => FuncSet(s.clone()),
@@ -928,6 +930,15 @@ impl<'s> Annotator<'s> {
                 format!("method `{name}` of a `{}` instance", self.class(*c).name)
             }
             Ann::WeakRef(c, _) => format!("weakref to a `{}` instance", self.class(*c).name),
+            Ann::WeakDict(d, _) => {
+                let key = self.format_ann(&d.key, user, depth + 1);
+                let value = self.class(d.value).name.clone();
+                if d.weak_keys {
+                    format!("RWeakKeyDictionary[{key}, {value}]")
+                } else {
+                    format!("RWeakValueDictionary[{key}, {value}]")
+                }
+            }
             Ann::ClassSet(ids) => {
                 let names: Vec<String> = ids
                     .iter()

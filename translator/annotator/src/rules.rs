@@ -804,6 +804,10 @@ impl Annotator<'_> {
                 );
             }
         }
+        if let Ann::WeakDict(def, _) = recv {
+            let def = def.clone();
+            return self.weakdict_method(&def, &name, args, nkw, op.span);
+        }
         match (recv, name.as_str(), args) {
             (Ann::Dict(d), "get", [k]) | (Ann::Dict(d), "get", [k, _]) if nkw == 0 => {
                 let (d, k) = (*d, k.clone());
@@ -1695,6 +1699,9 @@ impl Annotator<'_> {
                     ([_], _) => type_error(self),
                     _ => count_error(self, "one argument"),
                 }
+            }
+            "rlib.RWeakValueDictionary" | "rlib.RWeakKeyDictionary" if nkw == 0 => {
+                self.weakdict_new(name == "rlib.RWeakKeyDictionary", pos, op.span)
             }
             "rlib.r_dict" => match pos {
                 [Pbc(Const::Obj(eq, _)), Pbc(Const::Obj(hash, _)), ..]

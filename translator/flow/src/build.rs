@@ -2490,6 +2490,11 @@ impl Builder<'_, '_> {
                 if module == "rpython.rlib.objectmodel" && name == "r_dict" {
                     f = Value::Const(Const::Builtin("rlib.r_dict".into()));
                 }
+                if module == "rpython.rlib.rweakref"
+                    && matches!(name.as_str(), "RWeakValueDictionary" | "RWeakKeyDictionary")
+                {
+                    f = Value::Const(Const::Builtin(format!("rlib.{name}").into()));
+                }
             }
         }
         if let Value::Const(Const::Obj(id, _)) = &f {

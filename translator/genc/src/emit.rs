@@ -511,9 +511,22 @@ impl Emitter<'_> {
         self.oserror_constructor();
         // A descriptor per dict type, for the generic dict functions of rpy_dict.h.
         for t in p.types.ids() {
-            if !p.types.get(t).name.starts_with("DICT<") {
+            let tname = &p.types.get(t).name;
+            // 0: a dict; 1: a weak-value dict; 2: a weak-key dict (`rpy_dict.h`).
+            let weak = if tname.starts_with("DICT<") {
+                0
+            } else if tname.starts_with("WEAKVALDICT<") {
+                1
+            } else if tname.starts_with("WEAKKEYDICT<") {
+                2
+            } else {
                 continue;
-            }
+            };
+            let tid_weakref = p
+                .types
+                .ids()
+                .find(|w| p.types.get(*w).name == "WEAKREF")
+                .map_or(0, |w| w.0);
             let arr = |f: &str| match p.types.field_type(t, f) {
                 Some(LlType::Ptr(a)) => (a.0, p.types.get(a).items.unwrap_or(LlType::Signed)),
                 _ => (0, LlType::Signed),
@@ -525,6 +538,7 @@ impl Emitter<'_> {
             let mut custom = ("NULL".to_string(), "NULL".to_string());
             let rdict = p.rdict_funcs.iter().find(|r| r.0 == t).copied();
             let kind = match kt {
+                _ if weak == 2 => "RPY_KEY_WEAK",
                 _ if rdict.is_some() => {
                     let (_, eq, hash) = rdict.expect("checked");
                     let kc = self.ctype(kt);
@@ -579,7 +593,7 @@ impl Emitter<'_> {
             };
             let _ = writeln!(
                 self.out,
-                "static const struct rpy_dict_kind rpy_dk{} = {{{kind}, {}, {}, {}, {}, {}, {}, {idx}, {keys}, {vals}, {hashes}}};",
+                "static const struct rpy_dict_kind rpy_dk{} = {{{kind}, {}, {}, {}, {}, {}, {}, {idx}, {keys}, {vals}, {hashes}, {weak}, {tid_weakref}}};",
                 t.0,
                 size(kt),
                 size(vt),
@@ -1141,6 +1155,24 @@ impl Emitter<'_> {
                         let item = self.bits_to_value(&format!("rpy_item_get(({d})->values, e_, {size})"), vt);
                         format!("{{ int64_t e_ = rpy_dict_lookup({d}, {dk}, {key}); {r} = e_ >= 0 ? {item} : {}; }}", a[2])
                     }
+                }
+            }
+            LlOp::WeakDictGet | LlOp::WeakDictSet | LlOp::WeakDictLength => {
+                let LlType::Ptr(t) = ty_of(&args[0]) else { return String::new() };
+                let d = format!("(struct rpy_dict *){}", a[0]);
+                let dk = format!("&rpy_dk{}", t.0);
+                match op {
+                    LlOp::WeakDictLength => format!("{r} = rpy_weakdict_length({d}, {dk});"),
+                    LlOp::WeakDictGet => format!(
+                        "{r} = ({})rpy_weakdict_get({d}, {dk}, {});",
+                        self.ctype(rt),
+                        to_bits(&a[1], ty_of(&args[1]))
+                    ),
+                    _ => format!(
+                        "rpy_weakdict_set({d}, {dk}, {}, (void *){});",
+                        to_bits(&a[1], ty_of(&args[1])),
+                        a[2]
+                    ),
                 }
             }
             LlOp::DictIterNext => {

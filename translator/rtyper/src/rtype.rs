@@ -1469,10 +1469,10 @@ impl Rtyper<'_, '_> {
                 );
                 self.emit(st, LlOp::IntIsTrue, vec![n], LlType::Bool)
             }
-            Ann::Inst(_, true) | Ann::WeakRef(_, true) => {
+            Ann::Inst(_, true) | Ann::WeakRef(_, true) | Ann::WeakDict(_, true) => {
                 self.emit(st, LlOp::PtrNonZero, vec![x], LlType::Bool)
             }
-            Ann::WeakRef(_, false) => Value::Const(LlConst::Bool(true)),
+            Ann::WeakRef(_, false) | Ann::WeakDict(_, false) => Value::Const(LlConst::Bool(true)),
         }
     }
 
@@ -1874,6 +1874,35 @@ impl Rtyper<'_, '_> {
             }
         }
         let res = match (&anns[0], name.as_str()) {
+            (Ann::WeakDict(def, _), _) => {
+                // `get(key)`, `set(key, value)` (null removes), `length()`: the key and the
+                // value as the weak dict's types (its instance types, its key type).
+                let inst = |me: &mut Self, c| me.reprs.lltype(me.an, &Ann::Inst(c, true));
+                let vt = inst(self, def.value);
+                let kt = if def.weak_keys {
+                    let Ann::Inst(c, _) = def.key else {
+                        return self.unsupported(st, "this weak dict");
+                    };
+                    inst(self, c)
+                } else {
+                    self.reprs.lltype(self.an, &def.key)
+                };
+                let d = self.value(st, &op.args[0], tys[0]);
+                match name.as_str() {
+                    "length" => self.emit(st, LlOp::WeakDictLength, vec![d], T::Signed),
+                    "get" => {
+                        let k = self.value(st, &op.args[3], kt);
+                        let r = self.emit(st, LlOp::WeakDictGet, vec![d, k], vt);
+                        self.convert(st, r, vt, rt)
+                    }
+                    _ => {
+                        let k = self.value(st, &op.args[3], kt);
+                        let v = self.value(st, &op.args[4], vt);
+                        self.emit(st, LlOp::WeakDictSet, vec![d, k, v], T::Void);
+                        Value::Const(LlConst::Void)
+                    }
+                }
+            }
             (Ann::Str | Ann::Char, "join") => {
                 let s = self.reprs.str_type();
                 let sl = LlType::Ptr(self.reprs.list_of(s));
@@ -2790,9 +2819,9 @@ impl Rtyper<'_, '_> {
                 let x = arg(self, st, 0, T::Signed);
                 self.call_support(st, "rpy_str_of_uint", vec![x])
             }
-            "rlib.r_dict" => {
+            "rlib.r_dict" | "rlib.RWeakValueDictionary" | "rlib.RWeakKeyDictionary" => {
                 let T::Ptr(dt) = rt else {
-                    return self.unsupported(st, "this r_dict");
+                    return self.unsupported(st, "this dict");
                 };
                 self.emit(st, LlOp::DictNew, vec![Value::Const(LlConst::Type(dt))], rt)
             }
