@@ -23,6 +23,7 @@ import re
 import sys
 import sysconfig
 import traceback
+import weakref
 import types
 
 _IMPORT_NAME = dis.opmap["IMPORT_NAME"]
@@ -511,6 +512,8 @@ class Snapshotter(object):
         if t is property:
             return {"kind": "property", "fget": self.value(x.fget),
                     "fset": self.value(x.fset), "fdel": self.value(x.fdel)}
+        if t is weakref.ReferenceType:
+            return {"kind": "weakref", "referent": self.value(x())}
         if self._is_program_class(t) or t is object:
             return self.encode_instance(x)
         if isinstance(x, BaseException) and t.__module__ == "builtins":

@@ -366,6 +366,7 @@ impl<'s> Annotator<'s> {
                 }
                 // Objects of the `rpython` library (a JitDriver, ...) are constants.
                 PyObject::Instance { .. } if self.is_rlib_instance(*id) => Ann::Pbc(c.clone()),
+                PyObject::WeakRef(referent) => self.prebuilt_weakref(referent.clone()),
                 PyObject::Instance { .. } => match self.prebuilt_instance(*id) {
                     Some(cls) => Ann::Inst(cls, false),
                     None => Ann::Pbc(c.clone()),
@@ -374,6 +375,32 @@ impl<'s> Annotator<'s> {
             },
             Const::Builtin(_) | Const::Names(_) => Ann::Pbc(c.clone()),
             Const::Undefined => Ann::Bottom,
+        }
+    }
+
+    /// A weak reference made at import time: to a prebuilt instance (which never dies), or
+    /// dead already.
+    fn prebuilt_weakref(&mut self, referent: Option<PyValue>) -> Ann {
+        let Some(v) = referent else {
+            return Ann::WeakRef(None, false);
+        };
+        match self.pyvalue_ann(&v) {
+            Ann::Inst(c, _) => Ann::WeakRef(Some(c), false),
+            other => {
+                let shown = self.show(&other);
+                if let Some(span) = self.cur_span {
+                    self.error(
+                        Diagnostic::new(
+                            "E0107",
+                            format!(
+                                "a weakref made at import time refers to `{shown}`, not to an instance of a class"
+                            ),
+                        )
+                        .at(span, "the prebuilt weakref used here"),
+                    );
+                }
+                Ann::Bottom
+            }
         }
     }
 
@@ -725,9 +752,10 @@ impl<'s> Annotator<'s> {
                 BoundMethod(self.common_base(*x, *y).ok_or(())?, n.clone())
             }
             (Inst(x, _), None) | (None, Inst(x, _)) => Inst(*x, true),
-            (WeakRef(x, n), WeakRef(y, m)) => {
-                WeakRef(self.common_base(*x, *y).ok_or(())?, *n || *m)
+            (WeakRef(Some(x), n), WeakRef(Some(y), m)) => {
+                WeakRef(Some(self.common_base(*x, *y).ok_or(())?), *n || *m)
             }
+            (WeakRef(x, n), WeakRef(y, m)) => WeakRef(x.or(*y), *n || *m),
             (WeakRef(x, _), None) | (None, WeakRef(x, _)) => WeakRef(*x, true),
             (WeakDict(x, n), WeakDict(y, m)) if x == y => WeakDict(x.clone(), *n || *m),
             (WeakDict(x, _), None) | (None, WeakDict(x, _)) => WeakDict(x.clone(), true),
@@ -929,7 +957,10 @@ impl<'s> Annotator<'s> {
             Ann::BoundMethod(c, name) => {
                 format!("method `{name}` of a `{}` instance", self.class(*c).name)
             }
-            Ann::WeakRef(c, _) => format!("weakref to a `{}` instance", self.class(*c).name),
+            Ann::WeakRef(Some(c), _) => {
+                format!("weakref to a `{}` instance", self.class(*c).name)
+            }
+            Ann::WeakRef(None, _) => "dead weakref".into(),
             Ann::WeakDict(d, _) => {
                 let key = self.format_ann(&d.key, user, depth + 1);
                 let value = self.class(d.value).name.clone();

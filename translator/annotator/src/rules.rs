@@ -987,7 +987,7 @@ impl Annotator<'_> {
                         "in this call",
                     );
                 }
-                Ann::Inst(*c, true)
+                c.map_or(Ann::None, |c| Ann::Inst(c, true))
             }
             Ann::ClassSet(ids) => {
                 let ids = ids.clone();
@@ -1402,7 +1402,7 @@ impl Annotator<'_> {
                 Ann::WeakRef(k, _) if anns.len() == 3 => {
                     // An attribute holding a weak reference, called: its referent.
                     self.weakref_attr_calls.insert((gid, op.result));
-                    return Ann::Inst(*k, true);
+                    return k.map_or(Ann::None, |k| Ann::Inst(k, true));
                 }
                 Ann::BoundMethod(bc, bname) => {
                     // An attribute holding a bound method: its method, called on its instance.
@@ -1654,7 +1654,7 @@ impl Annotator<'_> {
                 _ => count_error(self, "one argument"),
             },
             "weakref.ref" | "weakref.ReferenceType" => match pos {
-                [Inst(c, false)] => WeakRef(*c, false),
+                [Inst(c, false)] => WeakRef(Some(*c), false),
                 [Inst(_, true) | None] => self.bad(
                     op.span,
                     "`weakref.ref()` of a value that may be None".into(),

@@ -329,6 +329,7 @@ pub fn const_of(snapshot: &Snapshot, v: &PyValue) -> Result<Const, String> {
             PyObject::Instance { .. } => Const::Obj(*id, format!("instance#{}", id.0).into()),
             PyObject::Dict(_) => Const::Obj(*id, format!("dict#{}", id.0).into()),
             PyObject::Set(_) => Const::Obj(*id, format!("set#{}", id.0).into()),
+            PyObject::WeakRef(_) => Const::Obj(*id, format!("weakref#{}", id.0).into()),
             PyObject::StaticMethod(_) | PyObject::ClassMethod(_) => {
                 Const::Obj(*id, "method".into())
             }

@@ -700,6 +700,8 @@ impl Emitter<'_> {
                     LlType::Ptr(tt) if tt != self.p.prebuilt[id.0 as usize].ty => {
                         format!("(({} *){r})", self.struct_name(tt))
                     }
+                    // The referent word of a static weak reference.
+                    LlType::Signed => format!("(int64_t)(uintptr_t){r}"),
                     _ => r,
                 }
             }

@@ -846,6 +846,22 @@ impl Rtyper<'_, '_> {
                 self.reprs.prebuilt_dicts.push((p, tid, items));
                 LlConst::Prebuilt(p)
             }
+            PyObject::WeakRef(referent) => {
+                // A static weak reference: its referent is a prebuilt instance, which never
+                // moves nor dies, so its word is the static object's address (or 0 if dead).
+                let word = match referent {
+                    Some(v) => {
+                        let c = rpy_flow::build::const_of(snapshot, &v).unwrap_or(Const::None);
+                        let a = self.an.const_ann(&c);
+                        let t = self.reprs.lltype(self.an, &a);
+                        self.llconst(&c, t, span)
+                    }
+                    None => LlConst::Signed(0),
+                };
+                let p = self.reprs.push_prebuilt(tid, vec![word], vec![]);
+                self.reprs.set_prebuilt_object(id, p);
+                LlConst::Prebuilt(p)
+            }
             PyObject::Instance {
                 class: rpy_model::snapshot::PyValue::Ref(cls),
                 attrs,
@@ -2016,6 +2032,10 @@ impl Rtyper<'_, '_> {
                 let r = self.convert(st, r, t, rt);
                 self.finish(st, op.result, r);
             }
+            Ann::WeakRef(None, _) => {
+                // A weak reference that is dead already.
+                self.finish(st, op.result, Value::Const(LlConst::Void));
+            }
             Ann::WeakRef(..) => {
                 let w = self.value(st, &op.args[0], tys[0]);
                 let r = self.emit(st, LlOp::WeakrefDeref, vec![w], rt);
@@ -2391,8 +2411,12 @@ impl Rtyper<'_, '_> {
                 Some(p) => p,
                 None => self.value(st, &op.args[0], tys[0]),
             };
-            let w = self.emit(st, LlOp::GetField, vec![p, field(attr)], ft);
             let rt = st.types[op.result.0 as usize];
+            if rt == LlType::Void {
+                // The attribute only ever held weak references that are dead already.
+                return self.finish(st, op.result, Value::Const(LlConst::Void));
+            }
+            let w = self.emit(st, LlOp::GetField, vec![p, field(attr)], ft);
             let r = self.emit(st, LlOp::WeakrefDeref, vec![w], rt);
             return self.finish(st, op.result, r);
         }
