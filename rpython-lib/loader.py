@@ -717,6 +717,12 @@ class Snapshotter(object):
             for k, v in list(d.items()):
                 if isinstance(k, str):
                     attrs[k] = self.value(v)
+        # A class may say what its instances hold when that is not in their __dict__ (the
+        # live items of rweakref's weak dicts).
+        hook = getattr(cls, "_snapshot_attrs_", None)
+        if hook is not None:
+            for k, v in hook(x).items():
+                attrs[k] = self.value(v)
         result["attrs"] = attrs
         if isinstance(x, BaseException):
             result["args"] = self.values(x.args)

@@ -11,6 +11,7 @@
 # expect: mixed -1 6 1
 # expect: variable True False
 # expect: attribute False
+# expect: run time 1 True
 
 import weakref
 from rpython.rlib import rgc, rweakref
@@ -84,6 +85,10 @@ def entry_point(argv):
         v = dead_ref
     print("variable", w() is keep, v() is None)
     print("attribute", DEAD_HOLDER.wr is HOLDER.wr)
+    r = weakref.ref(ROOT)
+    make_garbage(1000)
+    rgc.collect()
+    print("run time", show(r), r() is ROOT)
     return 0
 
 

@@ -92,6 +92,7 @@ pub const BOEHM_SUBSET: &[&str] = &[
     "rlib_listsort",
     "rlib_r_dict",
     "rlib_weakdict_many",
+    "rlib_weakdict_prebuilt",
     "rlib_weakref_prebuilt",
     "rlib_rstring",
     "seq_",

@@ -23,7 +23,8 @@ program. Translated, both are dicts of the translator's own (``rpy_dict.h``) hol
 references, from which the entries whose object died are dropped whenever the table grows, as
 RPython does. (They cannot be plain RPython code built on ``weakref.ref`` and dicts: the types
 of such a class's attributes would be shared by all its instances.) A prebuilt weak dictionary
-(made at import time) must be empty.
+(made at import time) is translated with the items alive at the end of the import, whose keys
+and values are then prebuilt objects.
 """
 
 import weakref
@@ -82,6 +83,10 @@ class RWeakValueDictionary(object):
             assert isinstance(value, self._valueclass)
             self._dict[key] = value
 
+    def _snapshot_attrs_(self):
+        # For the loader: the items alive at import time, as a plain dict.
+        return {"_dict": dict(self._dict.items())}
+
 
 class RWeakKeyDictionary(object):
     """A dictionary whose keys are instances held weakly (see the module documentation)."""
@@ -110,3 +115,7 @@ class RWeakKeyDictionary(object):
     def length(self):
         """The number of keys still alive (slow: for debugging)."""
         return len(self._dict)
+
+    def _snapshot_attrs_(self):
+        # For the loader: the items alive at import time, as a plain dict.
+        return {"_dict": dict(self._dict.items())}

@@ -91,7 +91,7 @@ pub struct Annotator<'s> {
     pub current: (GraphId, Block),
     /// The span of the operation or link being annotated: where prebuilt constants are met and
     /// where two lists meet.
-    cur_span: Option<Span>,
+    pub(crate) cur_span: Option<Span>,
     /// Set while the items of a prebuilt list are added (for messages).
     filling_prebuilt: bool,
     /// Variables whose union failed: an error was reported, and they now read as impossible so
@@ -367,6 +367,9 @@ impl<'s> Annotator<'s> {
                 // Objects of the `rpython` library (a JitDriver, ...) are constants.
                 PyObject::Instance { .. } if self.is_rlib_instance(*id) => Ann::Pbc(c.clone()),
                 PyObject::WeakRef(referent) => self.prebuilt_weakref(referent.clone()),
+                PyObject::Instance { .. } if self.prebuilt_weakdict_kind(*id).is_some() => {
+                    self.prebuilt_weakdict(*id)
+                }
                 PyObject::Instance { .. } => match self.prebuilt_instance(*id) {
                     Some(cls) => Ann::Inst(cls, false),
                     None => Ann::Pbc(c.clone()),

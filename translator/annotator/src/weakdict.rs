@@ -4,6 +4,9 @@
 //! that made it (so each weak dictionary has its own types, as RPython's), and their methods
 //! `get`, `set` and `length` are checked against those types here.
 //!
+//! A weak dictionary made at import time is a prebuilt instance of one of the two classes, with
+//! its class arguments and its live items (`_dict`, written by the loader) as attributes.
+//!
 //! A library class of plain RPython code could not do this: the annotations of its attributes
 //! would be shared by all its instances. The rtyper makes them dicts of `rpy_dict.h` holding weak
 //! references.
@@ -11,7 +14,8 @@
 use crate::ann::{Ann, WeakDictDef};
 use crate::annotate::Annotator;
 use rpy_model::flowop::Const;
-use rpy_model::Span;
+use rpy_model::snapshot::{ObjId, PyObject, PyValue};
+use rpy_model::{Diagnostic, Span};
 use std::rc::Rc;
 
 impl Annotator<'_> {
@@ -163,5 +167,84 @@ impl Annotator<'_> {
             Ann::Pbc(Const::Builtin(b)) => b.rsplit('.').next().unwrap_or(b).to_string(),
             _ => self.show(a),
         }
+    }
+
+    /// Whether the prebuilt object `id` is a weak dictionary: `Some(weak_keys)` if it is.
+    pub fn prebuilt_weakdict_kind(&self, id: ObjId) -> Option<bool> {
+        let PyObject::Instance {
+            class: PyValue::Ref(c),
+            ..
+        } = self.snapshot.obj(id)
+        else {
+            return None;
+        };
+        match self.snapshot.obj(*c) {
+            PyObject::Class { name, module, .. } if module == "rpython.rlib.rweakref" => {
+                match name.as_str() {
+                    "RWeakValueDictionary" => Some(false),
+                    "RWeakKeyDictionary" => Some(true),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// The items of a prebuilt weak dictionary (its live items at the end of the import).
+    pub fn prebuilt_weakdict_items(&self, id: ObjId) -> Vec<(PyValue, PyValue)> {
+        let PyObject::Instance { attrs, .. } = self.snapshot.obj(id) else {
+            return vec![];
+        };
+        match attrs.get("_dict") {
+            Some(PyValue::Ref(d)) => match self.snapshot.obj(*d) {
+                PyObject::Dict(items) => items.clone(),
+                _ => vec![],
+            },
+            _ => vec![],
+        }
+    }
+
+    /// The annotation of a weak dictionary made at import time: the types its class arguments
+    /// give, which its items must fit.
+    pub(crate) fn prebuilt_weakdict(&mut self, id: ObjId) -> Ann {
+        let weak_keys = self.prebuilt_weakdict_kind(id) == Some(true);
+        // Constants are annotated where an operation uses them, which gives the span.
+        let span = self.cur_span.unwrap_or(Span {
+            file: rpy_model::span::FileId(0),
+            lo: 0,
+            hi: 0,
+        });
+        let PyObject::Instance { attrs, .. } = self.snapshot.obj(id) else {
+            return Ann::Bottom;
+        };
+        let classes = [attrs.get("_keyclass"), attrs.get("_valueclass")];
+        let mut pos = Vec::new();
+        for v in classes {
+            let v = v.cloned().unwrap_or(PyValue::None);
+            pos.push(self.pyvalue_ann_pub(&v));
+        }
+        let a = self.weakdict_new(weak_keys, &pos, span);
+        let Ann::WeakDict(def, _) = &a else {
+            return a;
+        };
+        let def = def.clone();
+        for (k, v) in self.prebuilt_weakdict_items(id) {
+            let (ka, va) = (self.pyvalue_ann_pub(&k), self.pyvalue_ann_pub(&v));
+            if !self.weakdict_fits(&ka, &def.key)
+                || !self.weakdict_fits(&va, &Ann::Inst(def.value, false))
+            {
+                let shown = self.show(&a);
+                let (ks, vs) = (self.show(&ka), self.show(&va));
+                self.error(
+                    Diagnostic::new(
+                        "E0204",
+                        format!("a prebuilt `{shown}` holds an item of types `{ks}`, `{vs}`"),
+                    )
+                    .at(span, "the prebuilt weak dict used here"),
+                );
+                return Ann::Bottom;
+            }
+        }
+        a
     }
 }

@@ -1334,14 +1334,26 @@ impl Emitter<'_> {
                 tid.0,
                 items.len()
             );
+            // A weak dict's items are a key and an instance, stored as `set(key, value)` does.
+            let weak = p.types.get(*tid).name.starts_with("WEAK");
             for (k, v) in items {
-                let _ = writeln!(
-                    init,
-                    "        rpy_dict_setitem(d, &rpy_dk{}, {}, {});",
-                    tid.0,
+                let (k, v) = (
                     to_bits(&self.constant(k, kt), kt),
-                    to_bits(&self.constant(v, vt), vt)
+                    to_bits(&self.constant(v, vt), vt),
                 );
+                let _ = if weak {
+                    writeln!(
+                        init,
+                        "        rpy_weakdict_set(d, &rpy_dk{}, {k}, (void *)(uintptr_t){v});",
+                        tid.0
+                    )
+                } else {
+                    writeln!(
+                        init,
+                        "        rpy_dict_setitem(d, &rpy_dk{}, {k}, {v});",
+                        tid.0
+                    )
+                };
             }
             init.push_str("    }\n");
         }

@@ -846,6 +846,34 @@ impl Rtyper<'_, '_> {
                 self.reprs.prebuilt_dicts.push((p, tid, items));
                 LlConst::Prebuilt(p)
             }
+            PyObject::Instance { .. } if self.an.prebuilt_weakdict_kind(id).is_some() => {
+                // A static weak dict with no entries yet; the program stores its items (keys
+                // and values that are prebuilt objects) when it starts.
+                let fields: Vec<LlConst> = st
+                    .fields
+                    .iter()
+                    .map(|(_, t)| match t {
+                        LlType::Ptr(a) => LlConst::Null(*a),
+                        _ => LlConst::Signed(0),
+                    })
+                    .collect();
+                let p = self.reprs.push_prebuilt(tid, fields, vec![]);
+                self.reprs.set_prebuilt_object(id, p);
+                let mut items = Vec::new();
+                for (k, v) in self.an.prebuilt_weakdict_items(id) {
+                    let mut pair = Vec::new();
+                    for x in [k, v] {
+                        let c = rpy_flow::build::const_of(snapshot, &x).unwrap_or(Const::None);
+                        let a = self.an.const_ann(&c);
+                        let t = self.reprs.lltype(self.an, &a);
+                        pair.push(self.llconst(&c, t, span));
+                    }
+                    let v = pair.pop().expect("value");
+                    items.push((pair.pop().expect("key"), v));
+                }
+                self.reprs.prebuilt_dicts.push((p, tid, items));
+                LlConst::Prebuilt(p)
+            }
             PyObject::WeakRef(referent) => {
                 // A static weak reference: its referent is a prebuilt instance, which never
                 // moves nor dies, so its word is the static object's address (or 0 if dead).
