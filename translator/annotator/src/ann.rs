@@ -86,6 +86,9 @@ pub enum Ann {
     /// instance died. No class: a weak reference that is dead already (`rweakref.dead_ref`,
     /// prebuilt), which calling gives None.
     WeakRef(Option<crate::classdef::ClassId>, bool),
+    /// An opaque pointer to a GC object of any type (`rgc.GCREF`, from
+    /// `rgc.cast_instance_to_gcref`); `true` if it may be null.
+    GcRef(bool),
     /// An `RWeakValueDictionary` or `RWeakKeyDictionary` of `rpython.rlib.rweakref`; `true` if
     /// it may be None. Its types are fixed by the call that made it.
     WeakDict(Rc<WeakDictDef>, bool),

@@ -760,6 +760,8 @@ impl<'s> Annotator<'s> {
             }
             (WeakRef(x, n), WeakRef(y, m)) => WeakRef(x.or(*y), *n || *m),
             (WeakRef(x, _), None) | (None, WeakRef(x, _)) => WeakRef(*x, true),
+            (GcRef(n), GcRef(m)) => GcRef(*n || *m),
+            (GcRef(_), None) | (None, GcRef(_)) => GcRef(true),
             (WeakDict(x, n), WeakDict(y, m)) if x == y => WeakDict(x.clone(), *n || *m),
             (WeakDict(x, _), None) | (None, WeakDict(x, _)) => WeakDict(x.clone(), true),
             (Dict(x), Dict(y)) => Dict(self.merge_dicts(*x, *y)?),
@@ -964,6 +966,7 @@ impl<'s> Annotator<'s> {
                 format!("weakref to a `{}` instance", self.class(*c).name)
             }
             Ann::WeakRef(None, _) => "dead weakref".into(),
+            Ann::GcRef(_) => "GCREF".into(),
             Ann::WeakDict(d, _) => {
                 let key = self.format_ann(&d.key, user, depth + 1);
                 let value = self.class(d.value).name.clone();

@@ -1653,6 +1653,34 @@ impl Annotator<'_> {
                 [_] => type_error(self),
                 _ => count_error(self, "one argument"),
             },
+            "rlib.cast_instance_to_gcref" => match pos {
+                [Inst(_, n)] => GcRef(*n),
+                [None] => GcRef(true),
+                [_] => type_error(self),
+                _ => count_error(self, "one argument"),
+            },
+            "rlib.cast_gcref_to_instance" => match pos {
+                [Pbc(Const::Obj(id, _)), GcRef(_) | None] if self.class_of(*id).is_some() => {
+                    Inst(self.class_of(*id).expect("class"), true)
+                }
+                [_, _] => type_error(self),
+                _ => count_error(self, "two arguments"),
+            },
+            "rlib.get_rpy_memory_usage" | "rlib.get_rpy_type_index" => match pos {
+                [GcRef(false)] => Int,
+                [GcRef(true)] => self.bad(
+                    op.span,
+                    format!("`{}()` of a GCREF that may be None", &name[5..]),
+                    "assert that it is not None before this call",
+                ),
+                [Inst(..)] => self.bad(
+                    op.span,
+                    format!("`{}()` takes a GCREF, not an instance", &name[5..]),
+                    "make one with `rgc.cast_instance_to_gcref()`",
+                ),
+                [_] => type_error(self),
+                _ => count_error(self, "one argument"),
+            },
             "weakref.ref" | "weakref.ReferenceType" => match pos {
                 [Inst(c, false)] => WeakRef(Some(*c), false),
                 [Inst(_, true) | None] => self.bad(

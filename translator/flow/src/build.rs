@@ -483,6 +483,10 @@ const RLIB_BUILTINS: &[&str] = &[
     "can_move",
     "ll_arraycopy",
     "has_weakref_support",
+    "cast_instance_to_gcref",
+    "cast_gcref_to_instance",
+    "get_rpy_memory_usage",
+    "get_rpy_type_index",
 ];
 
 /// The operations whose exceptions a `try` in the same function catches.

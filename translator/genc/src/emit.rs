@@ -501,6 +501,10 @@ impl Emitter<'_> {
             "static const rpy_typeinfo rpy_types[] = {{\n{}\n}};\n",
             rows.join("\n")
         );
+        // `rgc.get_rpy_memory_usage`: an object's size from its type.
+        self.out.push_str(
+            "static inline int64_t rpy_obj_size(void *p) {\n    const rpy_typeinfo *t = &rpy_types[RPY_HDR_TID(*(uint64_t *)p)];\n    int64_t n = t->fixedsize;\n    if (t->flags & RPY_TI_VARSIZE)\n        n += (int64_t)t->itemsize * *(int64_t *)((char *)p + t->length_offset);\n    return n;\n}\n\n",
+        );
         if self.opts.boehm {
             // Boehm allocates objects without GC pointers where it never scans them.
             self.out.push_str(
@@ -1015,6 +1019,8 @@ impl Emitter<'_> {
                 )
             }
             LlOp::GcCanMove => format!("{r} = rpy_gc_can_move((void *){});", a[0]),
+            LlOp::GcObjSize => format!("{r} = rpy_obj_size((void *){});", a[0]),
+            LlOp::GcTypeIndex => format!("{r} = (int64_t)RPY_HDR_TID(*(uint64_t *){});", a[0]),
             LlOp::GcFqRegister => format!("rpy_gc_fq_register({}, (void *){});", a[0], a[1]),
             LlOp::GcFqNextDead => {
                 let LlType::Ptr(t) = rt else { return String::new() };

@@ -48,6 +48,11 @@ crate::optable! {
         WeakDictSet = "weakdict_set", 3, raise, collect;
         /// `weakdict_length(d)`: the number of entries of a weak-key dict whose key is alive.
         WeakDictLength = "weakdict_length", 1;
+        /// `gc_obj_size(p)`: the size in bytes of the GC object `p`, header included
+        /// (`rgc.get_rpy_memory_usage`).
+        GcObjSize = "gc_obj_size", 1, pure;
+        /// `gc_type_index(p)`: the type id of the GC object `p` (`rgc.get_rpy_type_index`).
+        GcTypeIndex = "gc_type_index", 1, pure;
         /// `rgc.can_move(p)`: whether the GC object may still move.
         GcCanMove = "gc_can_move", 1;
         /// `gc_fq_register(queue, p)`: registers the instance with finalizer queue `queue`.

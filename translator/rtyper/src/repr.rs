@@ -250,6 +250,15 @@ impl Reprs {
         })
     }
 
+    /// The type `rgc.GCREF` points to: any GC object, of which only the header is known.
+    pub fn gcref_type(&mut self) -> TypeId {
+        self.types.intern(GcStruct {
+            name: "GCREF".into(),
+            fields: vec![],
+            items: None,
+        })
+    }
+
     /// The low-level type of an annotation.
     pub fn lltype(&mut self, an: &mut Annotator, a: &Ann) -> LlType {
         match a {
@@ -286,6 +295,7 @@ impl Reprs {
             Ann::FuncSet(_) | Ann::ClassSet(_) => LlType::Signed,
             Ann::BoundMethod(c, _) => LlType::Ptr(self.inst_type(an, *c)),
             Ann::WeakRef(..) => LlType::Ptr(self.weakref_type()),
+            Ann::GcRef(_) => LlType::Ptr(self.gcref_type()),
             Ann::WeakDict(d, _) => {
                 let other = if d.weak_keys {
                     LlType::Ptr(self.inst_type(an, d.value))

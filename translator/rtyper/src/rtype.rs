@@ -1513,10 +1513,13 @@ impl Rtyper<'_, '_> {
                 );
                 self.emit(st, LlOp::IntIsTrue, vec![n], LlType::Bool)
             }
-            Ann::Inst(_, true) | Ann::WeakRef(_, true) | Ann::WeakDict(_, true) => {
-                self.emit(st, LlOp::PtrNonZero, vec![x], LlType::Bool)
+            Ann::Inst(_, true)
+            | Ann::WeakRef(_, true)
+            | Ann::WeakDict(_, true)
+            | Ann::GcRef(true) => self.emit(st, LlOp::PtrNonZero, vec![x], LlType::Bool),
+            Ann::WeakRef(_, false) | Ann::WeakDict(_, false) | Ann::GcRef(false) => {
+                Value::Const(LlConst::Bool(true))
             }
-            Ann::WeakRef(_, false) | Ann::WeakDict(_, false) => Value::Const(LlConst::Bool(true)),
         }
     }
 
@@ -3175,6 +3178,22 @@ impl Rtyper<'_, '_> {
                 Value::Const(LlConst::Void)
             }
             "gc.isenabled" => self.call_support(st, "rpy_rgc_isenabled", vec![]),
+            "rlib.cast_instance_to_gcref" => {
+                let x = arg(self, st, 0, tys[0]);
+                self.emit(st, LlOp::CastPointer, vec![x], rt)
+            }
+            "rlib.cast_gcref_to_instance" => {
+                let x = arg(self, st, 1, tys[1]);
+                self.emit(st, LlOp::CastPointer, vec![x], rt)
+            }
+            "rlib.get_rpy_memory_usage" => {
+                let x = arg(self, st, 0, tys[0]);
+                self.emit(st, LlOp::GcObjSize, vec![x], T::Signed)
+            }
+            "rlib.get_rpy_type_index" => {
+                let x = arg(self, st, 0, tys[0]);
+                self.emit(st, LlOp::GcTypeIndex, vec![x], T::Signed)
+            }
             "rlib.can_move" => {
                 let x = arg(self, st, 0, tys[0]);
                 self.emit(st, LlOp::GcCanMove, vec![x], T::Bool)
