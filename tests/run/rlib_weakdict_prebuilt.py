@@ -1,7 +1,8 @@
 # Weak dicts made at import time: their items alive at the end of the import (prebuilt keys and
 # values, which never die) are there when the program starts, an item whose value died during
 # the import is not, and the program adds and removes items; a prebuilt instance holding a weak
-# dict, as an instance made at run time does. (Items dying are checked by rlib_weakdict_value,
+# dict, as an instance made at run time does; a weak dict as a class attribute, with a
+# one-character key. (Items dying are checked by rlib_weakdict_value,
 # which a conservative collector may not pass.)
 # expect: value dict 1 True
 # expect: added 5
@@ -10,6 +11,7 @@
 # expect: key added 6 2
 # expect: empty 4 True
 # expect: space 2 9
+# expect: class attr 1 2 -1
 
 from rpython.rlib import rgc
 from rpython.rlib.rweakref import RWeakKeyDictionary, RWeakValueDictionary
@@ -23,6 +25,13 @@ class Node:
 class Space:
     def __init__(self):
         self.cache = RWeakValueDictionary(int, Node)
+
+
+class Registry:
+    by_name = RWeakValueDictionary(str, Node)
+
+    def find(self, name):
+        return self.by_name.get(name)
 
 
 def show(x):
@@ -43,6 +52,7 @@ KEYED.set(Node(0), ROOT)
 EMPTY = RWeakValueDictionary(int, Node)
 SPACE = Space()
 SPACE.cache.set(7, OTHER)
+Registry.by_name.set("r", ROOT)
 
 
 def entry_point(argv):
@@ -65,6 +75,9 @@ def entry_point(argv):
     k = Node(9)
     spaces[1].cache.set(7, k)
     print("space", show(spaces[0].cache.get(7)), show(spaces[1].cache.get(7)))
+    reg = Registry()
+    Registry.by_name.set("other", OTHER)
+    print("class attr", show(reg.find("r")), show(reg.find("other")), show(reg.find("x")))
     return 0
 
 

@@ -88,6 +88,7 @@ pub const BOEHM_SUBSET: &[&str] = &[
     "obj_prebuilt",
     "obj_tree",
     "rlib_gc_most_freed",
+    "rlib_gcref",
     "rlib_identity",
     "rlib_listsort",
     "rlib_r_dict",

@@ -859,13 +859,22 @@ impl Rtyper<'_, '_> {
                     .collect();
                 let p = self.reprs.push_prebuilt(tid, fields, vec![]);
                 self.reprs.set_prebuilt_object(id, p);
+                // The keys of a weak-value dict have the dict's key type (a one-character key
+                // is a `str`); weak keys and values are instances, each of its own type.
+                let weak_keys = self.an.prebuilt_weakdict_kind(id) == Some(true);
+                let key_t = (!weak_keys).then(|| self.dict_key_type(LlType::Ptr(tid)));
                 let mut items = Vec::new();
                 for (k, v) in self.an.prebuilt_weakdict_items(id) {
                     let mut pair = Vec::new();
-                    for x in [k, v] {
+                    for (i, x) in [k, v].into_iter().enumerate() {
                         let c = rpy_flow::build::const_of(snapshot, &x).unwrap_or(Const::None);
-                        let a = self.an.const_ann(&c);
-                        let t = self.reprs.lltype(self.an, &a);
+                        let t = match key_t {
+                            Some(t) if i == 0 => t,
+                            _ => {
+                                let a = self.an.const_ann(&c);
+                                self.reprs.lltype(self.an, &a)
+                            }
+                        };
                         pair.push(self.llconst(&c, t, span));
                     }
                     let v = pair.pop().expect("value");
