@@ -23,6 +23,7 @@ import re
 import sys
 import sysconfig
 import traceback
+import weakref
 import types
 
 _IMPORT_NAME = dis.opmap["IMPORT_NAME"]
@@ -511,6 +512,8 @@ class Snapshotter(object):
         if t is property:
             return {"kind": "property", "fget": self.value(x.fget),
                     "fset": self.value(x.fset), "fdel": self.value(x.fdel)}
+        if t is weakref.ReferenceType:
+            return {"kind": "weakref", "referent": self.value(x())}
         if self._is_program_class(t) or t is object:
             return self.encode_instance(x)
         if isinstance(x, BaseException) and t.__module__ == "builtins":
@@ -714,6 +717,12 @@ class Snapshotter(object):
             for k, v in list(d.items()):
                 if isinstance(k, str):
                     attrs[k] = self.value(v)
+        # A class may say what its instances hold when that is not in their __dict__ (the
+        # live items of rweakref's weak dicts).
+        hook = getattr(cls, "_snapshot_attrs_", None)
+        if hook is not None:
+            for k, v in hook(x).items():
+                attrs[k] = self.value(v)
         result["attrs"] = attrs
         if isinstance(x, BaseException):
             result["args"] = self.values(x.args)

@@ -39,7 +39,9 @@ typedef struct rpy_typeinfo {
 /* A weak reference: a fixed-size type with no pointer fields whose first word after the header
  * is a GC pointer that the collector does not trace. It updates the word when the object moves
  * and sets it to NULL when the object dies. A weak reference must be allocated after its
- * referent exists and never changed afterwards; it must not be a static object. */
+ * referent exists and never changed afterwards. A static weak reference (a prebuilt object, not
+ * registered as a root) must refer to a static object or hold NULL: the collectors never look
+ * at it, since its referent can neither move nor die. */
 #define RPY_TI_WEAKREF 4u
 
 #define RPY_HDR_TID(hdr) ((uint32_t)(hdr))

@@ -1,6 +1,7 @@
 //! Tests of weak references, light destructors and finalizer queues against the fake heap of
 //! `common/`, under both collectors: a weak reference follows its object through minor, major
-//! and semispace collections and is cleared when the object dies; a destructor runs exactly once,
+//! and semispace collections and is cleared when the object dies, and a static one (a prebuilt
+//! weakref to a static object) is left alone; a destructor runs exactly once,
 //! when its object dies; a registered object found dead is kept alive with what it reaches,
 //! queued in order, and its queue's trigger becomes pending.
 //!
@@ -137,6 +138,35 @@ fn a_weakref_to_a_static_object_is_kept() {
         heap.collect();
         heap.collect_minor();
         assert_eq!(deref(heap.top()), s);
+    }
+}
+
+#[test]
+fn static_weakrefs_to_static_objects_are_left_alone() {
+    // Prebuilt weak references (static, not registered: they hold no traced pointer): one to a
+    // static cell, one dead. Heap cells point to them; collections must neither move nor
+    // change them.
+    let mut statik = [super_header(), 0u64, 0, 5];
+    let s = statik.as_mut_ptr() as Obj;
+    let weak_header = WEAKREF as u64 | rpyrt::typeinfo::GCFLAG_STATIC;
+    let mut live = [weak_header, s as u64];
+    let mut dead = [weak_header, 0u64];
+    let (w, d) = (live.as_mut_ptr() as Obj, dead.as_mut_ptr() as Obj);
+    for kind in [GcKind::Generational, GcKind::Semispace] {
+        let mut heap = Heap::new(config(kind));
+        let cell = heap.cons(w, d, 1);
+        heap.push(cell);
+        for _ in 0..3 {
+            heap.collect_minor();
+            for i in 0..100 {
+                heap.cons(null_mut(), null_mut(), i);
+            }
+            heap.collect();
+        }
+        let cell = heap.top();
+        assert_eq!((car(cell), cdr(cell)), (w, d));
+        assert_eq!((deref(w), deref(d)), (s, null_mut()));
+        assert_eq!(header(w), weak_header);
     }
 }
 

@@ -22,6 +22,14 @@ name its translated meaning.
   translator reports a ``no_collect`` function that can allocate; every ``__del__`` is checked
   to be light (see below), decorated or not.
 * ``FinalizerQueue``: see its docstring.
+* ``cast_instance_to_gcref(obj)`` gives a ``GCREF``, an opaque reference to the instance (or
+  None), which ``cast_gcref_to_instance(Class, gcref)`` turns back into an instance of
+  ``Class`` (unchecked, as in RPython). Untranslated a GCREF is the instance itself.
+* ``get_rpy_memory_usage(gcref)``: the object's size in bytes (translated: the size of its
+  type, items included, header included; untranslated: an estimate, a word for the header and
+  one per attribute).
+  ``get_rpy_type_index(gcref)``: the number of its type (translated: its type id;
+  untranslated: a number of its class). Both take a GCREF that is not None.
 
 A ``__del__`` method of an RPython class is a light destructor: the collector calls it when the
 instance dies (CPython calls it when the last reference goes away, so a test must call
@@ -41,6 +49,31 @@ isenabled = _gc.isenabled
 def can_move(p):
     """Whether the object `p` may move. Untranslated: always True."""
     return True
+
+
+def cast_instance_to_gcref(obj):
+    """An opaque reference (GCREF) to the instance `obj`. Untranslated: `obj` itself."""
+    return obj
+
+
+def cast_gcref_to_instance(cls, gcref):
+    """The instance a GCREF refers to, as an instance of `cls` (not checked)."""
+    return gcref
+
+
+def get_rpy_memory_usage(gcref):
+    """The size in bytes of the object a GCREF refers to. Untranslated, an estimate of its
+    translated size: a word for the header and one per attribute."""
+    d = getattr(gcref, "__dict__", None)
+    if d is None:
+        import sys
+        return sys.getsizeof(gcref)
+    return 8 * (1 + len(d))
+
+
+def get_rpy_type_index(gcref):
+    """The number of the type of the object a GCREF refers to."""
+    return id(type(gcref)) & 0xffff
 
 
 def ll_arraycopy(source, dest, source_start, dest_start, length):

@@ -83,8 +83,27 @@ pub enum Ann {
     BoundMethod(crate::classdef::ClassId, Rc<str>),
     /// A weak reference (`weakref.ref(x)`) to an instance of the class or of a subclass;
     /// `true` if it may be None itself. Calling it gives the instance, or None once the
-    /// instance died.
-    WeakRef(crate::classdef::ClassId, bool),
+    /// instance died. No class: a weak reference that is dead already (`rweakref.dead_ref`,
+    /// prebuilt), which calling gives None.
+    WeakRef(Option<crate::classdef::ClassId>, bool),
+    /// An opaque pointer to a GC object of any type (`rgc.GCREF`, from
+    /// `rgc.cast_instance_to_gcref`); `true` if it may be null.
+    GcRef(bool),
+    /// An `RWeakValueDictionary` or `RWeakKeyDictionary` of `rpython.rlib.rweakref`; `true` if
+    /// it may be None. Its types are fixed by the call that made it.
+    WeakDict(Rc<WeakDictDef>, bool),
+}
+
+/// The types of a weak dictionary.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WeakDictDef {
+    /// `RWeakKeyDictionary` (keys held weakly) rather than `RWeakValueDictionary` (values held
+    /// weakly).
+    pub weak_keys: bool,
+    /// The keys: `Str`, `Int` or `Inst(class, false)`.
+    pub key: Ann,
+    /// The class of the values.
+    pub value: crate::classdef::ClassId,
 }
 
 impl Ann {

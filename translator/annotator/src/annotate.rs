@@ -91,7 +91,7 @@ pub struct Annotator<'s> {
     pub current: (GraphId, Block),
     /// The span of the operation or link being annotated: where prebuilt constants are met and
     /// where two lists meet.
-    cur_span: Option<Span>,
+    pub(crate) cur_span: Option<Span>,
     /// Set while the items of a prebuilt list are added (for messages).
     filling_prebuilt: bool,
     /// Variables whose union failed: an error was reported, and they now read as impossible so
@@ -366,6 +366,10 @@ impl<'s> Annotator<'s> {
                 }
                 // Objects of the `rpython` library (a JitDriver, ...) are constants.
                 PyObject::Instance { .. } if self.is_rlib_instance(*id) => Ann::Pbc(c.clone()),
+                PyObject::WeakRef(referent) => self.prebuilt_weakref(referent.clone()),
+                PyObject::Instance { .. } if self.prebuilt_weakdict_kind(*id).is_some() => {
+                    self.prebuilt_weakdict(*id)
+                }
                 PyObject::Instance { .. } => match self.prebuilt_instance(*id) {
                     Some(cls) => Ann::Inst(cls, false),
                     None => Ann::Pbc(c.clone()),
@@ -374,6 +378,32 @@ impl<'s> Annotator<'s> {
             },
             Const::Builtin(_) | Const::Names(_) => Ann::Pbc(c.clone()),
             Const::Undefined => Ann::Bottom,
+        }
+    }
+
+    /// A weak reference made at import time: to a prebuilt instance (which never dies), or
+    /// dead already.
+    fn prebuilt_weakref(&mut self, referent: Option<PyValue>) -> Ann {
+        let Some(v) = referent else {
+            return Ann::WeakRef(None, false);
+        };
+        match self.pyvalue_ann(&v) {
+            Ann::Inst(c, _) => Ann::WeakRef(Some(c), false),
+            other => {
+                let shown = self.show(&other);
+                if let Some(span) = self.cur_span {
+                    self.error(
+                        Diagnostic::new(
+                            "E0107",
+                            format!(
+                                "a weakref made at import time refers to `{shown}`, not to an instance of a class"
+                            ),
+                        )
+                        .at(span, "the prebuilt weakref used here"),
+                    );
+                }
+                Ann::Bottom
+            }
         }
     }
 
@@ -725,10 +755,15 @@ impl<'s> Annotator<'s> {
                 BoundMethod(self.common_base(*x, *y).ok_or(())?, n.clone())
             }
             (Inst(x, _), None) | (None, Inst(x, _)) => Inst(*x, true),
-            (WeakRef(x, n), WeakRef(y, m)) => {
-                WeakRef(self.common_base(*x, *y).ok_or(())?, *n || *m)
+            (WeakRef(Some(x), n), WeakRef(Some(y), m)) => {
+                WeakRef(Some(self.common_base(*x, *y).ok_or(())?), *n || *m)
             }
+            (WeakRef(x, n), WeakRef(y, m)) => WeakRef(x.or(*y), *n || *m),
             (WeakRef(x, _), None) | (None, WeakRef(x, _)) => WeakRef(*x, true),
+            (GcRef(n), GcRef(m)) => GcRef(*n || *m),
+            (GcRef(_), None) | (None, GcRef(_)) => GcRef(true),
+            (WeakDict(x, n), WeakDict(y, m)) if x == y => WeakDict(x.clone(), *n || *m),
+            (WeakDict(x, _), None) | (None, WeakDict(x, _)) => WeakDict(x.clone(), true),
             (Dict(x), Dict(y)) => Dict(self.merge_dicts(*x, *y)?),
             // None is a null function.
             (FuncSet(s), None) | (None, FuncSet(s)) => FuncSet(s.clone()),
@@ -927,7 +962,20 @@ impl<'s> Annotator<'s> {
             Ann::BoundMethod(c, name) => {
                 format!("method `{name}` of a `{}` instance", self.class(*c).name)
             }
-            Ann::WeakRef(c, _) => format!("weakref to a `{}` instance", self.class(*c).name),
+            Ann::WeakRef(Some(c), _) => {
+                format!("weakref to a `{}` instance", self.class(*c).name)
+            }
+            Ann::WeakRef(None, _) => "dead weakref".into(),
+            Ann::GcRef(_) => "GCREF".into(),
+            Ann::WeakDict(d, _) => {
+                let key = self.format_ann(&d.key, user, depth + 1);
+                let value = self.class(d.value).name.clone();
+                if d.weak_keys {
+                    format!("RWeakKeyDictionary[{key}, {value}]")
+                } else {
+                    format!("RWeakValueDictionary[{key}, {value}]")
+                }
+            }
             Ann::ClassSet(ids) => {
                 let names: Vec<String> = ids
                     .iter()

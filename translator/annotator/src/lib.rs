@@ -12,7 +12,8 @@ pub mod classdef;
 pub mod finalizer;
 pub mod prelude;
 pub mod rules;
+pub mod weakdict;
 
-pub use ann::{Ann, IntKind, ListKey};
+pub use ann::{Ann, IntKind, ListKey, WeakDictDef};
 pub use annotate::{Annotator, GraphId, GraphSource};
 pub use classdef::{ClassDef, ClassId};

@@ -818,6 +818,10 @@ impl Annotator<'_> {
                 );
             }
         }
+        if let Ann::WeakDict(def, _) = recv {
+            let def = def.clone();
+            return self.weakdict_method(&def, &name, args, nkw, op.span);
+        }
         match (recv, name.as_str(), args) {
             (Ann::Dict(d), "get", [k]) | (Ann::Dict(d), "get", [k, _]) if nkw == 0 => {
                 let (d, k) = (*d, k.clone());
@@ -997,7 +1001,7 @@ impl Annotator<'_> {
                         "in this call",
                     );
                 }
-                Ann::Inst(*c, true)
+                c.map_or(Ann::None, |c| Ann::Inst(c, true))
             }
             Ann::ClassSet(ids) => {
                 let ids = ids.clone();
@@ -1412,7 +1416,7 @@ impl Annotator<'_> {
                 Ann::WeakRef(k, _) if anns.len() == 3 => {
                     // An attribute holding a weak reference, called: its referent.
                     self.weakref_attr_calls.insert((gid, op.result));
-                    return Ann::Inst(*k, true);
+                    return k.map_or(Ann::None, |k| Ann::Inst(k, true));
                 }
                 Ann::BoundMethod(bc, bname) => {
                     // An attribute holding a bound method: its method, called on its instance.
@@ -1663,8 +1667,36 @@ impl Annotator<'_> {
                 [_] => type_error(self),
                 _ => count_error(self, "one argument"),
             },
+            "rlib.cast_instance_to_gcref" => match pos {
+                [Inst(_, n)] => GcRef(*n),
+                [None] => GcRef(true),
+                [_] => type_error(self),
+                _ => count_error(self, "one argument"),
+            },
+            "rlib.cast_gcref_to_instance" => match pos {
+                [Pbc(Const::Obj(id, _)), GcRef(_) | None] if self.class_of(*id).is_some() => {
+                    Inst(self.class_of(*id).expect("class"), true)
+                }
+                [_, _] => type_error(self),
+                _ => count_error(self, "two arguments"),
+            },
+            "rlib.get_rpy_memory_usage" | "rlib.get_rpy_type_index" => match pos {
+                [GcRef(false)] => Int,
+                [GcRef(true)] => self.bad(
+                    op.span,
+                    format!("`{}()` of a GCREF that may be None", &name[5..]),
+                    "assert that it is not None before this call",
+                ),
+                [Inst(..)] => self.bad(
+                    op.span,
+                    format!("`{}()` takes a GCREF, not an instance", &name[5..]),
+                    "make one with `rgc.cast_instance_to_gcref()`",
+                ),
+                [_] => type_error(self),
+                _ => count_error(self, "one argument"),
+            },
             "weakref.ref" | "weakref.ReferenceType" => match pos {
-                [Inst(c, false)] => WeakRef(*c, false),
+                [Inst(c, false)] => WeakRef(Some(*c), false),
                 [Inst(_, true) | None] => self.bad(
                     op.span,
                     "`weakref.ref()` of a value that may be None".into(),
@@ -1725,6 +1757,9 @@ impl Annotator<'_> {
                     ([_], _) => type_error(self),
                     _ => count_error(self, "one argument"),
                 }
+            }
+            "rlib.RWeakValueDictionary" | "rlib.RWeakKeyDictionary" if nkw == 0 => {
+                self.weakdict_new(name == "rlib.RWeakKeyDictionary", pos, op.span)
             }
             "rlib.r_dict" => match pos {
                 [Pbc(Const::Obj(eq, _)), Pbc(Const::Obj(hash, _)), ..]

@@ -331,6 +331,7 @@ pub fn const_of(snapshot: &Snapshot, v: &PyValue) -> Result<Const, String> {
             PyObject::Instance { .. } => Const::Obj(*id, format!("instance#{}", id.0).into()),
             PyObject::Dict(_) => Const::Obj(*id, format!("dict#{}", id.0).into()),
             PyObject::Set(_) => Const::Obj(*id, format!("set#{}", id.0).into()),
+            PyObject::WeakRef(_) => Const::Obj(*id, format!("weakref#{}", id.0).into()),
             PyObject::StaticMethod(_) | PyObject::ClassMethod(_) => {
                 Const::Obj(*id, "method".into())
             }
@@ -486,6 +487,10 @@ const RLIB_BUILTINS: &[&str] = &[
     "has_weakref_support",
     "float2longlong",
     "longlong2float",
+    "cast_instance_to_gcref",
+    "cast_gcref_to_instance",
+    "get_rpy_memory_usage",
+    "get_rpy_type_index",
 ];
 
 /// The operations whose exceptions a `try` in the same function catches.
@@ -2559,6 +2564,11 @@ impl Builder<'_, '_> {
                 }
                 if module == "rpython.rlib.objectmodel" && name == "r_dict" {
                     f = Value::Const(Const::Builtin("rlib.r_dict".into()));
+                }
+                if module == "rpython.rlib.rweakref"
+                    && matches!(name.as_str(), "RWeakValueDictionary" | "RWeakKeyDictionary")
+                {
+                    f = Value::Const(Const::Builtin(format!("rlib.{name}").into()));
                 }
             }
         }

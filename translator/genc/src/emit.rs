@@ -506,6 +506,10 @@ impl Emitter<'_> {
             "static const rpy_typeinfo rpy_types[] = {{\n{}\n}};\n",
             rows.join("\n")
         );
+        // `rgc.get_rpy_memory_usage`: an object's size from its type.
+        self.out.push_str(
+            "static inline int64_t rpy_obj_size(void *p) {\n    const rpy_typeinfo *t = &rpy_types[RPY_HDR_TID(*(uint64_t *)p)];\n    int64_t n = t->fixedsize;\n    if (t->flags & RPY_TI_VARSIZE)\n        n += (int64_t)t->itemsize * *(int64_t *)((char *)p + t->length_offset);\n    return n;\n}\n\n",
+        );
         if self.opts.boehm {
             // Boehm allocates objects without GC pointers where it never scans them.
             self.out.push_str(
@@ -516,9 +520,22 @@ impl Emitter<'_> {
         self.oserror_constructor();
         // A descriptor per dict type, for the generic dict functions of rpy_dict.h.
         for t in p.types.ids() {
-            if !p.types.get(t).name.starts_with("DICT<") {
+            let tname = &p.types.get(t).name;
+            // 0: a dict; 1: a weak-value dict; 2: a weak-key dict (`rpy_dict.h`).
+            let weak = if tname.starts_with("DICT<") {
+                0
+            } else if tname.starts_with("WEAKVALDICT<") {
+                1
+            } else if tname.starts_with("WEAKKEYDICT<") {
+                2
+            } else {
                 continue;
-            }
+            };
+            let tid_weakref = p
+                .types
+                .ids()
+                .find(|w| p.types.get(*w).name == "WEAKREF")
+                .map_or(0, |w| w.0);
             let arr = |f: &str| match p.types.field_type(t, f) {
                 Some(LlType::Ptr(a)) => (a.0, p.types.get(a).items.unwrap_or(LlType::Signed)),
                 _ => (0, LlType::Signed),
@@ -530,6 +547,7 @@ impl Emitter<'_> {
             let mut custom = ("NULL".to_string(), "NULL".to_string());
             let rdict = p.rdict_funcs.iter().find(|r| r.0 == t).copied();
             let kind = match kt {
+                _ if weak == 2 => "RPY_KEY_WEAK",
                 _ if rdict.is_some() => {
                     let (_, eq, hash) = rdict.expect("checked");
                     let kc = self.ctype(kt);
@@ -584,7 +602,7 @@ impl Emitter<'_> {
             };
             let _ = writeln!(
                 self.out,
-                "static const struct rpy_dict_kind rpy_dk{} = {{{kind}, {}, {}, {}, {}, {}, {}, {idx}, {keys}, {vals}, {hashes}}};",
+                "static const struct rpy_dict_kind rpy_dk{} = {{{kind}, {}, {}, {}, {}, {}, {}, {idx}, {keys}, {vals}, {hashes}, {weak}, {tid_weakref}}};",
                 t.0,
                 size(kt),
                 size(vt),
@@ -691,6 +709,8 @@ impl Emitter<'_> {
                     LlType::Ptr(tt) if tt != self.p.prebuilt[id.0 as usize].ty => {
                         format!("(({} *){r})", self.struct_name(tt))
                     }
+                    // The referent word of a static weak reference.
+                    LlType::Signed => format!("(int64_t)(uintptr_t){r}"),
                     _ => r,
                 }
             }
@@ -1005,6 +1025,8 @@ impl Emitter<'_> {
                 )
             }
             LlOp::GcCanMove => format!("{r} = rpy_gc_can_move((void *){});", a[0]),
+            LlOp::GcObjSize => format!("{r} = rpy_obj_size((void *){});", a[0]),
+            LlOp::GcTypeIndex => format!("{r} = (int64_t)RPY_HDR_TID(*(uint64_t *){});", a[0]),
             LlOp::GcFqRegister => format!("rpy_gc_fq_register({}, (void *){});", a[0], a[1]),
             LlOp::GcFqNextDead => {
                 let LlType::Ptr(t) = rt else { return String::new() };
@@ -1154,6 +1176,24 @@ impl Emitter<'_> {
                         let item = self.bits_to_value(&format!("rpy_item_get(({d})->values, e_, {size})"), vt);
                         format!("{{ int64_t e_ = rpy_dict_lookup({d}, {dk}, {key}); {r} = e_ >= 0 ? {item} : {}; }}", a[2])
                     }
+                }
+            }
+            LlOp::WeakDictGet | LlOp::WeakDictSet | LlOp::WeakDictLength => {
+                let LlType::Ptr(t) = ty_of(&args[0]) else { return String::new() };
+                let d = format!("(struct rpy_dict *){}", a[0]);
+                let dk = format!("&rpy_dk{}", t.0);
+                match op {
+                    LlOp::WeakDictLength => format!("{r} = rpy_weakdict_length({d}, {dk});"),
+                    LlOp::WeakDictGet => format!(
+                        "{r} = ({})rpy_weakdict_get({d}, {dk}, {});",
+                        self.ctype(rt),
+                        to_bits(&a[1], ty_of(&args[1]))
+                    ),
+                    _ => format!(
+                        "rpy_weakdict_set({d}, {dk}, {}, (void *){});",
+                        to_bits(&a[1], ty_of(&args[1])),
+                        a[2]
+                    ),
                 }
             }
             LlOp::DictIterNext => {
@@ -1367,14 +1407,26 @@ impl Emitter<'_> {
                 tid.0,
                 items.len()
             );
+            // A weak dict's items are a key and an instance, stored as `set(key, value)` does.
+            let weak = p.types.get(*tid).name.starts_with("WEAK");
             for (k, v) in items {
-                let _ = writeln!(
-                    init,
-                    "        rpy_dict_setitem(d, &rpy_dk{}, {}, {});",
-                    tid.0,
+                let (k, v) = (
                     to_bits(&self.constant(k, kt), kt),
-                    to_bits(&self.constant(v, vt), vt)
+                    to_bits(&self.constant(v, vt), vt),
                 );
+                let _ = if weak {
+                    writeln!(
+                        init,
+                        "        rpy_weakdict_set(d, &rpy_dk{}, {k}, (void *)(uintptr_t){v});",
+                        tid.0
+                    )
+                } else {
+                    writeln!(
+                        init,
+                        "        rpy_dict_setitem(d, &rpy_dk{}, {k}, {v});",
+                        tid.0
+                    )
+                };
             }
             init.push_str("    }\n");
         }

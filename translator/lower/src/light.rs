@@ -88,6 +88,8 @@ fn check_one(
                     LlOp::GcId
                         | LlOp::GcIdentityHash
                         | LlOp::WeakrefDeref
+                        | LlOp::WeakDictGet
+                        | LlOp::WeakDictLength
                         | LlOp::GcCanMove
                         | LlOp::GcFqRegister
                         | LlOp::GcFqNextDead

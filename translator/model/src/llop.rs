@@ -38,6 +38,21 @@ crate::optable! {
         /// `weakref_deref(w)`: the instance a weak reference points to, or null once it died (or
         /// if `w` is null). Not pure: a collection may clear it.
         WeakrefDeref = "weakref_deref", 1;
+        /// Weak dictionaries (`rpy_dict.h`; types `WEAKVALDICT<K>` and `WEAKKEYDICT<V>`):
+        /// `weakdict_get(d, key)` is the live instance stored for `key` (the value of a weak-value
+        /// dict, held weakly, or the value of a weak key that is `key`), or null. Not pure: a
+        /// collection may clear it.
+        WeakDictGet = "weakdict_get", 2;
+        /// `weakdict_set(d, key, value)`: stores `value` for `key`, or removes `key` if `value`
+        /// is null.
+        WeakDictSet = "weakdict_set", 3, raise, collect;
+        /// `weakdict_length(d)`: the number of entries of a weak-key dict whose key is alive.
+        WeakDictLength = "weakdict_length", 1;
+        /// `gc_obj_size(p)`: the size in bytes of the GC object `p`, header included
+        /// (`rgc.get_rpy_memory_usage`).
+        GcObjSize = "gc_obj_size", 1, pure;
+        /// `gc_type_index(p)`: the type id of the GC object `p` (`rgc.get_rpy_type_index`).
+        GcTypeIndex = "gc_type_index", 1, pure;
         /// `rgc.can_move(p)`: whether the GC object may still move.
         GcCanMove = "gc_can_move", 1;
         /// `gc_fq_register(queue, p)`: registers the instance with finalizer queue `queue`.

@@ -81,6 +81,8 @@ pub enum PyObject {
     },
     StaticMethod(PyValue),
     ClassMethod(PyValue),
+    /// A weak reference made at import time: its referent, or `None` if it died already.
+    WeakRef(Option<PyValue>),
     Opaque {
         type_name: String,
         repr: String,
@@ -235,6 +237,10 @@ fn parse_object(j: &J) -> Result<PyObject, String> {
             attrs: named(&j["attrs"])?,
         },
         "staticmethod" => PyObject::StaticMethod(parse_value(&j["func"])?),
+        "weakref" => PyObject::WeakRef(match parse_value(&j["referent"])? {
+            PyValue::None => None,
+            v => Some(v),
+        }),
         "classmethod" => PyObject::ClassMethod(parse_value(&j["func"])?),
         _ => PyObject::Opaque {
             type_name: s(&j["type"]),

@@ -181,10 +181,35 @@ impl Reprs {
 
     /// `DICT<K, V>`: the layout of `rpy_dict.h` (entry arrays in insertion order and an index).
     pub fn dict_of(&mut self, k: LlType, v: LlType) -> TypeId {
+        let name = format!("DICT<{},{}>", self.type_name(k), self.type_name(v));
+        self.dict_layout(name, k, v)
+    }
+
+    /// The type of a weak dictionary: the layout of a dict, under a name of its own so that
+    /// genc gives it a descriptor that drops dead entries. `WEAKVALDICT<K>` has keys `K` and
+    /// `WEAKREF` values; `WEAKKEYDICT<V>` has `WEAKREF` keys and values `V`.
+    pub fn weakdict_of(&mut self, weak_keys: bool, other: LlType) -> TypeId {
+        let w = LlType::Ptr(self.weakref_type());
+        let name = format!(
+            "{}<{}>",
+            if weak_keys {
+                "WEAKKEYDICT"
+            } else {
+                "WEAKVALDICT"
+            },
+            self.type_name(other)
+        );
+        if weak_keys {
+            self.dict_layout(name, w, other)
+        } else {
+            self.dict_layout(name, other, w)
+        }
+    }
+
+    fn dict_layout(&mut self, name: String, k: LlType, v: LlType) -> TypeId {
         let idx = self.array_of(LlType::Signed);
         let keys = self.array_of(k);
         let vals = self.array_of(v);
-        let name = format!("DICT<{},{}>", self.type_name(k), self.type_name(v));
         self.types.intern(GcStruct {
             name,
             fields: vec![
@@ -233,6 +258,15 @@ impl Reprs {
         })
     }
 
+    /// The type `rgc.GCREF` points to: any GC object, of which only the header is known.
+    pub fn gcref_type(&mut self) -> TypeId {
+        self.types.intern(GcStruct {
+            name: "GCREF".into(),
+            fields: vec![],
+            items: None,
+        })
+    }
+
     /// The low-level type of an annotation.
     pub fn lltype(&mut self, an: &mut Annotator, a: &Ann) -> LlType {
         match a {
@@ -269,6 +303,15 @@ impl Reprs {
             Ann::FuncSet(_) | Ann::ClassSet(_) => LlType::Signed,
             Ann::BoundMethod(c, _) => LlType::Ptr(self.inst_type(an, *c)),
             Ann::WeakRef(..) => LlType::Ptr(self.weakref_type()),
+            Ann::GcRef(_) => LlType::Ptr(self.gcref_type()),
+            Ann::WeakDict(d, _) => {
+                let other = if d.weak_keys {
+                    LlType::Ptr(self.inst_type(an, d.value))
+                } else {
+                    self.lltype(an, &d.key)
+                };
+                LlType::Ptr(self.weakdict_of(d.weak_keys, other))
+            }
             Ann::Dict(d) => {
                 let (k, v) = an.dict_items_final(*d);
                 let mut kt = self.lltype(an, &k);

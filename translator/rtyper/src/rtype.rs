@@ -850,6 +850,59 @@ impl Rtyper<'_, '_> {
                 self.reprs.prebuilt_dicts.push((p, tid, items));
                 LlConst::Prebuilt(p)
             }
+            PyObject::Instance { .. } if self.an.prebuilt_weakdict_kind(id).is_some() => {
+                // A static weak dict with no entries yet; the program stores its items (keys
+                // and values that are prebuilt objects) when it starts.
+                let fields: Vec<LlConst> = st
+                    .fields
+                    .iter()
+                    .map(|(_, t)| match t {
+                        LlType::Ptr(a) => LlConst::Null(*a),
+                        _ => LlConst::Signed(0),
+                    })
+                    .collect();
+                let p = self.reprs.push_prebuilt(tid, fields, vec![]);
+                self.reprs.set_prebuilt_object(id, p);
+                // The keys of a weak-value dict have the dict's key type (a one-character key
+                // is a `str`); weak keys and values are instances, each of its own type.
+                let weak_keys = self.an.prebuilt_weakdict_kind(id) == Some(true);
+                let key_t = (!weak_keys).then(|| self.dict_key_type(LlType::Ptr(tid)));
+                let mut items = Vec::new();
+                for (k, v) in self.an.prebuilt_weakdict_items(id) {
+                    let mut pair = Vec::new();
+                    for (i, x) in [k, v].into_iter().enumerate() {
+                        let c = rpy_flow::build::const_of(snapshot, &x).unwrap_or(Const::None);
+                        let t = match key_t {
+                            Some(t) if i == 0 => t,
+                            _ => {
+                                let a = self.an.const_ann(&c);
+                                self.reprs.lltype(self.an, &a)
+                            }
+                        };
+                        pair.push(self.llconst(&c, t, span));
+                    }
+                    let v = pair.pop().expect("value");
+                    items.push((pair.pop().expect("key"), v));
+                }
+                self.reprs.prebuilt_dicts.push((p, tid, items));
+                LlConst::Prebuilt(p)
+            }
+            PyObject::WeakRef(referent) => {
+                // A static weak reference: its referent is a prebuilt instance, which never
+                // moves nor dies, so its word is the static object's address (or 0 if dead).
+                let word = match referent {
+                    Some(v) => {
+                        let c = rpy_flow::build::const_of(snapshot, &v).unwrap_or(Const::None);
+                        let a = self.an.const_ann(&c);
+                        let t = self.reprs.lltype(self.an, &a);
+                        self.llconst(&c, t, span)
+                    }
+                    None => LlConst::Signed(0),
+                };
+                let p = self.reprs.push_prebuilt(tid, vec![word], vec![]);
+                self.reprs.set_prebuilt_object(id, p);
+                LlConst::Prebuilt(p)
+            }
             PyObject::Instance {
                 class: rpy_model::snapshot::PyValue::Ref(cls),
                 attrs,
@@ -1473,10 +1526,13 @@ impl Rtyper<'_, '_> {
                 );
                 self.emit(st, LlOp::IntIsTrue, vec![n], LlType::Bool)
             }
-            Ann::Inst(_, true) | Ann::WeakRef(_, true) => {
-                self.emit(st, LlOp::PtrNonZero, vec![x], LlType::Bool)
+            Ann::Inst(_, true)
+            | Ann::WeakRef(_, true)
+            | Ann::WeakDict(_, true)
+            | Ann::GcRef(true) => self.emit(st, LlOp::PtrNonZero, vec![x], LlType::Bool),
+            Ann::WeakRef(_, false) | Ann::WeakDict(_, false) | Ann::GcRef(false) => {
+                Value::Const(LlConst::Bool(true))
             }
-            Ann::WeakRef(_, false) => Value::Const(LlConst::Bool(true)),
         }
     }
 
@@ -1878,6 +1934,35 @@ impl Rtyper<'_, '_> {
             }
         }
         let res = match (&anns[0], name.as_str()) {
+            (Ann::WeakDict(def, _), _) => {
+                // `get(key)`, `set(key, value)` (null removes), `length()`: the key and the
+                // value as the weak dict's types (its instance types, its key type).
+                let inst = |me: &mut Self, c| me.reprs.lltype(me.an, &Ann::Inst(c, true));
+                let vt = inst(self, def.value);
+                let kt = if def.weak_keys {
+                    let Ann::Inst(c, _) = def.key else {
+                        return self.unsupported(st, "this weak dict");
+                    };
+                    inst(self, c)
+                } else {
+                    self.reprs.lltype(self.an, &def.key)
+                };
+                let d = self.value(st, &op.args[0], tys[0]);
+                match name.as_str() {
+                    "length" => self.emit(st, LlOp::WeakDictLength, vec![d], T::Signed),
+                    "get" => {
+                        let k = self.value(st, &op.args[3], kt);
+                        let r = self.emit(st, LlOp::WeakDictGet, vec![d, k], vt);
+                        self.convert(st, r, vt, rt)
+                    }
+                    _ => {
+                        let k = self.value(st, &op.args[3], kt);
+                        let v = self.value(st, &op.args[4], vt);
+                        self.emit(st, LlOp::WeakDictSet, vec![d, k, v], T::Void);
+                        Value::Const(LlConst::Void)
+                    }
+                }
+            }
             (Ann::Str | Ann::Char, "join") => {
                 let s = self.reprs.str_type();
                 let sl = LlType::Ptr(self.reprs.list_of(s));
@@ -1990,6 +2075,10 @@ impl Rtyper<'_, '_> {
                 let (r, t) = self.call_graph(st, callee, None, &args, nargs, &names);
                 let r = self.convert(st, r, t, rt);
                 self.finish(st, op.result, r);
+            }
+            Ann::WeakRef(None, _) => {
+                // A weak reference that is dead already.
+                self.finish(st, op.result, Value::Const(LlConst::Void));
             }
             Ann::WeakRef(..) => {
                 let w = self.value(st, &op.args[0], tys[0]);
@@ -2372,8 +2461,12 @@ impl Rtyper<'_, '_> {
                 Some(p) => p,
                 None => self.value(st, &op.args[0], tys[0]),
             };
-            let w = self.emit(st, LlOp::GetField, vec![p, field(attr)], ft);
             let rt = st.types[op.result.0 as usize];
+            if rt == LlType::Void {
+                // The attribute only ever held weak references that are dead already.
+                return self.finish(st, op.result, Value::Const(LlConst::Void));
+            }
+            let w = self.emit(st, LlOp::GetField, vec![p, field(attr)], ft);
             let r = self.emit(st, LlOp::WeakrefDeref, vec![w], rt);
             return self.finish(st, op.result, r);
         }
@@ -2800,9 +2893,9 @@ impl Rtyper<'_, '_> {
                 let x = arg(self, st, 0, T::Signed);
                 self.call_support(st, "rpy_str_of_uint", vec![x])
             }
-            "rlib.r_dict" => {
+            "rlib.r_dict" | "rlib.RWeakValueDictionary" | "rlib.RWeakKeyDictionary" => {
                 let T::Ptr(dt) = rt else {
-                    return self.unsupported(st, "this r_dict");
+                    return self.unsupported(st, "this dict");
                 };
                 self.emit(st, LlOp::DictNew, vec![Value::Const(LlConst::Type(dt))], rt)
             }
@@ -3104,6 +3197,22 @@ impl Rtyper<'_, '_> {
                 Value::Const(LlConst::Void)
             }
             "gc.isenabled" => self.call_support(st, "rpy_rgc_isenabled", vec![]),
+            "rlib.cast_instance_to_gcref" => {
+                let x = arg(self, st, 0, tys[0]);
+                self.emit(st, LlOp::CastPointer, vec![x], rt)
+            }
+            "rlib.cast_gcref_to_instance" => {
+                let x = arg(self, st, 1, tys[1]);
+                self.emit(st, LlOp::CastPointer, vec![x], rt)
+            }
+            "rlib.get_rpy_memory_usage" => {
+                let x = arg(self, st, 0, tys[0]);
+                self.emit(st, LlOp::GcObjSize, vec![x], T::Signed)
+            }
+            "rlib.get_rpy_type_index" => {
+                let x = arg(self, st, 0, tys[0]);
+                self.emit(st, LlOp::GcTypeIndex, vec![x], T::Signed)
+            }
             "rlib.can_move" => {
                 let x = arg(self, st, 0, tys[0]);
                 self.emit(st, LlOp::GcCanMove, vec![x], T::Bool)

@@ -150,10 +150,12 @@ static inline int64_t rpy_boehm_fq_take_trigger(void) {
 #define rpy_gc_fq_take_trigger() rpy_boehm_fq_take_trigger()
 
 /* A weak reference's referent is a word of an atomic object, which Boehm does not scan; Boehm
- * clears it when the referent dies. */
+ * clears it when the referent dies. A prebuilt referent (static data, flagged in its header)
+ * never dies and is no object of Boehm's heap: no link is registered for it. */
 #define RPY_WEAKREF_REGISTER(slot, obj) \
-    ((obj) != NULL ? (void)GC_general_register_disappearing_link((void **)(slot), (void *)(obj)) \
-                   : (void)0)
+    ((obj) != NULL && (*(const uint64_t *)(obj) & RPY_GCFLAG_STATIC) == 0 \
+         ? (void)GC_general_register_disappearing_link((void **)(slot), (void *)(obj)) \
+         : (void)0)
 
 #undef RPY_WRITE_BARRIER
 #undef RPY_WRITE_BARRIER_ARRAY

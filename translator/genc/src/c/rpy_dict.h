@@ -10,7 +10,14 @@
  *
  * Keys and values cross this interface as 64-bit words (every low-level value fits: integers,
  * floats by their bits, chars, bools and pointers). Functions that allocate keep the dict and
- * any GC pointer among key and value on the shadow stack across the allocation. */
+ * any GC pointer among key and value on the shadow stack across the allocation.
+ *
+ * Weak dictionaries (rweakref's RWeakValueDictionary and RWeakKeyDictionary) are dicts of the same
+ * layout whose values (`weak` 1) or keys (`weak` 2, key kind RPY_KEY_WEAK) are WEAKREF objects.
+ * A weak key is looked up by its instance: its hash is the instance's identity hash, stored with
+ * the entry, and it equals an instance if its referent is that instance. Entries whose weak
+ * reference died are dropped whenever the table is rebuilt, as RPython's weak dicts do, so that
+ * they never accumulate: a table that keeps growing is rebuilt at each doubling. */
 #ifndef RPY_DICT_H
 #define RPY_DICT_H
 
@@ -18,7 +25,8 @@
 #define RPY_DICT_DUMMY (-2)
 #define RPY_DICT_DELETED INT64_MIN
 
-enum { RPY_KEY_INT, RPY_KEY_CHAR, RPY_KEY_FLOAT, RPY_KEY_STR, RPY_KEY_IDENTITY, RPY_KEY_CUSTOM };
+enum { RPY_KEY_INT, RPY_KEY_CHAR, RPY_KEY_FLOAT, RPY_KEY_STR, RPY_KEY_IDENTITY, RPY_KEY_CUSTOM,
+       RPY_KEY_WEAK };
 
 typedef bool (*rpy_dict_eq_fn)(uint64_t a, uint64_t b);
 typedef int64_t (*rpy_dict_hash_fn)(uint64_t a);
@@ -30,6 +38,14 @@ struct rpy_dict_kind {
     rpy_dict_eq_fn eq;            /* for RPY_KEY_CUSTOM */
     rpy_dict_hash_fn hash;        /* for RPY_KEY_CUSTOM */
     uint32_t tid_index, tid_keys, tid_values, tid_hashes;
+    uint8_t weak;         /* 0: a dict; 1: weak values; 2: weak keys */
+    uint32_t tid_weakref; /* the WEAKREF type, for weak dicts */
+};
+
+/* A weak reference (the WEAKREF type of genc): its referent's address, or 0 once it died. */
+struct rpy_weakref {
+    uint64_t hdr;
+    int64_t referent;
 };
 
 struct rpy_dict {
@@ -125,6 +141,7 @@ static inline int64_t rpy_dict_key_hash(const struct rpy_dict_kind *k, uint64_t 
         h = rpy_str_hash((struct rpy_str *)(uintptr_t)key);
         break;
     case RPY_KEY_IDENTITY:
+    case RPY_KEY_WEAK: /* the instance a weak key is looked up by */
         h = key ? rpy_gc_identityhash((void *)(uintptr_t)key) : 0;
         break;
     default:
@@ -147,6 +164,8 @@ static inline bool rpy_dict_key_eq(const struct rpy_dict_kind *k, uint64_t a, ui
         return rpy_str_eq((struct rpy_str *)(uintptr_t)a, (struct rpy_str *)(uintptr_t)b);
     case RPY_KEY_CUSTOM:
         return k->eq(a, b);
+    case RPY_KEY_WEAK: /* a stored weak key and the instance looked up */
+        return a != 0 && b != 0 && (uint64_t)((struct rpy_weakref *)(uintptr_t)a)->referent == b;
     default:
         return false;
     }
@@ -198,6 +217,23 @@ static int64_t rpy_dict_lookup(struct rpy_dict *d, const struct rpy_dict_kind *k
  * Returns false on MemoryError. The dict must be rooted by the caller (it is re-read from the
  * shadow stack). */
 static bool rpy_dict_resize(struct rpy_dict **dp, const struct rpy_dict_kind *k, int64_t need) {
+    if (k->weak) {
+        /* Entries whose weak reference died are deleted first, and need no room. */
+        struct rpy_dict *d = *dp;
+        for (int64_t e = 0; e < d->num_used; e++) {
+            if (((int64_t *)d->hashes->items)[e] == RPY_DICT_DELETED)
+                continue;
+            struct rpy_array *side = k->weak == 1 ? d->values : d->keys;
+            struct rpy_weakref *w = (struct rpy_weakref *)(uintptr_t)rpy_item_get(side, e, 8);
+            if (w != NULL && w->referent != 0)
+                continue;
+            ((int64_t *)d->hashes->items)[e] = RPY_DICT_DELETED;
+            rpy_item_set(d->keys, e, k->key_size, 0);
+            rpy_item_set(d->values, e, k->value_size, 0);
+            d->num_items--;
+            need--;
+        }
+    }
     int64_t size = 8;
     while (size * 2 < need * 3)
         size *= 2;
@@ -260,10 +296,18 @@ static struct rpy_dict *rpy_dict_new(uint32_t tid_dict, const struct rpy_dict_ki
     return d;
 }
 
+static void rpy_dict_setitem_hashed(struct rpy_dict *d, const struct rpy_dict_kind *k,
+                                    uint64_t key, int64_t hash, uint64_t value);
+
 /* d[key] = value. */
 static void rpy_dict_setitem(struct rpy_dict *d, const struct rpy_dict_kind *k, uint64_t key,
                              uint64_t value) {
-    int64_t hash = rpy_dict_key_hash(k, key);
+    rpy_dict_setitem_hashed(d, k, key, rpy_dict_key_hash(k, key), value);
+}
+
+/* d[key] = value, where `hash` is the key's hash. */
+static void rpy_dict_setitem_hashed(struct rpy_dict *d, const struct rpy_dict_kind *k,
+                                    uint64_t key, int64_t hash, uint64_t value) {
     int64_t entry;
     int64_t slot = rpy_dict_slot(d, k, key, hash, &entry);
     if (entry >= 0) {
@@ -340,6 +384,78 @@ static inline int64_t rpy_dict_next_entry(struct rpy_dict *d, int64_t i) {
         i++;
     }
     return -1;
+}
+
+/* A new weak reference to `obj` (not null), or NULL on MemoryError. */
+static struct rpy_weakref *rpy_weakref_new(const struct rpy_dict_kind *k, void *obj) {
+    RPY_PUSH1(obj);
+    struct rpy_weakref *w = rpy_malloc_fixed(k->tid_weakref, sizeof(struct rpy_weakref));
+    RPY_POP1(obj);
+    if (w != NULL) {
+        w->referent = (int64_t)(uintptr_t)obj;
+        RPY_WEAKREF_REGISTER(&w->referent, obj);
+    }
+    return w;
+}
+
+/* The instance stored for `key` in a weak dict: the live value of a weak-value dict, the value
+ * of a weak-key dict; NULL if there is none or it died. */
+static void *rpy_weakdict_get(struct rpy_dict *d, const struct rpy_dict_kind *k, uint64_t key) {
+    int64_t e = rpy_dict_lookup(d, k, key);
+    if (e < 0)
+        return NULL;
+    uint64_t v = rpy_item_get(d->values, e, 8);
+    if (k->weak == 2)
+        return (void *)(uintptr_t)v;
+    return v ? (void *)(uintptr_t)((struct rpy_weakref *)(uintptr_t)v)->referent : NULL;
+}
+
+/* Stores `value` for `key` in a weak dict (held weakly if the values are weak), or removes
+ * `key` if `value` is NULL. */
+static void rpy_weakdict_set(struct rpy_dict *d, const struct rpy_dict_kind *k, uint64_t key,
+                             void *value) {
+    int64_t e = rpy_dict_lookup(d, k, key);
+    if (value == NULL) {
+        if (e >= 0)
+            rpy_dict_delitem(d, k, key);
+        return;
+    }
+    if (k->weak == 2 && e >= 0) {
+        RPY_WRITE_BARRIER_ARRAY(d->values, e);
+        rpy_item_set(d->values, e, 8, (uint64_t)(uintptr_t)value);
+        return;
+    }
+    void *kp = k->key_gc || k->weak == 2 ? (void *)(uintptr_t)key : NULL;
+    RPY_PUSH1(d);
+    RPY_PUSH1(kp);
+    RPY_PUSH1(value);
+    struct rpy_weakref *w = rpy_weakref_new(k, k->weak == 2 ? kp : value);
+    RPY_POP1(value);
+    RPY_POP1(kp);
+    RPY_POP1(d);
+    if (w == NULL)
+        return;
+    if (k->key_gc || k->weak == 2)
+        key = (uint64_t)(uintptr_t)kp;
+    if (k->weak == 1)
+        rpy_dict_setitem(d, k, key, (uint64_t)(uintptr_t)w);
+    else
+        rpy_dict_setitem_hashed(d, k, (uint64_t)(uintptr_t)w, rpy_dict_key_hash(k, key),
+                                (uint64_t)(uintptr_t)value);
+}
+
+/* The number of entries of a weak-key dict whose key is alive. */
+static int64_t rpy_weakdict_length(struct rpy_dict *d, const struct rpy_dict_kind *k) {
+    int64_t n = 0;
+    for (int64_t e = 0; e < d->num_used; e++) {
+        if (((int64_t *)d->hashes->items)[e] == RPY_DICT_DELETED)
+            continue;
+        struct rpy_array *side = k->weak == 1 ? d->values : d->keys;
+        struct rpy_weakref *w = (struct rpy_weakref *)(uintptr_t)rpy_item_get(side, e, 8);
+        if (w != NULL && w->referent != 0)
+            n++;
+    }
+    return n;
 }
 
 /* Removes everything. */
