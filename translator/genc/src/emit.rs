@@ -806,7 +806,12 @@ impl Emitter<'_> {
             // Objects allocated since the last operation that can collect are young: stores into
             // them need no write barrier.
             let mut fresh: Vec<Var> = fresh_in.get(&b).cloned().unwrap_or_default();
-            for op in &data.ops {
+            let mut skip = 0;
+            for (i, op) in data.ops.iter().enumerate() {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
                 if self.collects(op.op, &op.args) {
                     fresh.clear();
                 }
@@ -820,6 +825,13 @@ impl Emitter<'_> {
                         let _ = writeln!(self.out, "#line {line} {}", c_string(&file));
                         last_line = Some(line);
                     }
+                }
+                if let Some(stmt) = self.rooted_malloc(types, &data.ops[i..]) {
+                    fresh.clear();
+                    fresh.push(data.ops[i + 1].result);
+                    let _ = writeln!(self.out, "    {stmt}");
+                    skip = 2;
+                    continue;
                 }
                 let stmt = self.op(types, op.op, &op.args, op.result);
                 let _ = writeln!(self.out, "    {stmt}");
@@ -1288,6 +1300,45 @@ impl Emitter<'_> {
             }
             (o, _) => o.props().cancollect,
         }
+    }
+
+    /// `gc_push_roots(v...)`, a fixed-size `malloc`, `gc_pop_roots(v...)` as one statement whose
+    /// roots travel through the shadow stack only on the slow path: the nursery's fast path
+    /// cannot collect, so it needs neither the stores nor the reloads. `None` if `ops` does not
+    /// start with that pattern (or the type has a destructor to register).
+    fn rooted_malloc(
+        &mut self,
+        types: &[LlType],
+        ops: &[rpy_model::Operation<LlOp, LlConst>],
+    ) -> Option<String> {
+        let [push, malloc, pop, ..] = ops else {
+            return None;
+        };
+        if push.op != LlOp::GcPushRoots
+            || malloc.op != LlOp::Malloc
+            || pop.op != LlOp::GcPopRoots
+            || push.args != pop.args
+            || self.opts.boehm
+        {
+            return None;
+        }
+        let LlType::Ptr(t) = types[malloc.result.0 as usize] else {
+            return None;
+        };
+        if self.p.destructors.iter().any(|d| d.0 == t) {
+            return None;
+        }
+        let sn = self.struct_name(t);
+        let r = var(malloc.result);
+        let save = self.op(types, push.op, &push.args, push.result);
+        let reload = self.op(types, pop.op, &pop.args, pop.result);
+        Some(format!(
+            "{{ char *rpy_p = rpy_nursery_free; size_t rpy_sz = rpy_round_size(sizeof({sn})); \
+             if (RPY_LIKELY((size_t)(rpy_nursery_top - rpy_p) >= rpy_sz)) {{ \
+             rpy_nursery_free = rpy_p + rpy_sz; *(uint64_t *)rpy_p = {tid}; {r} = ({sn} *)rpy_p; }} \
+             else {{ {save} {r} = ({sn} *)rpy_malloc_fixed_slow({tid}, rpy_sz); {reload} }} }}",
+            tid = t.0
+        ))
     }
 
     /// The input variables of each block that hold an object allocated since the last

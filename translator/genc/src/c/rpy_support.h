@@ -214,6 +214,18 @@ static inline void *rpy_malloc_fixed(uint32_t tid, size_t size) {
 #endif
 }
 
+#ifndef RPY_GC_BOEHM
+/* The slow path of a fixed-size allocation whose fast path genc wrote inline (with the roots
+ * saved on the shadow stack around this call only); `size` is rounded. */
+__attribute__((noinline)) static void *rpy_malloc_fixed_slow(uint32_t tid, size_t size) {
+    char *p = rpy_gc_malloc_slowpath(tid, size);
+    if (RPY_UNLIKELY(p == NULL))
+        rpy_raise(RPY_EXC_MemoryError, NULL);
+    rpy_fq_run_triggers();
+    return p;
+}
+#endif
+
 static inline void *rpy_malloc_varsize(uint32_t tid, size_t fixed, size_t itemsize, int64_t length,
                                        size_t length_offset) {
     if (RPY_UNLIKELY(length < 0 || (uint64_t)length > (((uint64_t)1 << 40) / (itemsize ? itemsize : 1)))) {
