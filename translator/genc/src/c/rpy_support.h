@@ -863,8 +863,10 @@ static void rpy_utf8_fill(struct rpy_str *r, const unsigned char *p, int64_t n) 
     }
 }
 
-/* A str of UTF-8 text held outside the GC heap (invalid bytes as Latin-1 characters). */
-static struct rpy_str *rpy_str_from_utf8(const char *data, int64_t n) {
+/* A str of UTF-8 text held outside the GC heap (invalid bytes as Latin-1 characters). Kept out
+   of line: inlined into `main` (through rpy_make_argv) it made the C compiler allocate the
+   registers of the whole program's inlined code worse. */
+static __attribute__((noinline)) struct rpy_str *rpy_str_from_utf8(const char *data, int64_t n) {
     bool wide;
     int64_t count = rpy_utf8_scan((const unsigned char *)data, n, true, &wide);
     struct rpy_str *r = rpy_str_alloc_width(wide, count);
