@@ -25,10 +25,21 @@
 # expect: stdout: 東京
 # expect: os.write: 東京
 # expect: 2東京 東京東京 ééé €
+# expect: ['é', '€', 'a\u0378'] {'ключ': 'значение'} ['😀']
+# expect: caught: naïve € 😀 9
+# expect: True True
+# expect: 35 27 False
+# expect: [línea 1 — €] 11
+# expect: [zweite Zeile 😀] 14
 import os
 import sys
 
 from rpython.rlib.rstring import StringBuilder, UnicodeBuilder
+
+
+class WideError(Exception):
+    def __init__(self, msg):
+        self.msg = msg
 
 
 def entry_point(argv):
@@ -76,6 +87,24 @@ def entry_point(argv):
     sys.stdout.write("stdout: " + x + "\n")
     os.write(1, ("os.write: " + x + "\n").encode("utf-8"))
     print(str(len(x)) + x, x * 2, "é" * 3, ("€" * 2)[1:])
+    print(["é", "€", "a\u0378"], {"ключ": "значение"}, str(["😀"]))
+    try:
+        raise WideError("naïve € 😀")
+    except WideError as e:
+        print("caught:", e.msg, len(e.msg))
+    path = "/tmp/rpy-ünïcode-€-%d.txt" % os.getpid()
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    os.write(fd, "línea 1 — €\nzweite Zeile 😀\n".encode("utf-8"))
+    os.close(fd)
+    print(os.path.exists(path), os.path.isfile(path))
+    fd = os.open(path, os.O_RDONLY, 0)
+    data = os.read(fd, 1000)
+    os.close(fd)
+    os.unlink(path)
+    text = data.decode("utf-8")
+    print(len(data), len(text), os.path.exists(path))
+    for line in text.splitlines():
+        print("[" + line + "]", len(line))
     return 0
 
 
