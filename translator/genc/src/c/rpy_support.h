@@ -531,6 +531,28 @@ static inline struct rpy_str *rpy_str_alloc(uint32_t tid, int64_t length) {
                               offsetof(struct rpy_str, length));
 }
 
+/* A narrow str (or bytes) of n items from the nursery's bump pointer, or NULL when only the
+   allocation slow path (which may collect) can make it: callers try this before keeping their
+   arguments on the shadow stack for rpy_str_alloc. The same fast path as rpy_malloc_varsize. */
+static inline struct rpy_str *rpy_str_alloc_fast(uint32_t tid, int64_t n) {
+#ifdef RPY_GC_BOEHM
+    (void)tid;
+    (void)n;
+    return NULL;
+#else
+    size_t size = rpy_round_size(offsetof(struct rpy_str, items) + (size_t)n);
+    char *p = rpy_nursery_free;
+    if (RPY_LIKELY((uint64_t)n <= ((uint64_t)1 << 40) && size <= RPY_GC_LARGE_OBJECT &&
+                   (size_t)(rpy_nursery_top - p) >= size)) {
+        rpy_nursery_free = p + size;
+        *(uint64_t *)p = tid;
+        ((struct rpy_str *)p)->length = n;
+        return (struct rpy_str *)p;
+    }
+    return NULL;
+#endif
+}
+
 /* A new str of `length` characters, four bytes each if `wide`. */
 static inline struct rpy_str *rpy_str_alloc_width(bool wide, int64_t length) {
     if (!wide)
@@ -606,13 +628,16 @@ static struct rpy_str *rpy_concat_tid(uint32_t tid, struct rpy_str *a, struct rp
     int64_t n = a->length + b->length;
     if (RPY_UNLIKELY(RPY_STR_IS_WIDE(a) || RPY_STR_IS_WIDE(b)))
         return rpy_concat_wide(a, b);
-    RPY_PUSH1(a);
-    RPY_PUSH1(b);
-    struct rpy_str *s = rpy_str_alloc(tid, n);
-    RPY_POP1(b);
-    RPY_POP1(a);
-    if (s == NULL)
-        return NULL;
+    struct rpy_str *s = rpy_str_alloc_fast(tid, n);
+    if (RPY_UNLIKELY(s == NULL)) {
+        RPY_PUSH1(a);
+        RPY_PUSH1(b);
+        s = rpy_str_alloc(tid, n);
+        RPY_POP1(b);
+        RPY_POP1(a);
+        if (s == NULL)
+            return NULL;
+    }
     memcpy(s->items, a->items, (size_t)a->length);
     memcpy(s->items + a->length, b->items, (size_t)b->length);
     return s;
@@ -647,6 +672,24 @@ static inline bool rpy_str_eq(struct rpy_str *a, struct rpy_str *b) {
     if (RPY_UNLIKELY(RPY_STR_IS_WIDE(a) || RPY_STR_IS_WIDE(b))) /* the width is canonical */
         return RPY_STR_IS_WIDE(a) && RPY_STR_IS_WIDE(b) &&
                memcmp(a->items, b->items, (size_t)a->length * 4) == 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (a->length <= 16) {
+        /* Short strings (dict keys, words) compare as two masked words: a string object always
+           extends to the next multiple of 8 bytes after its items. */
+        uint64_t x, y, n = (uint64_t)a->length;
+        memcpy(&x, a->items, 8);
+        memcpy(&y, b->items, 8);
+        if (n < 8)
+            return ((x ^ y) & ((1ull << (n * 8)) - 1)) == 0;
+        if (x != y)
+            return false;
+        if (n == 8)
+            return true;
+        memcpy(&x, a->items + 8, 8);
+        memcpy(&y, b->items + 8, 8);
+        return n == 16 ? x == y : ((x ^ y) & ((1ull << ((n - 8) * 8)) - 1)) == 0;
+    }
+#endif
     return memcmp(a->items, b->items, (size_t)a->length) == 0;
 }
 
@@ -698,11 +741,15 @@ static struct rpy_str *rpy_slice_tid(uint32_t tid, struct rpy_str *s, int64_t lo
         return s;
     if (RPY_UNLIKELY(RPY_STR_IS_WIDE(s)))
         return rpy_slice_wide(s, lo, hi);
-    RPY_PUSH1(s);
-    struct rpy_str *r = rpy_str_alloc(tid, hi - lo);
-    RPY_POP1(s);
-    if (r != NULL)
-        memcpy(r->items, s->items + lo, (size_t)(hi - lo));
+    struct rpy_str *r = rpy_str_alloc_fast(tid, hi - lo);
+    if (RPY_UNLIKELY(r == NULL)) {
+        RPY_PUSH1(s);
+        r = rpy_str_alloc(tid, hi - lo);
+        RPY_POP1(s);
+        if (r == NULL)
+            return NULL;
+    }
+    memcpy(r->items, s->items + lo, (size_t)(hi - lo));
     return r;
 }
 
