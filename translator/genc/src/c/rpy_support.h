@@ -540,10 +540,10 @@ static inline struct rpy_str *rpy_str_alloc_fast(uint32_t tid, int64_t n) {
     (void)n;
     return NULL;
 #else
+    /* One unsigned test keeps n non-negative and the object below the large-object size. */
     size_t size = rpy_round_size(offsetof(struct rpy_str, items) + (size_t)n);
     char *p = rpy_nursery_free;
-    if (RPY_LIKELY((uint64_t)n <= ((uint64_t)1 << 40) && size <= RPY_GC_LARGE_OBJECT &&
-                   (size_t)(rpy_nursery_top - p) >= size)) {
+    if (RPY_LIKELY((uint64_t)n <= RPY_GC_LARGE_OBJECT - 64 && (size_t)(rpy_nursery_top - p) >= size)) {
         rpy_nursery_free = p + size;
         *(uint64_t *)p = tid;
         ((struct rpy_str *)p)->length = n;
