@@ -566,7 +566,9 @@ impl Conv<'_> {
                 // differ from CPython: refuse the literal instead.
                 py::Constant::Str(s)
                     if s.contains('\u{fffd}')
-                        && has_surrogate_escape(&self.file.text[c.range.start().into()..c.range.end().into()]) =>
+                        && has_surrogate_escape(
+                            &self.file.text[c.range.start().into()..c.range.end().into()],
+                        ) =>
                 {
                     K::Literal(Literal::Unsupported(
                         "lone surrogates (`\\ud800` to `\\udfff`) in string literals",
