@@ -384,6 +384,10 @@ class Snapshotter(object):
         if t is float:
             return {"float": repr(x)}
         if t is str:
+            if _has_surrogate(x):
+                # JSON and the translator's strings cannot hold a lone surrogate: the string
+                # is recorded as an opaque object, which is reported where the program uses it.
+                return self.ref(x)
             return {"str": x}
         if t is bytes:
             return {"bytes": x.hex()}
@@ -741,9 +745,14 @@ class Snapshotter(object):
         r = _ADDRESS_RE.sub("", r)
         if len(r) > REPR_LIMIT:
             r = r[:REPR_LIMIT]
-        return {"kind": "opaque",
-                "type": "%s.%s" % (self._public_module_name(t.__module__), t.__qualname__),
-                "repr": r}
+        name = "%s.%s" % (self._public_module_name(t.__module__), t.__qualname__)
+        if t is str:
+            name = "str with a lone surrogate (unsupported)"
+        return {"kind": "opaque", "type": name, "repr": r}
+
+
+def _has_surrogate(s):
+    return not s.isascii() and any(0xD800 <= ord(c) <= 0xDFFF for c in s)
 
 
 def _sort_key(x):

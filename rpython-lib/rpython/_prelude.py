@@ -668,173 +668,9 @@ def dict_clear(d):
 
 
 # -- str -----------------------------------------------------------------------------------------
-# Strings hold Latin-1 text for now: character classes and case mappings follow CPython's for
-# the code points 0-255 (the few whose case mapping leaves Latin-1 keep their case).
-
-def char_isspace(c):
-    o = ord(c)
-    return (9 <= o <= 13) or o == 32 or (28 <= o <= 31) or o == 0x85 or o == 0xA0
-
-
-def char_isdigit(c):
-    o = ord(c)
-    return (48 <= o <= 57) or o == 0xB2 or o == 0xB3 or o == 0xB9
-
-
-def char_isdecimal(c):
-    o = ord(c)
-    return 48 <= o <= 57
-
-
-def char_islower(c):
-    o = ord(c)
-    return ((97 <= o <= 122) or o == 0xAA or o == 0xB5 or o == 0xBA
-            or (0xDF <= o <= 0xFF and o != 0xF7))
-
-
-def char_isupper(c):
-    o = ord(c)
-    return (65 <= o <= 90) or (0xC0 <= o <= 0xDE and o != 0xD7)
-
-
-def char_isalpha(c):
-    return char_islower(c) or char_isupper(c)
-
-
-def char_isnumeric(c):
-    o = ord(c)
-    return char_isdigit(c) or (0xBC <= o <= 0xBE)
-
-
-def char_isalnum(c):
-    return char_isalpha(c) or char_isnumeric(c)
-
-
-def _lower_ord(o):
-    if (65 <= o <= 90) or (0xC0 <= o <= 0xDE and o != 0xD7):
-        return o + 32
-    return o
-
-
-def _upper_ord(o):
-    if (97 <= o <= 122) or (0xE0 <= o <= 0xFE and o != 0xF7):
-        return o - 32
-    return o
-
-
-def char_lower(c):
-    return chr(_lower_ord(ord(c)))
-
-
-def char_upper(c):
-    return chr(_upper_ord(ord(c)))
-
-
-@specialize.argtype(0)
-def _all_chars(s, pred):
-    # Whether s is not empty and every character satisfies pred (a function constant: one
-    # graph per predicate).
-    if len(s) == 0:
-        return False
-    for c in s:
-        if not pred(c):
-            return False
-    return True
-
-
-def str_isspace(s):
-    return _all_chars(s, char_isspace)
-
-
-def str_isdigit(s):
-    return _all_chars(s, char_isdigit)
-
-
-def str_isdecimal(s):
-    return _all_chars(s, char_isdecimal)
-
-
-def str_isnumeric(s):
-    return _all_chars(s, char_isnumeric)
-
-
-def str_isalpha(s):
-    return _all_chars(s, char_isalpha)
-
-
-def str_isalnum(s):
-    return _all_chars(s, char_isalnum)
-
-
-def str_islower(s):
-    cased = False
-    for c in s:
-        if char_isupper(c):
-            return False
-        if char_islower(c):
-            cased = True
-    return cased
-
-
-def str_isupper(s):
-    cased = False
-    for c in s:
-        if char_islower(c):
-            return False
-        if char_isupper(c):
-            cased = True
-    return cased
-
-
-def str_lower(s):
-    res = []
-    for c in s:
-        res.append(chr(_lower_ord(ord(c))))
-    return "".join(res)
-
-
-def str_upper(s):
-    res = []
-    for c in s:
-        res.append(chr(_upper_ord(ord(c))))
-    return "".join(res)
-
-
-def str_swapcase(s):
-    res = []
-    for c in s:
-        if char_isupper(c):
-            res.append(char_lower(c))
-        elif char_islower(c):
-            res.append(char_upper(c))
-        else:
-            res.append(c)
-    return "".join(res)
-
-
-def str_capitalize(s):
-    res = []
-    first = True
-    for c in s:
-        if first:
-            res.append(char_upper(c))
-            first = False
-        else:
-            res.append(char_lower(c))
-    return "".join(res)
-
-
-def str_title(s):
-    res = []
-    prev_cased = False
-    for c in s:
-        if prev_cased:
-            res.append(char_lower(c))
-        else:
-            res.append(char_upper(c))
-        prev_cased = char_isalpha(c)
-    return "".join(res)
-
+# Character classes and case mappings (isalpha, lower, title, ...) are not here: the rtyper calls
+# the C support for them (rpy_str_is, rpy_char_is, rpy_str_case), over tables generated from
+# CPython's Unicode database.
 
 @specialize.argtype(2, 3)
 def str_find(s, sub, start=0, end=None):
@@ -973,7 +809,7 @@ def str_split(s, sep=None, maxsplit=-1):
     if sep is None:
         i = 0
         while True:
-            while i < n and char_isspace(s[i]):
+            while i < n and s[i].isspace():
                 i += 1
             if i >= n:
                 break
@@ -981,7 +817,7 @@ def str_split(s, sep=None, maxsplit=-1):
                 res.append(s[i:n])
                 break
             j = i
-            while j < n and not char_isspace(s[j]):
+            while j < n and not s[j].isspace():
                 j += 1
             res.append(s[i:j])
             i = j
@@ -1006,7 +842,7 @@ def str_rsplit(s, sep=None, maxsplit=-1):
     if sep is None:
         j = len(s)
         while True:
-            while j > 0 and char_isspace(s[j - 1]):
+            while j > 0 and s[j - 1].isspace():
                 j -= 1
             if j <= 0:
                 break
@@ -1014,7 +850,7 @@ def str_rsplit(s, sep=None, maxsplit=-1):
                 res.append(s[0:j])
                 break
             i = j
-            while i > 0 and not char_isspace(s[i - 1]):
+            while i > 0 and not s[i - 1].isspace():
                 i -= 1
             res.append(s[i:j])
             j = i
@@ -1059,7 +895,7 @@ def str_splitlines(s, keepends=False):
 
 def _is_linebreak(c):
     o = ord(c)
-    return (10 <= o <= 13) or (28 <= o <= 30) or o == 0x85
+    return (10 <= o <= 13) or (28 <= o <= 30) or o == 0x85 or o == 0x2028 or o == 0x2029
 
 
 def _in_chars(c, chars):
@@ -1074,9 +910,9 @@ def str_strip(s, chars=None):
     i = 0
     j = len(s)
     if chars is None:
-        while i < j and char_isspace(s[i]):
+        while i < j and s[i].isspace():
             i += 1
-        while j > i and char_isspace(s[j - 1]):
+        while j > i and s[j - 1].isspace():
             j -= 1
     else:
         while i < j and _in_chars(s[i], chars):
@@ -1091,7 +927,7 @@ def str_lstrip(s, chars=None):
     i = 0
     j = len(s)
     if chars is None:
-        while i < j and char_isspace(s[i]):
+        while i < j and s[i].isspace():
             i += 1
     else:
         while i < j and _in_chars(s[i], chars):
@@ -1103,7 +939,7 @@ def str_lstrip(s, chars=None):
 def str_rstrip(s, chars=None):
     j = len(s)
     if chars is None:
-        while j > 0 and char_isspace(s[j - 1]):
+        while j > 0 and s[j - 1].isspace():
             j -= 1
     else:
         while j > 0 and _in_chars(s[j - 1], chars):
@@ -1218,6 +1054,8 @@ _HEX = "0123456789abcdef"
 
 
 def _repr_str(s):
+    # CPython's repr: printable characters as they are, others escaped as \xhh, \uhhhh or
+    # \Uhhhhhhhh by size.
     quote = "'"
     if _find(s, "'", 0, len(s)) >= 0 and _find(s, '"', 0, len(s)) < 0:
         quote = '"'
@@ -1233,14 +1071,28 @@ def _repr_str(s):
             res.append("\\r")
         elif c == "\t":
             res.append("\\t")
-        elif o < 0x20 or (0x7F <= o <= 0xA0) or o == 0xAD:
-            res.append("\\x")
-            res.append(_HEX[o >> 4])
-            res.append(_HEX[o & 15])
-        else:
+        elif o < 0x7F and o >= 0x20:
             res.append(c)
+        elif o >= 0x7F and c.isprintable():
+            res.append(c)
+        elif o <= 0xFF:
+            res.append("\\x")
+            _hex_digits(res, o, 2)
+        elif o <= 0xFFFF:
+            res.append("\\u")
+            _hex_digits(res, o, 4)
+        else:
+            res.append("\\U")
+            _hex_digits(res, o, 8)
     res.append(quote)
     return "".join(res)
+
+
+def _hex_digits(res, o, n):
+    shift = 4 * (n - 1)
+    while shift >= 0:
+        res.append(_HEX[(o >> shift) & 15])
+        shift -= 4
 
 
 def _repr_bytes(b):
@@ -1486,9 +1338,9 @@ def builtin_int_2(s, base):
         raise ValueError("int() base must be >= 2 and <= 36, or 0")
     i = 0
     n = len(s)
-    while i < n and char_isspace(s[i]):
+    while i < n and s[i].isspace():
         i += 1
-    while n > i and char_isspace(s[n - 1]):
+    while n > i and s[n - 1].isspace():
         n -= 1
     neg = False
     if i < n and (s[i] == "+" or s[i] == "-"):

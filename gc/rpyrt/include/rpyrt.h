@@ -205,4 +205,24 @@ size_t rpy_float_repr(double x, char *buf);
  * 1 when the text is not a valid integer (ValueError), 2 when it does not fit in 64 bits. */
 int rpy_parse_int(const char *s, size_t len, int64_t *out);
 
+/* Character classes of a code point, as CPython's str methods (src/unicode.rs, tables generated
+ * by tools/gen_unicode_tables.py): a set of the RPY_U_* flags (0 outside the Unicode range). */
+#define RPY_U_ALPHA (1u << 0)
+#define RPY_U_DECIMAL (1u << 1)
+#define RPY_U_DIGIT (1u << 2)
+#define RPY_U_NUMERIC (1u << 3)
+#define RPY_U_SPACE (1u << 4)
+#define RPY_U_LOWER (1u << 5)
+#define RPY_U_UPPER (1u << 6)
+#define RPY_U_TITLE (1u << 7)
+#define RPY_U_CASED (1u << 8)
+#define RPY_U_CASE_IGNORABLE (1u << 9)
+#define RPY_U_PRINTABLE (1u << 10)
+#define RPY_U_LINEBREAK (1u << 11)
+uint32_t rpy_unicode_flags(uint32_t cp);
+
+/* The full case mapping of `cp` (kind 0 lower, 1 upper, 2 title, 3 casefold), written into `out`
+ * (room for 3 code points); returns its length, 1 to 3. Final sigma is left to the caller. */
+size_t rpy_unicode_map(uint32_t cp, uint32_t kind, uint32_t *out);
+
 #endif

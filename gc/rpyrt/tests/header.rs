@@ -115,6 +115,8 @@ fn declared_functions_are_exported() {
         "rpy_gc_fq_register",
         "rpy_gc_fq_next_dead",
         "rpy_gc_fq_take_trigger",
+        "rpy_unicode_flags",
+        "rpy_unicode_map",
     ];
     let mut declared = Vec::new();
     for line in text.lines() {
@@ -166,5 +168,7 @@ fn declared_functions_are_exported() {
         rpy_gc_fq_register as *const () as usize,
         rpy_gc_fq_next_dead as *const () as usize,
         rpy_gc_fq_take_trigger as *const () as usize,
+        rpyrt::unicode::rpy_unicode_flags as *const () as usize,
+        rpyrt::unicode::rpy_unicode_map as *const () as usize,
     ];
 }

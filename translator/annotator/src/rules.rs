@@ -157,9 +157,43 @@ fn error_result(op: FlowOp) -> Ann {
     }
 }
 
+/// The class tests of `str` implemented by the C support (`rpy_str_is`, `rpy_char_is`): the kind
+/// they are given, a set of the runtime's character flags (every character has one of them) or
+/// one of the negative kinds of `rpy_support.h`.
+pub fn str_class_kind(name: &str) -> Option<i64> {
+    Some(match name {
+        "isalpha" => 1,
+        "isdecimal" => 2,
+        "isdigit" => 4,
+        "isnumeric" => 8,
+        "isspace" => 16,
+        "isalnum" => 1 | 2 | 4 | 8,
+        "islower" => -1,
+        "isupper" => -2,
+        "istitle" => -3,
+        "isprintable" => -4,
+        "isascii" => -5,
+        _ => return None,
+    })
+}
+
+/// The case mappings of `str` implemented by the C support (`rpy_str_case`), with their kind.
+pub fn str_case_kind(name: &str) -> Option<i64> {
+    Some(match name {
+        "lower" => 0,
+        "upper" => 1,
+        "title" => 2,
+        "casefold" => 3,
+        "swapcase" => 4,
+        "capitalize" => 5,
+        _ => return None,
+    })
+}
+
 /// Methods of `str` and `list` in Python, to tell "not supported yet" from "no such method".
 const STR_METHODS: &[&str] = &[
     "capitalize",
+    "casefold",
     "center",
     "count",
     "encode",
@@ -169,9 +203,14 @@ const STR_METHODS: &[&str] = &[
     "index",
     "isalnum",
     "isalpha",
+    "isascii",
+    "isdecimal",
     "isdigit",
     "islower",
+    "isnumeric",
+    "isprintable",
     "isspace",
+    "istitle",
     "isupper",
     "join",
     "ljust",
@@ -849,6 +888,8 @@ impl Annotator<'_> {
                 Ann::Str
             }
             (Ann::Bytes, "decode", []) | (Ann::Bytes, "decode", [Ann::Str]) => Ann::Str,
+            (Ann::Str | Ann::Char, m, []) if nkw == 0 && str_class_kind(m).is_some() => Ann::Bool,
+            (Ann::Str | Ann::Char, m, []) if nkw == 0 && str_case_kind(m).is_some() => Ann::Str,
             (Ann::List(k), "append", [x]) if nkw == 0 => {
                 let x = x.clone();
                 self.list_add_item(*k, x, Some(op.span));

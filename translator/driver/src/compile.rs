@@ -58,7 +58,7 @@ pub fn compile(c: &CProgram, dir: &Path, output: &Path, cc: CcOptions) -> Result
         _ => "2",
     };
     let makefile = format!(
-        "# Rebuilds the executable from the generated C.\nCC ?= cc\nCFLAGS ?= -O{copt}{lto_flag}\nprogram: {srcs}\n\t$(CC) $(CFLAGS) -fwrapv -fno-strict-aliasing -I. {srcs} librpyrt.a{gc_lib} {NATIVE_LIBS} -Wl,--gc-sections -lm -o program\n",
+        "# Rebuilds the executable from the generated C.\nCC ?= cc\nCFLAGS ?= -O{copt}{lto_flag}\nprogram: {srcs}\n\t$(CC) $(CFLAGS) -fwrapv -fno-strict-aliasing -funswitch-loops -I. {srcs} librpyrt.a{gc_lib} {NATIVE_LIBS} -Wl,--gc-sections -lm -o program\n",
         srcs = c_files.join(" "),
         lto_flag = if lto { " -flto" } else { "" }
     );
@@ -78,6 +78,9 @@ pub fn compile(c: &CProgram, dir: &Path, output: &Path, cc: CcOptions) -> Result
         .include(dir)
         .flag("-fwrapv")
         .flag("-fno-strict-aliasing")
+        // Loops over a string test its width (one byte or four per character) once, outside
+        // the loop, instead of at every index (C compilers that lack the flag ignore it).
+        .flag("-funswitch-loops")
         .flag_if_supported("-Wno-unused-label")
         .flag_if_supported("-Wno-unused-but-set-variable");
     if lto {

@@ -561,7 +561,21 @@ impl Conv<'_> {
         use ExprKind as K;
         let kind = match e {
             py::Expr::Name(n) => K::Name(n.id.to_string()),
-            py::Expr::Constant(c) => K::Literal(literal(&c.value)),
+            py::Expr::Constant(c) => match &c.value {
+                // The parser replaces a lone surrogate escape by U+FFFD, which would silently
+                // differ from CPython: refuse the literal instead.
+                py::Constant::Str(s)
+                    if s.contains('\u{fffd}')
+                        && has_surrogate_escape(
+                            &self.file.text[c.range.start().into()..c.range.end().into()],
+                        ) =>
+                {
+                    K::Literal(Literal::Unsupported(
+                        "lone surrogates (`\\ud800` to `\\udfff`) in string literals",
+                    ))
+                }
+                v => K::Literal(literal(v)),
+            },
             py::Expr::BinOp(b) => K::BinOp(binop(b.op), self.boxed(&b.left), self.boxed(&b.right)),
             py::Expr::UnaryOp(u) => {
                 let op = match u.op {
@@ -670,6 +684,27 @@ impl Conv<'_> {
             span: self.span(e.range()),
         }
     }
+}
+
+/// Whether the source of a string literal has an escape of a surrogate code point (`\udc80`,
+/// `\U0000d800`).
+fn has_surrogate_escape(src: &str) -> bool {
+    let b = src.as_bytes();
+    (0..b.len()).any(|i| {
+        let hex = |from: usize, n: usize| {
+            b.get(from..from + n)
+                .and_then(|h| std::str::from_utf8(h).ok())
+                .and_then(|h| u32::from_str_radix(h, 16).ok())
+        };
+        let cp = match (b[i], b.get(i + 1)) {
+            (b'\\', Some(b'u')) => hex(i + 2, 4),
+            (b'\\', Some(b'U')) => hex(i + 2, 8),
+            _ => None,
+        };
+        // After an escaped backslash (`\\ud800`) the `u` is text, not an escape.
+        let escaped = b[..i].iter().rev().take_while(|c| **c == b'\\').count() % 2 == 1;
+        !escaped && cp.is_some_and(|c| (0xD800..=0xDFFF).contains(&c))
+    })
 }
 
 fn literal(c: &py::Constant) -> Literal {

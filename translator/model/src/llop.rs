@@ -106,7 +106,7 @@ crate::optable! {
         CastFloatToInt = "cast_float_to_int", 1, raise;
         CastBoolToInt = "cast_bool_to_int", 1, pure;
         CastCharToInt = "cast_char_to_int", 1, pure;
-        /// chr(): raises ValueError outside the supported range.
+        /// chr(): raises ValueError outside 0..=0x10FFFF.
         CastIntToChar = "cast_int_to_char", 1, raise;
         BoolNot = "bool_not", 1, pure;
         CharEq = "char_eq", 2, pure;
@@ -200,7 +200,8 @@ pub enum LlConst {
     Bool(bool),
     Signed(i64),
     Float(f64),
-    Char(u8),
+    /// A character: a Unicode code point (0 to 0x10FFFF).
+    Char(u32),
     /// A null pointer of a type.
     Null(TypeId),
     /// A prebuilt object in static data.
@@ -226,7 +227,10 @@ impl IrDisplay for LlConst {
             LlConst::Bool(b) => f.push_str(if *b { "true" } else { "false" }),
             LlConst::Signed(i) => f.push_str(&i.to_string()),
             LlConst::Float(x) => f.push_str(&crate::graph::fmt_float(*x)),
-            LlConst::Char(c) => f.push_str(&format!("'{}'", (*c as char).escape_default())),
+            LlConst::Char(c) => match char::from_u32(*c) {
+                Some(ch) => f.push_str(&format!("'{}'", ch.escape_default())),
+                None => f.push_str(&format!("'\\u{{{c:x}}}'")),
+            },
             LlConst::Null(t) => f.push_str(&format!("null#T{}", t.0)),
             LlConst::Prebuilt(p) => f.push_str(&format!("prebuilt#{}", p.0)),
             LlConst::Func(id) => f.push_str(&format!("fn#{}", id.0)),

@@ -1,7 +1,9 @@
 //! Representations: the low-level type of each annotation, the GC struct types (strings, lists,
 //! their item arrays, tuples, iterators), and prebuilt objects for constants.
 //!
-//! Layouts: `STR`/`BYTES` are `{hash} + [Char]`; a list is `{length, items}` with `items` a
+//! Layouts: `STR`/`BYTES` are `{hash} + [Char]` (for `STR` the items are code points, which genc
+//! stores one byte each when they all fit in Latin-1 and four bytes each otherwise; for `BYTES`
+//! they are bytes); a list is `{length, items}` with `items` a
 //! `ARRAY` of `{} + [T]` holding at least `length` items; a tuple is `{item0, item1, ...}`; a list
 //! iterator is `{list, index}`.
 
@@ -36,7 +38,7 @@ pub struct Reprs {
     pub prebuilt: Vec<Prebuilt>,
     pub str_t: TypeId,
     pub bytes_t: TypeId,
-    str_consts: HashMap<Vec<u8>, PrebuiltId>,
+    str_consts: HashMap<String, PrebuiltId>,
     bytes_consts: HashMap<Vec<u8>, PrebuiltId>,
     objects: HashMap<ObjId, PrebuiltId>,
     /// The instance struct of each class, reserved up front by `reserve_classes`.
@@ -393,23 +395,19 @@ impl Reprs {
         id
     }
 
-    /// A prebuilt string (Latin-1 text, one byte per character); `None` if a character does not
-    /// fit.
-    pub fn prebuilt_str(&mut self, s: &str) -> Option<PrebuiltId> {
-        let bytes: Vec<u8> = s
-            .chars()
-            .map(|c| u8::try_from(c as u32).ok())
-            .collect::<Option<_>>()?;
-        if let Some(p) = self.str_consts.get(&bytes) {
-            return Some(*p);
+    /// A prebuilt string: its items are the code points (genc stores them at the string's
+    /// canonical width).
+    pub fn prebuilt_str(&mut self, s: &str) -> PrebuiltId {
+        if let Some(p) = self.str_consts.get(s) {
+            return *p;
         }
         let id = self.push_prebuilt(
             self.str_t,
             vec![LlConst::Signed(0)],
-            bytes.iter().map(|b| LlConst::Char(*b)).collect(),
+            s.chars().map(|c| LlConst::Char(c as u32)).collect(),
         );
-        self.str_consts.insert(bytes, id);
-        Some(id)
+        self.str_consts.insert(s.to_string(), id);
+        id
     }
 
     pub fn prebuilt_bytes(&mut self, b: &[u8]) -> PrebuiltId {
@@ -419,7 +417,7 @@ impl Reprs {
         let id = self.push_prebuilt(
             self.bytes_t,
             vec![LlConst::Signed(0)],
-            b.iter().map(|b| LlConst::Char(*b)).collect(),
+            b.iter().map(|b| LlConst::Char(u32::from(*b))).collect(),
         );
         self.bytes_consts.insert(b.to_vec(), id);
         id

@@ -706,30 +706,12 @@ impl Rtyper<'_, '_> {
             (Const::Int(i), LlType::Float) => LlConst::Float(*i as f64),
             (Const::Int(i), LlType::Bool) => LlConst::Bool(*i != 0),
             (Const::Float(x), LlType::Float) => LlConst::Float(*x),
-            (Const::Str(s), LlType::Char) => match s.chars().next().map(|c| c as u32) {
-                Some(c) if c < 256 => LlConst::Char(c as u8),
-                _ => {
-                    self.error(
-                        span,
-                        format!(
-                            "not RPython (yet): the character {s:?} is outside Latin-1, which `str` supports so far"
-                        ),
-                        "a character constant used here",
-                    );
-                    LlConst::Char(0)
-                }
-            },
-            (Const::Str(s), t) if t == self.reprs.str_type() => match self.reprs.prebuilt_str(s) {
-                Some(p) => LlConst::Prebuilt(p),
-                None => {
-                    self.error(
-                        span,
-                        format!("not RPython (yet): the string {s:?} has characters outside Latin-1, which `str` supports so far"),
-                        "a string constant used here",
-                    );
-                    LlConst::Null(self.reprs.str_t)
-                }
-            },
+            (Const::Str(s), LlType::Char) => {
+                LlConst::Char(s.chars().next().map_or(0, |c| c as u32))
+            }
+            (Const::Str(s), t) if t == self.reprs.str_type() => {
+                LlConst::Prebuilt(self.reprs.prebuilt_str(s))
+            }
             (Const::Bytes(b), t) if t == self.reprs.bytes_type() => {
                 LlConst::Prebuilt(self.reprs.prebuilt_bytes(b))
             }
@@ -1969,6 +1951,26 @@ impl Rtyper<'_, '_> {
                 let sep = self.value(st, &op.args[0], s);
                 let l = self.value(st, &op.args[3], sl);
                 self.call_support(st, "rpy_str_join", vec![sep, l])
+            }
+            (Ann::Str | Ann::Char, m) if rpy_annotator::rules::str_class_kind(m).is_some() => {
+                let kind = rpy_annotator::rules::str_class_kind(m).unwrap_or(0);
+                let kind = Value::Const(LlConst::Signed(kind));
+                if anns[0] == Ann::Char {
+                    let c = self.value(st, &op.args[0], LlType::Char);
+                    self.call_support(st, "rpy_char_is", vec![c, kind])
+                } else {
+                    let x = self.value(st, &op.args[0], self.reprs.str_type());
+                    self.call_support(st, "rpy_str_is", vec![x, kind])
+                }
+            }
+            (Ann::Str | Ann::Char, m) if rpy_annotator::rules::str_case_kind(m).is_some() => {
+                let kind = rpy_annotator::rules::str_case_kind(m).unwrap_or(0);
+                let x = self.value(st, &op.args[0], self.reprs.str_type());
+                self.call_support(
+                    st,
+                    "rpy_str_case",
+                    vec![x, Value::Const(LlConst::Signed(kind))],
+                )
             }
             (Ann::Bytes, "decode") => {
                 let s = self.reprs.str_type();
@@ -3383,7 +3385,7 @@ impl Rtyper<'_, '_> {
                 self.call_support(
                     st,
                     "rpy_print_char",
-                    vec![Value::Const(LlConst::Char(default))],
+                    vec![Value::Const(LlConst::Char(u32::from(default)))],
                 );
             }
         }

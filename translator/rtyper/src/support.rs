@@ -68,6 +68,9 @@ support! {
     "rpy_str_slice"(Str, Signed, Signed) -> Str, raise, collect;
     "rpy_str_contains"(Str, Str) -> Bool;
     "rpy_str_contains_char"(Str, Char) -> Bool;
+    "rpy_str_is"(Str, Signed) -> Bool;
+    "rpy_char_is"(Char, Signed) -> Bool;
+    "rpy_str_case"(Str, Signed) -> Str, raise, collect;
     "rpy_str_mul"(Str, Signed) -> Str, raise, collect;
     "rpy_str_of_int"(Signed) -> Str, raise, collect;
     "rpy_str_of_float"(Float) -> Str, raise, collect;

@@ -74,6 +74,8 @@ static inline uint64_t rpy_item_get(struct rpy_array *a, int64_t i, uint8_t size
     switch (size) {
     case 1:
         return ((uint8_t *)a->items)[i];
+    case 4:
+        return ((uint32_t *)(void *)a->items)[i];
     default:
         return ((uint64_t *)a->items)[i];
     }
@@ -84,19 +86,30 @@ static inline void rpy_item_set(struct rpy_array *a, int64_t i, uint8_t size, ui
     case 1:
         ((uint8_t *)a->items)[i] = (uint8_t)v;
         break;
+    case 4:
+        ((uint32_t *)(void *)a->items)[i] = (uint32_t)v;
+        break;
     default:
         ((uint64_t *)a->items)[i] = v;
     }
 }
 
-/* String hash (FNV-1a, never RPY_DICT_DELETED), cached in the string's hash field. */
+/* String hash (FNV-1a over the code points, never RPY_DICT_DELETED), cached in the string's
+   hash field: the same for a string at either width (and bytes hash their bytes). */
 static inline int64_t rpy_str_hash(struct rpy_str *s) {
     if (s->hash != 0)
         return s->hash;
     uint64_t h = 1469598103934665603ull;
-    for (int64_t i = 0; i < s->length; i++) {
-        h ^= s->items[i];
-        h *= 1099511628211ull;
+    if (RPY_UNLIKELY(RPY_STR_IS_WIDE(s))) {
+        for (int64_t i = 0; i < s->length; i++) {
+            h ^= RPY_STR_WIDE_ITEMS(s)[i];
+            h *= 1099511628211ull;
+        }
+    } else {
+        for (int64_t i = 0; i < s->length; i++) {
+            h ^= s->items[i];
+            h *= 1099511628211ull;
+        }
     }
     int64_t r = (int64_t)(h >> 1);
     if (r == 0)

@@ -5,9 +5,11 @@
  * integer and float operations with Python's semantics, and the support functions that the
  * rtyper's table (translator/rtyper/src/support.rs) declares, with the effects declared there.
  *
- * Layout contract with genc: every `str` and `bytes` is a `struct rpy_str`; every resizable list
- * is laid out as `struct rpy_list` and its items as `struct rpy_array`. Generated code defines
- * RPY_TID_STR, RPY_TID_BYTES before including this file.
+ * Layout contract with genc: every `str` and `bytes` is a `struct rpy_str` (a str's characters
+ * take one byte each, or four bytes each in a str whose header has the type id RPY_TID_STR_WIDE:
+ * see "strings" below); every resizable list is laid out as `struct rpy_list` and its items as
+ * `struct rpy_array`. Generated code defines RPY_TID_STR, RPY_TID_BYTES and RPY_TID_STR_WIDE
+ * before including this file.
  *
  * Support functions that allocate keep their GC pointer arguments on the shadow stack across the
  * allocation, since the collector moves objects. Programs translated with --gc=boehm define
@@ -34,6 +36,8 @@
 
 #define RPY_LIKELY(x) __builtin_expect(!!(x), 1)
 #define RPY_UNLIKELY(x) __builtin_expect(!!(x), 0)
+/* Slow paths kept out of line (the wide-string cases of string operations). */
+#define RPY_COLD __attribute__((noinline, cold))
 
 #ifdef RPY_GC_BOEHM
 #include "rpy_boehm.h"
@@ -45,6 +49,8 @@ struct rpy_str {
     int64_t length;
     unsigned char items[];
 };
+
+static void rpy_fput_text(FILE *f, struct rpy_str *s);
 
 struct rpy_array {
     uint64_t hdr;
@@ -175,7 +181,7 @@ static void rpy_fatal_exception(void) {
     struct rpy_exc_inst *v = rpy_exc_value;
     if (v != NULL && v->msg != NULL) {
         fprintf(stderr, ": ");
-        fwrite(v->msg->items, 1, (size_t)v->msg->length, stderr);
+        rpy_fput_text(stderr, v->msg);
     }
     fprintf(stderr, "\n");
     exit(1);
@@ -484,12 +490,12 @@ static inline int64_t rpy_cast_float_to_int(double x) {
     return (int64_t)x;
 }
 
-static inline unsigned char rpy_cast_int_to_char(int64_t x) {
-    if (RPY_UNLIKELY(x < 0 || x > 255)) {
+static inline uint32_t rpy_cast_int_to_char(int64_t x) {
+    if (RPY_UNLIKELY(x < 0 || x > 0x10FFFF)) {
         rpy_raise(RPY_EXC_ValueError, NULL);
         return 0;
     }
-    return (unsigned char)x;
+    return (uint32_t)x;
 }
 
 /* ---- checks ---- */
@@ -510,11 +516,95 @@ static inline void rpy_check_range_step(int64_t step) {
         rpy_raise(RPY_EXC_ValueError, NULL);
 }
 
-/* ---- strings ---- */
+/* ---- strings ----
+ *
+ * A str holds code points at one of two widths, told apart by the type id in its header: one
+ * byte per character (RPY_TID_STR) when every character is at most U+00FF, four bytes
+ * (RPY_TID_STR_WIDE) otherwise. The width is canonical: a string whose characters all fit in one
+ * byte is always narrow, so strings of different widths are never equal, and `length` counts
+ * code points at both widths. bytes (RPY_TID_BYTES) share the layout, one byte per item. */
+
+#define RPY_STR_IS_WIDE(s) (RPY_HDR_TID((s)->hdr) == RPY_TID_STR_WIDE)
+#define RPY_STR_WIDE_ITEMS(s) ((uint32_t *)(void *)(s)->items)
+
+static inline uint32_t rpy_str_get(struct rpy_str *s, int64_t i) {
+    if (RPY_UNLIKELY(RPY_STR_IS_WIDE(s)))
+        return RPY_STR_WIDE_ITEMS(s)[i];
+    return s->items[i];
+}
+
+static inline void rpy_str_put(struct rpy_str *s, int64_t i, uint32_t c) {
+    if (RPY_STR_IS_WIDE(s))
+        RPY_STR_WIDE_ITEMS(s)[i] = c;
+    else
+        s->items[i] = (unsigned char)c;
+}
 
 static inline struct rpy_str *rpy_str_alloc(uint32_t tid, int64_t length) {
     return rpy_malloc_varsize(tid, offsetof(struct rpy_str, items), 1, length,
                               offsetof(struct rpy_str, length));
+}
+
+/* A narrow str (or bytes) of n items from the nursery's bump pointer, or NULL when only the
+   allocation slow path (which may collect) can make it: callers try this before keeping their
+   arguments on the shadow stack for rpy_str_alloc. The same fast path as rpy_malloc_varsize. */
+static inline struct rpy_str *rpy_str_alloc_fast(uint32_t tid, int64_t n) {
+#ifdef RPY_GC_BOEHM
+    (void)tid;
+    (void)n;
+    return NULL;
+#else
+    /* One unsigned test keeps n non-negative and the object below the large-object size. */
+    size_t size = rpy_round_size(offsetof(struct rpy_str, items) + (size_t)n);
+    char *p = rpy_nursery_free;
+    if (RPY_LIKELY((uint64_t)n <= RPY_GC_LARGE_OBJECT - 64 && (size_t)(rpy_nursery_top - p) >= size)) {
+        rpy_nursery_free = p + size;
+        *(uint64_t *)p = tid;
+        ((struct rpy_str *)p)->length = n;
+        return (struct rpy_str *)p;
+    }
+    return NULL;
+#endif
+}
+
+/* A new str of `length` characters, four bytes each if `wide`. */
+static inline struct rpy_str *rpy_str_alloc_width(bool wide, int64_t length) {
+    if (!wide)
+        return rpy_str_alloc(RPY_TID_STR, length);
+    return rpy_malloc_varsize(RPY_TID_STR_WIDE, offsetof(struct rpy_str, items), 4, length,
+                              offsetof(struct rpy_str, length));
+}
+
+/* Whether characters lo..hi of s need the wide representation. */
+static bool rpy_str_range_wide(struct rpy_str *s, int64_t lo, int64_t hi) {
+    if (!RPY_STR_IS_WIDE(s))
+        return false;
+    const uint32_t *w = RPY_STR_WIDE_ITEMS(s);
+    for (int64_t i = lo; i < hi; i++)
+        if (w[i] > 0xFF)
+            return true;
+    return false;
+}
+
+/* Copies n characters of src from lo into dst at pos, converting the width (dst is wide, or
+   the characters fit in one byte). */
+static void rpy_str_copy(struct rpy_str *dst, int64_t pos, struct rpy_str *src, int64_t lo, int64_t n) {
+    bool dw = RPY_STR_IS_WIDE(dst), sw = RPY_STR_IS_WIDE(src);
+    if (!dw && !sw) {
+        memcpy(dst->items + pos, src->items + lo, (size_t)n);
+    } else if (dw && sw) {
+        memcpy(RPY_STR_WIDE_ITEMS(dst) + pos, RPY_STR_WIDE_ITEMS(src) + lo, (size_t)n * 4);
+    } else if (dw) {
+        uint32_t *d = RPY_STR_WIDE_ITEMS(dst) + pos;
+        const unsigned char *p = src->items + lo;
+        for (int64_t i = 0; i < n; i++)
+            d[i] = p[i];
+    } else {
+        unsigned char *d = dst->items + pos;
+        const uint32_t *p = RPY_STR_WIDE_ITEMS(src) + lo;
+        for (int64_t i = 0; i < n; i++)
+            d[i] = (unsigned char)p[i];
+    }
 }
 
 static struct rpy_str *rpy_str_from_bytes(uint32_t tid, const char *data, int64_t length) {
@@ -524,24 +614,59 @@ static struct rpy_str *rpy_str_from_bytes(uint32_t tid, const char *data, int64_
     return s;
 }
 
-static inline struct rpy_str *rpy_str_from_char(unsigned char c) {
-    struct rpy_str *s = rpy_str_alloc(RPY_TID_STR, 1);
+/* The one-character strings of U+0000..U+00FF, shared (static data, never collected). */
+struct rpy_str_char {
+    uint64_t hdr;
+    int64_t hash;
+    int64_t length;
+    unsigned char items[8];
+};
+#define RPY_CH1(c) {RPY_GCFLAG_STATIC | RPY_TID_STR, 0, 1, {(unsigned char)(c)}}
+#define RPY_CH4(c) RPY_CH1(c), RPY_CH1((c) + 1), RPY_CH1((c) + 2), RPY_CH1((c) + 3)
+#define RPY_CH16(c) RPY_CH4(c), RPY_CH4((c) + 4), RPY_CH4((c) + 8), RPY_CH4((c) + 12)
+#define RPY_CH64(c) RPY_CH16(c), RPY_CH16((c) + 16), RPY_CH16((c) + 32), RPY_CH16((c) + 48)
+static struct rpy_str_char rpy_chars[256] = {RPY_CH64(0), RPY_CH64(64), RPY_CH64(128), RPY_CH64(192)};
+
+static inline struct rpy_str *rpy_str_from_char(uint32_t c) {
+    if (RPY_LIKELY(c <= 0xFF))
+        return (struct rpy_str *)&rpy_chars[c];
+    struct rpy_str *s = rpy_str_alloc_width(true, 1);
     if (s != NULL)
-        s->items[0] = c;
+        RPY_STR_WIDE_ITEMS(s)[0] = c;
     return s;
 }
 
+static struct rpy_str *rpy_concat_wide(struct rpy_str *a, struct rpy_str *b);
+
 static struct rpy_str *rpy_concat_tid(uint32_t tid, struct rpy_str *a, struct rpy_str *b) {
     int64_t n = a->length + b->length;
+    if (RPY_UNLIKELY(RPY_STR_IS_WIDE(a) || RPY_STR_IS_WIDE(b)))
+        return rpy_concat_wide(a, b);
+    struct rpy_str *s = rpy_str_alloc_fast(tid, n);
+    if (RPY_UNLIKELY(s == NULL)) {
+        RPY_PUSH1(a);
+        RPY_PUSH1(b);
+        s = rpy_str_alloc(tid, n);
+        RPY_POP1(b);
+        RPY_POP1(a);
+        if (s == NULL)
+            return NULL;
+    }
+    memcpy(s->items, a->items, (size_t)a->length);
+    memcpy(s->items + a->length, b->items, (size_t)b->length);
+    return s;
+}
+
+static RPY_COLD struct rpy_str *rpy_concat_wide(struct rpy_str *a, struct rpy_str *b) {
     RPY_PUSH1(a);
     RPY_PUSH1(b);
-    struct rpy_str *s = rpy_str_alloc(tid, n);
+    struct rpy_str *s = rpy_str_alloc_width(true, a->length + b->length);
     RPY_POP1(b);
     RPY_POP1(a);
     if (s == NULL)
         return NULL;
-    memcpy(s->items, a->items, (size_t)a->length);
-    memcpy(s->items + a->length, b->items, (size_t)b->length);
+    rpy_str_copy(s, 0, a, 0, a->length);
+    rpy_str_copy(s, a->length, b, 0, b->length);
     return s;
 }
 
@@ -558,12 +683,45 @@ static inline bool rpy_str_eq(struct rpy_str *a, struct rpy_str *b) {
         return true;
     if (a == NULL || b == NULL || a->length != b->length)
         return false;
+    if (RPY_UNLIKELY(RPY_STR_IS_WIDE(a) || RPY_STR_IS_WIDE(b))) /* the width is canonical */
+        return RPY_STR_IS_WIDE(a) && RPY_STR_IS_WIDE(b) &&
+               memcmp(a->items, b->items, (size_t)a->length * 4) == 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (a->length <= 16) {
+        /* Short strings (dict keys, words) compare as two masked words: a string object always
+           extends to the next multiple of 8 bytes after its items. */
+        uint64_t x, y, n = (uint64_t)a->length;
+        memcpy(&x, a->items, 8);
+        memcpy(&y, b->items, 8);
+        if (n < 8)
+            return ((x ^ y) & ((1ull << (n * 8)) - 1)) == 0;
+        if (x != y)
+            return false;
+        if (n == 8)
+            return true;
+        memcpy(&x, a->items + 8, 8);
+        memcpy(&y, b->items + 8, 8);
+        return n == 16 ? x == y : ((x ^ y) & ((1ull << ((n - 8) * 8)) - 1)) == 0;
+    }
+#endif
     return memcmp(a->items, b->items, (size_t)a->length) == 0;
 }
 
 static inline bool rpy_bytes_eq(struct rpy_str *a, struct rpy_str *b) { return rpy_str_eq(a, b); }
 
+static RPY_COLD int64_t rpy_str_cmp_wide(struct rpy_str *a, struct rpy_str *b) {
+    int64_t n = a->length < b->length ? a->length : b->length;
+    for (int64_t i = 0; i < n; i++) {
+        uint32_t x = rpy_str_get(a, i), y = rpy_str_get(b, i);
+        if (x != y)
+            return x < y ? -1 : 1;
+    }
+    return a->length < b->length ? -1 : (a->length > b->length ? 1 : 0);
+}
+
 static inline int64_t rpy_str_cmp(struct rpy_str *a, struct rpy_str *b) {
+    if (RPY_UNLIKELY(RPY_STR_IS_WIDE(a) || RPY_STR_IS_WIDE(b)))
+        return rpy_str_cmp_wide(a, b);
     int64_t n = a->length < b->length ? a->length : b->length;
     int c = memcmp(a->items, b->items, (size_t)n);
     if (c != 0)
@@ -572,6 +730,8 @@ static inline int64_t rpy_str_cmp(struct rpy_str *a, struct rpy_str *b) {
 }
 
 static inline int64_t rpy_bytes_cmp(struct rpy_str *a, struct rpy_str *b) { return rpy_str_cmp(a, b); }
+
+static struct rpy_str *rpy_slice_wide(struct rpy_str *s, int64_t lo, int64_t hi);
 
 static struct rpy_str *rpy_slice_tid(uint32_t tid, struct rpy_str *s, int64_t lo, int64_t hi) {
     int64_t n = s->length;
@@ -593,11 +753,30 @@ static struct rpy_str *rpy_slice_tid(uint32_t tid, struct rpy_str *s, int64_t lo
         hi = lo;
     if (lo == 0 && hi == n && tid == RPY_HDR_TID(s->hdr))
         return s;
+    if (RPY_UNLIKELY(RPY_STR_IS_WIDE(s)))
+        return rpy_slice_wide(s, lo, hi);
+    struct rpy_str *r = rpy_str_alloc_fast(tid, hi - lo);
+    if (RPY_UNLIKELY(r == NULL)) {
+        RPY_PUSH1(s);
+        r = rpy_str_alloc(tid, hi - lo);
+        RPY_POP1(s);
+        if (r == NULL)
+            return NULL;
+    }
+    memcpy(r->items, s->items + lo, (size_t)(hi - lo));
+    return r;
+}
+
+/* A slice lo..hi (normalised) of a wide string: narrow again if its characters allow. */
+static RPY_COLD struct rpy_str *rpy_slice_wide(struct rpy_str *s, int64_t lo, int64_t hi) {
+    if (lo == 0 && hi == s->length)
+        return s;
+    bool wide = rpy_str_range_wide(s, lo, hi);
     RPY_PUSH1(s);
-    struct rpy_str *r = rpy_str_alloc(tid, hi - lo);
+    struct rpy_str *r = rpy_str_alloc_width(wide, hi - lo);
     RPY_POP1(s);
     if (r != NULL)
-        memcpy(r->items, s->items + lo, (size_t)(hi - lo));
+        rpy_str_copy(r, 0, s, lo, hi - lo);
     return r;
 }
 
@@ -613,15 +792,35 @@ static bool rpy_str_contains(struct rpy_str *hay, struct rpy_str *needle) {
     int64_t n = hay->length, m = needle->length;
     if (m == 0)
         return true;
+    if (!RPY_STR_IS_WIDE(hay) && !RPY_STR_IS_WIDE(needle)) {
+        for (int64_t i = 0; i + m <= n; i++) {
+            if (hay->items[i] == needle->items[0] && memcmp(hay->items + i, needle->items, (size_t)m) == 0)
+                return true;
+        }
+        return false;
+    }
+    if (!RPY_STR_IS_WIDE(hay))
+        return false; /* the needle has a character the haystack cannot hold */
+    uint32_t first = rpy_str_get(needle, 0);
     for (int64_t i = 0; i + m <= n; i++) {
-        if (hay->items[i] == needle->items[0] && memcmp(hay->items + i, needle->items, (size_t)m) == 0)
+        if (RPY_STR_WIDE_ITEMS(hay)[i] != first)
+            continue;
+        int64_t j = 1;
+        while (j < m && RPY_STR_WIDE_ITEMS(hay)[i + j] == rpy_str_get(needle, j))
+            j++;
+        if (j == m)
             return true;
     }
     return false;
 }
 
-static inline bool rpy_str_contains_char(struct rpy_str *hay, unsigned char c) {
-    return memchr(hay->items, c, (size_t)hay->length) != NULL;
+static inline bool rpy_str_contains_char(struct rpy_str *hay, uint32_t c) {
+    if (RPY_LIKELY(!RPY_STR_IS_WIDE(hay)))
+        return c <= 0xFF && memchr(hay->items, (int)c, (size_t)hay->length) != NULL;
+    for (int64_t i = 0; i < hay->length; i++)
+        if (RPY_STR_WIDE_ITEMS(hay)[i] == c)
+            return true;
+    return false;
 }
 
 static struct rpy_str *rpy_str_mul(struct rpy_str *s, int64_t n) {
@@ -632,13 +831,363 @@ static struct rpy_str *rpy_str_mul(struct rpy_str *s, int64_t n) {
         rpy_raise(RPY_EXC_MemoryError, NULL);
         return NULL;
     }
+    bool wide = RPY_STR_IS_WIDE(s);
     RPY_PUSH1(s);
-    struct rpy_str *r = rpy_str_alloc(RPY_TID_STR, len * n);
+    struct rpy_str *r = rpy_str_alloc_width(wide, len * n);
     RPY_POP1(s);
     if (r == NULL)
         return NULL;
+    size_t size = wide ? 4 : 1;
     for (int64_t i = 0; i < n; i++)
-        memcpy(r->items + i * len, s->items, (size_t)len);
+        memcpy(r->items + (size_t)(i * len) * size, s->items, (size_t)len * size);
+    return r;
+}
+
+/* ---- UTF-8 ---- */
+
+/* The code point of the UTF-8 sequence at p[i] (strict: no overlong forms, surrogates or values
+   above U+10FFFF), stored in *cp; returns the index after it, or -1 if the sequence is invalid. */
+static inline int64_t rpy_utf8_next(const unsigned char *p, int64_t n, int64_t i, uint32_t *cp) {
+    unsigned char c = p[i];
+    if (c < 0x80) {
+        *cp = c;
+        return i + 1;
+    }
+    int k;
+    uint32_t v, min_second = 0x80, max_second = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+        k = 1;
+        v = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        k = 2;
+        v = c & 0x0F;
+        if (c == 0xE0)
+            min_second = 0xA0;
+        else if (c == 0xED)
+            max_second = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        k = 3;
+        v = c & 0x07;
+        if (c == 0xF0)
+            min_second = 0x90;
+        else if (c == 0xF4)
+            max_second = 0x8F;
+    } else {
+        return -1;
+    }
+    if (i + k >= n)
+        return -1;
+    for (int j = 1; j <= k; j++) {
+        unsigned char d = p[i + j];
+        if (j == 1 ? (d < min_second || d > max_second) : (d & 0xC0) != 0x80)
+            return -1;
+        v = (v << 6) | (d & 0x3F);
+    }
+    *cp = v;
+    return i + k + 1;
+}
+
+/* Scans n bytes of UTF-8: the number of code points and whether one is above U+00FF. An
+   invalid byte counts as the Latin-1 character of that byte if `lenient`, else the scan stops
+   and returns -1. */
+static int64_t rpy_utf8_scan(const unsigned char *p, int64_t n, bool lenient, bool *wide) {
+    int64_t count = 0, i = 0;
+    *wide = false;
+    while (i < n) {
+        uint32_t cp;
+        int64_t j = rpy_utf8_next(p, n, i, &cp);
+        if (j < 0) {
+            if (!lenient)
+                return -1;
+            j = i + 1;
+            cp = p[i];
+        }
+        if (cp > 0xFF)
+            *wide = true;
+        count++;
+        i = j;
+    }
+    return count;
+}
+
+static void rpy_utf8_fill(struct rpy_str *r, const unsigned char *p, int64_t n) {
+    int64_t i = 0, k = 0;
+    while (i < n) {
+        uint32_t cp;
+        int64_t j = rpy_utf8_next(p, n, i, &cp);
+        if (j < 0) {
+            j = i + 1;
+            cp = p[i];
+        }
+        rpy_str_put(r, k++, cp);
+        i = j;
+    }
+}
+
+/* A str of UTF-8 text held outside the GC heap (invalid bytes as Latin-1 characters). Kept out
+   of line: inlined into `main` (through rpy_make_argv) it made the C compiler allocate the
+   registers of the whole program's inlined code worse. */
+static __attribute__((noinline)) struct rpy_str *rpy_str_from_utf8(const char *data, int64_t n) {
+    bool wide;
+    int64_t count = rpy_utf8_scan((const unsigned char *)data, n, true, &wide);
+    struct rpy_str *r = rpy_str_alloc_width(wide, count);
+    if (r != NULL)
+        rpy_utf8_fill(r, (const unsigned char *)data, n);
+    return r;
+}
+
+/* Writes the UTF-8 form of the code point c (surrogates included) into buf; returns its length. */
+static inline int rpy_utf8_put(unsigned char *buf, uint32_t c) {
+    if (c < 0x80) {
+        buf[0] = (unsigned char)c;
+        return 1;
+    }
+    if (c < 0x800) {
+        buf[0] = (unsigned char)(0xC0 | (c >> 6));
+        buf[1] = (unsigned char)(0x80 | (c & 0x3F));
+        return 2;
+    }
+    if (c < 0x10000) {
+        buf[0] = (unsigned char)(0xE0 | (c >> 12));
+        buf[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+        buf[2] = (unsigned char)(0x80 | (c & 0x3F));
+        return 3;
+    }
+    buf[0] = (unsigned char)(0xF0 | (c >> 18));
+    buf[1] = (unsigned char)(0x80 | ((c >> 12) & 0x3F));
+    buf[2] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+    buf[3] = (unsigned char)(0x80 | (c & 0x3F));
+    return 4;
+}
+
+/* The UTF-8 form of a str into buf (NUL-terminated); its length, or -1 if it does not fit. */
+static int64_t rpy_str_to_utf8_buf(struct rpy_str *s, char *buf, size_t size) {
+    size_t j = 0;
+    for (int64_t i = 0; i < s->length; i++) {
+        unsigned char b[4];
+        int k = rpy_utf8_put(b, rpy_str_get(s, i));
+        if (j + (size_t)k + 1 > size)
+            return -1;
+        memcpy(buf + j, b, (size_t)k);
+        j += (size_t)k;
+    }
+    buf[j] = 0;
+    return (int64_t)j;
+}
+
+/* Writes a str as UTF-8 to a C stream (error output, debug logs). */
+static void rpy_fput_text(FILE *f, struct rpy_str *s) {
+    if (!RPY_STR_IS_WIDE(s)) {
+        bool ascii = true;
+        for (int64_t i = 0; i < s->length && ascii; i++)
+            ascii = s->items[i] < 0x80;
+        if (ascii) {
+            fwrite(s->items, 1, (size_t)s->length, f);
+            return;
+        }
+    }
+    for (int64_t i = 0; i < s->length; i++) {
+        unsigned char b[4];
+        fwrite(b, 1, (size_t)rpy_utf8_put(b, rpy_str_get(s, i)), f);
+    }
+}
+
+/* ---- character classes and case mappings ----
+ *
+ * As CPython's str methods: flags and full case mappings come from the runtime library's tables
+ * (rpy_unicode_flags, rpy_unicode_map) beyond Latin-1, from rpy_latin1_flags below up to U+00FF.
+ * The kinds of rpy_str_is / rpy_char_is (the rtyper passes them): a positive kind is a set of
+ * RPY_U_* flags, and the string must be non-empty with one of them on every character
+ * (isalpha, isalnum, ...); RPY_IS_LOWER, RPY_IS_UPPER, RPY_IS_TITLE follow the cased-character
+ * rules of islower/isupper/istitle; RPY_IS_PRINTABLE and RPY_IS_ASCII are true when empty. */
+
+#define RPY_IS_LOWER (-1)
+#define RPY_IS_UPPER (-2)
+#define RPY_IS_TITLE (-3)
+#define RPY_IS_PRINTABLE (-4)
+#define RPY_IS_ASCII (-5)
+
+/* BEGIN rpy_latin1_flags: generated by tools/gen_unicode_tables.py */
+static const uint16_t rpy_latin1_flags[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 16, 2064, 2064, 2064, 2064, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2064, 2064, 2064, 16,
+    1040, 1024, 1024, 1024, 1024, 1024, 1024, 1536, 1024, 1024, 1024, 1024, 1024, 1024, 1536, 1024,
+    1038, 1038, 1038, 1038, 1038, 1038, 1038, 1038, 1038, 1038, 1536, 1024, 1024, 1024, 1024, 1024,
+    1024, 1345, 1345, 1345, 1345, 1345, 1345, 1345, 1345, 1345, 1345, 1345, 1345, 1345, 1345, 1345,
+    1345, 1345, 1345, 1345, 1345, 1345, 1345, 1345, 1345, 1345, 1345, 1024, 1024, 1024, 1536, 1024,
+    1536, 1313, 1313, 1313, 1313, 1313, 1313, 1313, 1313, 1313, 1313, 1313, 1313, 1313, 1313, 1313,
+    1313, 1313, 1313, 1313, 1313, 1313, 1313, 1313, 1313, 1313, 1313, 1024, 1024, 1024, 1024, 0,
+    0, 0, 0, 0, 0, 2064, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    16, 1024, 1024, 1024, 1024, 1024, 1024, 1024, 1536, 1024, 1313, 1024, 1024, 512, 1024, 1536,
+    1024, 1024, 1036, 1036, 1536, 1313, 1024, 1536, 1536, 1036, 1313, 1024, 1032, 1032, 1032, 1024,
+    1345, 1345, 1345, 1345, 1345, 1345, 1345, 1345, 1345, 1345, 1345, 1345, 1345, 1345, 1345, 1345,
+    1345, 1345, 1345, 1345, 1345, 1345, 1345, 1024, 1345, 1345, 1345, 1345, 1345, 1345, 1345, 1313,
+    1313, 1313, 1313, 1313, 1313, 1313, 1313, 1313, 1313, 1313, 1313, 1313, 1313, 1313, 1313, 1313,
+    1313, 1313, 1313, 1313, 1313, 1313, 1313, 1024, 1313, 1313, 1313, 1313, 1313, 1313, 1313, 1313,
+};
+/* END rpy_latin1_flags */
+
+static inline uint32_t rpy_char_flags(uint32_t c) {
+    if (RPY_LIKELY(c <= 0xFF))
+        return rpy_latin1_flags[c];
+    return rpy_unicode_flags(c);
+}
+
+/* The class test over n code points, read by `get(data, i)` from one byte or four bytes each. */
+static bool rpy_text_is(const unsigned char *narrow, const uint32_t *wide, int64_t n, int64_t kind) {
+#define RPY_AT(i) (wide ? wide[i] : (uint32_t)narrow[i])
+    if (kind > 0) {
+        if (n == 0)
+            return false;
+        for (int64_t i = 0; i < n; i++)
+            if ((rpy_char_flags(RPY_AT(i)) & (uint32_t)kind) == 0)
+                return false;
+        return true;
+    }
+    if (kind == RPY_IS_PRINTABLE || kind == RPY_IS_ASCII) {
+        for (int64_t i = 0; i < n; i++) {
+            uint32_t c = RPY_AT(i);
+            if (kind == RPY_IS_ASCII ? c >= 0x80 : (rpy_char_flags(c) & RPY_U_PRINTABLE) == 0)
+                return false;
+        }
+        return true;
+    }
+    bool cased = false, previous_cased = false;
+    for (int64_t i = 0; i < n; i++) {
+        uint32_t f = rpy_char_flags(RPY_AT(i));
+        if (kind == RPY_IS_LOWER) {
+            if (f & (RPY_U_UPPER | RPY_U_TITLE))
+                return false;
+            cased |= (f & RPY_U_LOWER) != 0;
+        } else if (kind == RPY_IS_UPPER) {
+            if (f & (RPY_U_LOWER | RPY_U_TITLE))
+                return false;
+            cased |= (f & RPY_U_UPPER) != 0;
+        } else if (f & (RPY_U_UPPER | RPY_U_TITLE)) {
+            if (previous_cased)
+                return false;
+            previous_cased = cased = true;
+        } else if (f & RPY_U_LOWER) {
+            if (!previous_cased)
+                return false;
+            previous_cased = cased = true;
+        } else {
+            previous_cased = false;
+        }
+    }
+    return cased;
+#undef RPY_AT
+}
+
+static bool rpy_str_is(struct rpy_str *s, int64_t kind) {
+    return rpy_text_is(s->items, RPY_STR_IS_WIDE(s) ? RPY_STR_WIDE_ITEMS(s) : NULL, s->length, kind);
+}
+
+static inline bool rpy_char_is(uint32_t c, int64_t kind) {
+    if (kind > 0)
+        return (rpy_char_flags(c) & (uint32_t)kind) != 0;
+    return rpy_text_is(NULL, &c, 1, kind);
+}
+
+/* The kinds of rpy_str_case. */
+#define RPY_CASE_LOWER 0
+#define RPY_CASE_UPPER 1
+#define RPY_CASE_TITLE 2
+#define RPY_CASE_FOLD 3
+#define RPY_CASE_SWAP 4
+#define RPY_CASE_CAPITALIZE 5
+
+/* The full mapping of one code point (kind 0 lower .. 3 casefold) into out; its length. */
+static inline int rpy_map_char(uint32_t c, int kind, uint32_t *out) {
+    if (c < 0x80) {
+        if (kind == RPY_CASE_UPPER || kind == RPY_CASE_TITLE)
+            out[0] = c >= 'a' && c <= 'z' ? c - 32 : c;
+        else
+            out[0] = c >= 'A' && c <= 'Z' ? c + 32 : c;
+        return 1;
+    }
+    return (int)rpy_unicode_map(c, (uint32_t)kind, out);
+}
+
+/* Lowercase of the character at i, with the final-sigma rule of str.lower. */
+static int rpy_lower_at(struct rpy_str *s, int64_t i, uint32_t c, uint32_t *out) {
+    if (c != 0x3A3)
+        return rpy_map_char(c, RPY_CASE_LOWER, out);
+    int64_t j = i - 1;
+    uint32_t f = 0;
+    while (j >= 0 && ((f = rpy_char_flags(rpy_str_get(s, j))) & RPY_U_CASE_IGNORABLE))
+        j--;
+    bool final = j >= 0 && (f & RPY_U_CASED);
+    if (final) {
+        j = i + 1;
+        while (j < s->length && ((f = rpy_char_flags(rpy_str_get(s, j))) & RPY_U_CASE_IGNORABLE))
+            j++;
+        final = j == s->length || !(f & RPY_U_CASED);
+    }
+    out[0] = final ? 0x3C2 : 0x3C3;
+    return 1;
+}
+
+/* The mapping of character i of s for str.lower/upper/title/casefold/swapcase/capitalize;
+   `*prev_cased` carries title's state. */
+static int rpy_case_at(struct rpy_str *s, int64_t i, int kind, bool *prev_cased, uint32_t *out) {
+    uint32_t c = rpy_str_get(s, i);
+    switch (kind) {
+    case RPY_CASE_LOWER:
+        return rpy_lower_at(s, i, c, out);
+    case RPY_CASE_UPPER:
+    case RPY_CASE_FOLD:
+        return rpy_map_char(c, kind, out);
+    case RPY_CASE_SWAP: {
+        uint32_t f = rpy_char_flags(c);
+        if (f & RPY_U_UPPER)
+            return rpy_lower_at(s, i, c, out);
+        if (f & RPY_U_LOWER)
+            return rpy_map_char(c, RPY_CASE_UPPER, out);
+        out[0] = c;
+        return 1;
+    }
+    case RPY_CASE_CAPITALIZE:
+        return i == 0 ? rpy_map_char(c, RPY_CASE_TITLE, out) : rpy_lower_at(s, i, c, out);
+    default: {
+        int n = *prev_cased ? rpy_lower_at(s, i, c, out) : rpy_map_char(c, RPY_CASE_TITLE, out);
+        *prev_cased = (rpy_char_flags(c) & RPY_U_CASED) != 0;
+        return n;
+    }
+    }
+}
+
+/* str.lower(), upper(), title(), casefold(), swapcase(), capitalize(): a new string. */
+static struct rpy_str *rpy_str_case(struct rpy_str *s, int64_t kind) {
+    int64_t n = s->length, total = 0;
+    bool wide = false, prev = false, ascii = !RPY_STR_IS_WIDE(s);
+    for (int64_t i = 0; i < n && ascii; i++)
+        ascii = s->items[i] < 0x80;
+    if (ascii) {
+        total = n;
+    } else {
+        for (int64_t i = 0; i < n; i++) {
+            uint32_t out[3];
+            int k = rpy_case_at(s, i, (int)kind, &prev, out);
+            for (int j = 0; j < k; j++)
+                wide |= out[j] > 0xFF;
+            total += k;
+        }
+    }
+    RPY_PUSH1(s);
+    struct rpy_str *r = rpy_str_alloc_width(wide, total);
+    RPY_POP1(s);
+    if (r == NULL)
+        return NULL;
+    prev = false;
+    int64_t pos = 0;
+    for (int64_t i = 0; i < n; i++) {
+        uint32_t out[3];
+        int k = rpy_case_at(s, i, (int)kind, &prev, out);
+        for (int j = 0; j < k; j++)
+            rpy_str_put(r, pos++, out[j]);
+    }
     return r;
 }
 
@@ -657,8 +1206,9 @@ static struct rpy_str *rpy_str_of_float(double x) {
 /* rpython.rlib.rfloat.formatd(x, code, precision, flags): `code` one of e E f F g G r,
    flags DTSF_SIGN (1), DTSF_ADD_DOT_0 (2), DTSF_ALT (4), as Python's float formatting. */
 static struct rpy_str *rpy_formatd(double x, struct rpy_str *code_s, int64_t prec, int64_t flags) {
-    unsigned char code = code_s != NULL && code_s->length > 0 ? code_s->items[0] : 'r';
-    if (strchr("eEfFgGr", code) == NULL)
+    uint32_t c0 = code_s != NULL && code_s->length > 0 ? rpy_str_get(code_s, 0) : 'r';
+    unsigned char code = c0 < 0x80 ? (unsigned char)c0 : 'r';
+    if (code == 0 || strchr("eEfFgGr", code) == NULL)
         code = 'r';
     char buf[512];
     size_t n;
@@ -760,8 +1310,13 @@ static struct rpy_str *rpy_formatd(double x, struct rpy_str *code_s, int64_t pre
 }
 
 /* float(str): Python's syntax (spaces around, `inf`, `nan`, `infinity` in any case, single
-   underscores between digits), ValueError otherwise. */
+   underscores between digits), ValueError otherwise (also for text with characters above
+   U+00FF, where CPython would accept other scripts' digits). */
 static double rpy_float_of_str(struct rpy_str *s) {
+    if (RPY_STR_IS_WIDE(s)) {
+        rpy_raise(RPY_EXC_ValueError, NULL);
+        return 0;
+    }
     int64_t i = 0, n = s->length;
     while (i < n && (s->items[i] == ' ' || (s->items[i] >= 9 && s->items[i] <= 13)))
         i++;
@@ -901,7 +1456,7 @@ static bool rpy_have_debug_prints(void) {
 
 static void rpy_debug_start(struct rpy_str *cat) {
     rpy_debug_open();
-    bool on = rpy_debug_category_on(cat->items, cat->length);
+    bool on = !RPY_STR_IS_WIDE(cat) && rpy_debug_category_on(cat->items, cat->length);
     rpy_debug_depth++;
     int d = rpy_debug_depth > 63 ? 63 : rpy_debug_depth;
     if (on)
@@ -910,7 +1465,7 @@ static void rpy_debug_start(struct rpy_str *cat) {
         rpy_debug_levels &= ~((uint64_t)1 << (d - 1));
     if (on || rpy_debug_profile) {
         fprintf(rpy_debug_file, "[%llx] {", rpy_debug_clock());
-        fwrite(cat->items, 1, (size_t)cat->length, rpy_debug_file);
+        rpy_fput_text(rpy_debug_file, cat);
         fputc('\n', rpy_debug_file);
     }
 }
@@ -922,7 +1477,7 @@ static void rpy_debug_stop(struct rpy_str *cat) {
         rpy_debug_depth--;
     if (on || rpy_debug_profile) {
         fprintf(rpy_debug_file, "[%llx] ", rpy_debug_clock());
-        fwrite(cat->items, 1, (size_t)cat->length, rpy_debug_file);
+        rpy_fput_text(rpy_debug_file, cat);
         fputs("}\n", rpy_debug_file);
     }
 }
@@ -931,7 +1486,7 @@ static void rpy_debug_write(struct rpy_str *line) {
     if (!rpy_have_debug_prints())
         return;
     FILE *f = rpy_debug_depth == 0 ? stderr : rpy_debug_file;
-    fwrite(line->items, 1, (size_t)line->length, f);
+    rpy_fput_text(f, line);
     fputc('\n', f);
 }
 
@@ -944,7 +1499,7 @@ static bool rpy_have_debug_prints_for(struct rpy_str *prefix) {
     rpy_debug_open();
     if (rpy_have_debug_prints())
         return true;
-    return rpy_debug_category_on(prefix->items, prefix->length);
+    return !RPY_STR_IS_WIDE(prefix) && rpy_debug_category_on(prefix->items, prefix->length);
 }
 
 static int64_t rpy_debug_offset(void) {
@@ -960,7 +1515,7 @@ static void rpy_flush_stdout(void);
 static void rpy_fatalerror_notb(struct rpy_str *msg) {
     rpy_flush_stdout();
     fputs("fatal error: ", stderr);
-    fwrite(msg->items, 1, (size_t)msg->length, stderr);
+    rpy_fput_text(stderr, msg);
     fputc('\n', stderr);
     exit(1);
 }
@@ -1062,56 +1617,76 @@ static struct rpy_str *rpy_str_of_bool(bool b) {
 /* int(str): ValueError (fatal unless caught) for text that is not an integer. */
 static int64_t rpy_int_of_str(struct rpy_str *s) {
     int64_t out = 0;
+    if (RPY_STR_IS_WIDE(s)) {
+        rpy_raise(RPY_EXC_ValueError, NULL); /* digits of other scripts are not read */
+        return 0;
+    }
     int r = rpy_parse_int((const char *)s->items, (size_t)s->length, &out);
     if (RPY_UNLIKELY(r != 0))
         rpy_raise(r == 2 ? RPY_EXC_OverflowError : RPY_EXC_ValueError, NULL);
     return out;
 }
 
-/* str.encode(): str holds Latin-1 code points, encoded here as UTF-8. */
+/* str.encode() / encode("utf-8"): UnicodeEncodeError for a surrogate, as CPython's strict
+   encoder. */
 static struct rpy_str *rpy_str_encode(struct rpy_str *s) {
-    int64_t extra = 0;
-    for (int64_t i = 0; i < s->length; i++)
-        extra += s->items[i] >= 0x80;
+    int64_t size = 0;
+    for (int64_t i = 0; i < s->length; i++) {
+        uint32_t c = rpy_str_get(s, i);
+        if (RPY_UNLIKELY(c >= 0xD800 && c <= 0xDFFF)) {
+            rpy_raise(RPY_EXC_UnicodeEncodeError, NULL);
+            return NULL;
+        }
+        size += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    }
     RPY_PUSH1(s);
-    struct rpy_str *r = rpy_str_alloc(RPY_TID_BYTES, s->length + extra);
+    struct rpy_str *r = rpy_str_alloc(RPY_TID_BYTES, size);
     RPY_POP1(s);
     if (r == NULL)
         return NULL;
-    int64_t j = 0;
-    for (int64_t i = 0; i < s->length; i++) {
-        unsigned char c = s->items[i];
-        if (c < 0x80) {
-            r->items[j++] = c;
-        } else {
-            r->items[j++] = (unsigned char)(0xC0 | (c >> 6));
-            r->items[j++] = (unsigned char)(0x80 | (c & 0x3F));
-        }
+    if (size == s->length && !RPY_STR_IS_WIDE(s)) {
+        memcpy(r->items, s->items, (size_t)size);
+        return r;
     }
+    int64_t j = 0;
+    for (int64_t i = 0; i < s->length; i++)
+        j += rpy_utf8_put(r->items + j, rpy_str_get(s, i));
     return r;
 }
 
-/* str.encode(encoding): "latin-1" (and its aliases) copies the code points; "ascii" too, with
-   ValueError (UnicodeEncodeError) above 127; anything else is UTF-8. */
-static struct rpy_str *rpy_str_encode_as(struct rpy_str *s, struct rpy_str *enc) {
-    char e[16];
+/* The encoding named by a str, lowercased with '_' as '-', in e (room for 16 bytes). */
+static void rpy_encoding_name(struct rpy_str *enc, char *e) {
     int64_t k = 0;
     for (int64_t i = 0; i < enc->length && k < 15; i++) {
-        unsigned char c = enc->items[i];
+        uint32_t c = rpy_str_get(enc, i);
         if (c == '_')
             c = '-';
-        e[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        e[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c < 0x80 ? c : '?');
     }
     e[k] = 0;
-    bool latin1 = strcmp(e, "latin-1") == 0 || strcmp(e, "latin1") == 0 ||
-                  strcmp(e, "iso-8859-1") == 0 || strcmp(e, "iso8859-1") == 0 || strcmp(e, "l1") == 0;
-    bool ascii = strcmp(e, "ascii") == 0 || strcmp(e, "us-ascii") == 0;
+}
+
+static bool rpy_encoding_is_latin1(const char *e) {
+    return strcmp(e, "latin-1") == 0 || strcmp(e, "latin1") == 0 || strcmp(e, "iso-8859-1") == 0 ||
+           strcmp(e, "iso8859-1") == 0 || strcmp(e, "l1") == 0 || strcmp(e, "latin") == 0;
+}
+
+static bool rpy_encoding_is_ascii(const char *e) {
+    return strcmp(e, "ascii") == 0 || strcmp(e, "us-ascii") == 0;
+}
+
+/* str.encode(encoding): "latin-1" (and its aliases) and "ascii" copy the code points, with
+   UnicodeEncodeError (a ValueError) above U+00FF or U+007F; anything else is UTF-8. */
+static struct rpy_str *rpy_str_encode_as(struct rpy_str *s, struct rpy_str *enc) {
+    char e[16];
+    rpy_encoding_name(enc, e);
+    bool latin1 = rpy_encoding_is_latin1(e), ascii = rpy_encoding_is_ascii(e);
     if (!latin1 && !ascii)
         return rpy_str_encode(s);
-    if (ascii) {
+    if (RPY_STR_IS_WIDE(s) || ascii) {
         for (int64_t i = 0; i < s->length; i++) {
-            if (s->items[i] >= 0x80) {
-                rpy_raise(RPY_EXC_ValueError, NULL);
+            if (rpy_str_get(s, i) >= (ascii ? 0x80u : 0x100u)) {
+                rpy_raise(RPY_EXC_UnicodeEncodeError, NULL);
                 return NULL;
             }
         }
@@ -1163,14 +1738,11 @@ static void rpy_out(const void *data, size_t n) {
     rpy_outlen += n;
 }
 
-/* print() writes text: Latin-1 characters are encoded as UTF-8, like CPython's stdout. */
-static void rpy_print_char(unsigned char c) {
-    if (c < 0x80) {
-        rpy_out(&c, 1);
-    } else {
-        unsigned char b[2] = {(unsigned char)(0xC0 | (c >> 6)), (unsigned char)(0x80 | (c & 0x3F))};
-        rpy_out(b, 2);
-    }
+/* print() writes text as UTF-8, like CPython's stdout (a lone surrogate is written as its
+   three-byte form, where CPython raises UnicodeEncodeError). */
+static void rpy_print_char(uint32_t c) {
+    unsigned char b[4];
+    rpy_out(b, (size_t)rpy_utf8_put(b, c));
 }
 
 static void rpy_print_str(struct rpy_str *s) {
@@ -1178,14 +1750,17 @@ static void rpy_print_str(struct rpy_str *s) {
         rpy_out("None", 4);
         return;
     }
-    for (int64_t i = 0; i < s->length; i++) {
-        if (s->items[i] >= 0x80) {
-            for (int64_t j = 0; j < s->length; j++)
-                rpy_print_char(s->items[j]);
+    if (!RPY_STR_IS_WIDE(s)) {
+        int64_t i = 0;
+        while (i < s->length && s->items[i] < 0x80)
+            i++;
+        if (i == s->length) {
+            rpy_out(s->items, (size_t)s->length);
             return;
         }
     }
-    rpy_out(s->items, (size_t)s->length);
+    for (int64_t j = 0; j < s->length; j++)
+        rpy_print_char(rpy_str_get(s, j));
 }
 
 static void rpy_print_int(int64_t x) {
@@ -1224,15 +1799,12 @@ static int64_t rpy_os_write(int64_t fd, struct rpy_str *data) {
 }
 
 /* os.open(path, flags, mode): OSError on failure. */
+static bool rpy_path(struct rpy_str *path, char *buf, size_t size);
+
 static int64_t rpy_os_open(struct rpy_str *path, int64_t flags, int64_t mode) {
     char buf[4096];
-    if (path->length >= (int64_t)sizeof buf) {
-        errno = ENAMETOOLONG;
-        rpy_raise_oserror();
+    if (!rpy_path(path, buf, sizeof buf))
         return -1;
-    }
-    memcpy(buf, path->items, (size_t)path->length);
-    buf[path->length] = 0;
     int fd;
     do {
         fd = open(buf, (int)flags, (int)mode);
@@ -1281,15 +1853,13 @@ static void rpy_raise_oserror(void) {
     rpy_exc_value = inst;
 }
 
-/* A NUL-terminated copy of a str path in `buf` (false, with OSError raised, if too long). */
+/* A NUL-terminated UTF-8 copy of a str path in `buf` (false, with OSError raised, if too long). */
 static bool rpy_path(struct rpy_str *path, char *buf, size_t size) {
-    if (path->length >= (int64_t)size) {
+    if (rpy_str_to_utf8_buf(path, buf, size) < 0) {
         errno = ENAMETOOLONG;
         rpy_raise_oserror();
         return false;
     }
-    memcpy(buf, path->items, (size_t)path->length);
-    buf[path->length] = 0;
     return true;
 }
 
@@ -1321,10 +1891,8 @@ static void rpy_os_rmdir(struct rpy_str *path) {
 static bool rpy_os_path_kind(struct rpy_str *path, int64_t kind) {
     char buf[4096];
     struct stat st;
-    if (path->length >= (int64_t)sizeof buf)
+    if (rpy_str_to_utf8_buf(path, buf, sizeof buf) < 0)
         return false;
-    memcpy(buf, path->items, (size_t)path->length);
-    buf[path->length] = 0;
     if (stat(buf, &st) < 0)
         return false;
     if (kind == 1)
@@ -1341,14 +1909,12 @@ static int64_t rpy_os_getpid(void) { return (int64_t)getpid(); }
 /* os.getenv(name): the value, or None. */
 static struct rpy_str *rpy_os_getenv(struct rpy_str *name) {
     char buf[4096];
-    if (name->length >= (int64_t)sizeof buf)
+    if (rpy_str_to_utf8_buf(name, buf, sizeof buf) < 0)
         return NULL;
-    memcpy(buf, name->items, (size_t)name->length);
-    buf[name->length] = 0;
     const char *v = getenv(buf);
     if (v == NULL)
         return NULL;
-    return rpy_str_from_bytes(RPY_TID_STR, v, (int64_t)strlen(v));
+    return rpy_str_from_utf8(v, (int64_t)strlen(v));
 }
 
 /* time.time (kind 0), a monotonic clock (1), the process CPU time (2), in seconds. */
@@ -1374,22 +1940,14 @@ static int64_t rpy_sys_write(int64_t fd, struct rpy_str *s) {
         rpy_print_str(s);
     } else {
         rpy_flush_stdout();
-        for (int64_t i = 0; i < s->length; i++) {
-            unsigned char c = s->items[i];
-            if (c < 0x80) {
-                fputc(c, stderr);
-            } else {
-                fputc(0xC0 | (c >> 6), stderr);
-                fputc(0x80 | (c & 0x3F), stderr);
-            }
-        }
+        rpy_fput_text(stderr, s);
         fflush(stderr);
     }
     return s->length;
 }
 
 /* sys.stdin.readline() (line = 1: up to and including a newline) or sys.stdin.read(). The
-   input is decoded as UTF-8 where valid, byte by byte (Latin-1) otherwise. */
+   input is decoded as UTF-8; invalid UTF-8 raises UnicodeDecodeError, as CPython's stdin. */
 static struct rpy_str *rpy_stdin_read(int64_t line) {
     rpy_flush_stdout();
     size_t cap = 256, n = 0;
@@ -1416,18 +1974,16 @@ static struct rpy_str *rpy_stdin_read(int64_t line) {
         if (line && c == '\n')
             break;
     }
-    /* Decode two-byte UTF-8 sequences of Latin-1 characters; keep other bytes. */
-    size_t m = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = buf[i];
-        if ((c == 0xC2 || c == 0xC3) && i + 1 < n && (buf[i + 1] & 0xC0) == 0x80) {
-            buf[m++] = (unsigned char)(((c & 0x1F) << 6) | (buf[i + 1] & 0x3F));
-            i++;
-        } else {
-            buf[m++] = c;
-        }
+    bool wide;
+    int64_t count = rpy_utf8_scan(buf, (int64_t)n, false, &wide);
+    if (count < 0) {
+        free(buf);
+        rpy_raise(RPY_EXC_UnicodeDecodeError, NULL);
+        return NULL;
     }
-    struct rpy_str *r = rpy_str_from_bytes(RPY_TID_STR, (const char *)buf, (int64_t)m);
+    struct rpy_str *r = rpy_str_alloc_width(wide, count);
+    if (r != NULL)
+        rpy_utf8_fill(r, buf, (int64_t)n);
     free(buf);
     return r;
 }
@@ -1437,29 +1993,34 @@ static void rpy_sys_exit(int64_t code) {
     exit((int)code);
 }
 
-/* bytes.decode(encoding): Latin-1 copies; UTF-8 decodes (characters above U+00FF are not
- * supported by this str yet and raise UnicodeDecodeError, as malformed input does). */
+/* bytes.decode(encoding): Latin-1 copies; ASCII copies, UnicodeDecodeError (a ValueError) above
+   0x7F; anything else is strict UTF-8, UnicodeDecodeError for malformed input. */
 static struct rpy_str *rpy_bytes_decode(struct rpy_str *b, struct rpy_str *enc) {
-    bool latin1 = enc->length >= 5 && (memcmp(enc->items, "latin", 5) == 0 || memcmp(enc->items, "iso-8", 5) == 0);
+    char e[16];
+    rpy_encoding_name(enc, e);
+    bool latin1 = rpy_encoding_is_latin1(e), ascii = rpy_encoding_is_ascii(e);
+    bool wide = false;
+    int64_t count = b->length;
+    if (ascii) {
+        for (int64_t i = 0; i < b->length; i++)
+            if (b->items[i] >= 0x80)
+                count = -1;
+    } else if (!latin1) {
+        count = rpy_utf8_scan(b->items, b->length, false, &wide);
+    }
+    if (count < 0) {
+        rpy_raise(RPY_EXC_UnicodeDecodeError, NULL);
+        return NULL;
+    }
     RPY_PUSH1(b);
-    struct rpy_str *s = rpy_str_alloc(RPY_TID_STR, b->length);
+    struct rpy_str *s = rpy_str_alloc_width(wide, count);
     RPY_POP1(b);
     if (s == NULL)
         return NULL;
-    int64_t j = 0;
-    for (int64_t i = 0; i < b->length; i++) {
-        unsigned char c = b->items[i];
-        if (latin1 || c < 0x80) {
-            s->items[j++] = c;
-        } else if ((c == 0xC2 || c == 0xC3) && i + 1 < b->length && (b->items[i + 1] & 0xC0) == 0x80) {
-            s->items[j++] = (unsigned char)(((c & 0x1F) << 6) | (b->items[i + 1] & 0x3F));
-            i++;
-        } else {
-            rpy_raise(RPY_EXC_UnicodeDecodeError, NULL);
-            return NULL;
-        }
-    }
-    s->length = j;
+    if (count == b->length)
+        memcpy(s->items, b->items, (size_t)count);
+    else
+        rpy_utf8_fill(s, b->items, b->length);
     return s;
 }
 
@@ -1523,23 +2084,37 @@ static struct rpy_list *rpy_list_mul(struct rpy_list *src, int64_t n, uint32_t l
 static struct rpy_str *rpy_str_join(struct rpy_str *sep, struct rpy_list *l) {
     int64_t n = l->length, total = 0;
     struct rpy_str **items = (struct rpy_str **)l->items->items;
-    for (int64_t i = 0; i < n; i++)
+    bool wide = n > 1 && RPY_STR_IS_WIDE(sep);
+    for (int64_t i = 0; i < n; i++) {
         total += items[i]->length + (i ? sep->length : 0);
+        wide |= RPY_STR_IS_WIDE(items[i]);
+    }
     RPY_PUSH1(sep);
     RPY_PUSH1(l);
-    struct rpy_str *r = rpy_str_alloc(RPY_TID_STR, total);
+    struct rpy_str *r = rpy_str_alloc_width(wide, total);
     RPY_POP1(l);
     RPY_POP1(sep);
     if (r == NULL)
         return NULL;
     items = (struct rpy_str **)l->items->items;
     int64_t j = 0;
+    if (!wide) {
+        for (int64_t i = 0; i < n; i++) {
+            if (i) {
+                memcpy(r->items + j, sep->items, (size_t)sep->length);
+                j += sep->length;
+            }
+            memcpy(r->items + j, items[i]->items, (size_t)items[i]->length);
+            j += items[i]->length;
+        }
+        return r;
+    }
     for (int64_t i = 0; i < n; i++) {
         if (i) {
-            memcpy(r->items + j, sep->items, (size_t)sep->length);
+            rpy_str_copy(r, j, sep, 0, sep->length);
             j += sep->length;
         }
-        memcpy(r->items + j, items[i]->items, (size_t)items[i]->length);
+        rpy_str_copy(r, j, items[i], 0, items[i]->length);
         j += items[i]->length;
     }
     return r;
@@ -1597,7 +2172,7 @@ static struct rpy_list *rpy_make_argv(int argc, char **argv, uint32_t list_tid, 
     RPY_PUSH1(l);
     rpy_list_grow(l, argc, array_tid, sizeof(void *));
     for (int i = 0; i < argc && !rpy_exc_type; i++) {
-        struct rpy_str *s = rpy_str_from_bytes(RPY_TID_STR, argv[i], (int64_t)strlen(argv[i]));
+        struct rpy_str *s = rpy_str_from_utf8(argv[i], (int64_t)strlen(argv[i]));
         RPY_PEEK1(l);
         RPY_WRITE_BARRIER_ARRAY(l->items, i);
         ((struct rpy_str **)l->items->items)[i] = s;
