@@ -1969,6 +1969,10 @@ impl Annotator<'_> {
             }
             "ord" => match pos {
                 [Char] => Int,
+                // A `str` that is not a constant (`c.lower()` of a character, which a full case
+                // mapping may lengthen): its length is checked when the program runs, with
+                // CPython's TypeError.
+                [Str] if !matches!(op.args.get(2), Some(Value::Const(Const::Str(_)))) => Int,
                 [Str] => self.bad(
                     op.span,
                     "`ord()` needs a one-character string".into(),

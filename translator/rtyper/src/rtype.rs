@@ -3006,6 +3006,10 @@ impl Rtyper<'_, '_> {
                 }
                 acc
             }
+            "ord" if tys[0] == s => {
+                let x = arg(self, st, 0, s);
+                self.call_support(st, "rpy_str_ord", vec![x])
+            }
             "ord" => {
                 let x = arg(self, st, 0, T::Char);
                 self.emit(st, LlOp::CastCharToInt, vec![x], T::Signed)

@@ -113,6 +113,7 @@ support! {
     "rpy_math_isinf"(Float) -> Bool;
     "rpy_math_isfinite"(Float) -> Bool;
     "rpy_float2longlong"(Float) -> Signed;
+    "rpy_str_ord"(Str) -> Signed, raise;
     "rpy_longlong2float"(Signed) -> Float;
     "rpy_float_of_str"(Str) -> Float, raise;
     "rpy_debug_start"(Str) -> Void;

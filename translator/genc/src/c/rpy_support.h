@@ -533,6 +533,15 @@ static inline uint32_t rpy_str_get(struct rpy_str *s, int64_t i) {
     return s->items[i];
 }
 
+/* ord() of a str that is not known to be one character: CPython's TypeError otherwise. */
+static int64_t rpy_str_ord(struct rpy_str *s) {
+    if (RPY_UNLIKELY(s == NULL || s->length != 1)) {
+        rpy_raise(RPY_EXC_TypeError, NULL);
+        return -1;
+    }
+    return rpy_str_get(s, 0);
+}
+
 static inline void rpy_str_put(struct rpy_str *s, int64_t i, uint32_t c) {
     if (RPY_STR_IS_WIDE(s))
         RPY_STR_WIDE_ITEMS(s)[i] = c;
