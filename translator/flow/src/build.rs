@@ -1622,13 +1622,21 @@ impl Builder<'_, '_> {
         if self.loop_head().is_none() {
             return;
         }
-        let c = self.cond(test);
-        let (t, f) = self.branch(c);
-        if let Some(t) = t {
-            self.resume(t);
+        let (t, f) = self.cond_branch(test);
+        if !t.is_empty() {
+            self.join(t);
             self.stmts(body);
             self.goto_head(test.span);
         }
+        // Several ways out of the test (`while a and b:`) meet in one block first.
+        let f = match f.len() {
+            0 => None,
+            1 => f.into_iter().next(),
+            _ => {
+                self.join(f);
+                self.pending_here()
+            }
+        };
         self.end_loop(f, orelse);
     }
 
@@ -1937,7 +1945,7 @@ impl Builder<'_, '_> {
 
     // ---- expressions ----
 
-    /// Evaluates the condition of an `if` as jumps: the pending exits where it is true and
+    /// Evaluates the condition of an `if` or `while` as jumps: the pending exits where it is true and
     /// where it is false. `and`, `or` and `not` become branches instead of a joined value, as
     /// in Python's bytecode, so a test such as `isinstance(x, C)` in `if isinstance(x, C) and
     /// ...:` leads straight into the body and the annotator can narrow `x` there.
