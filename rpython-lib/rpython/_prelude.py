@@ -1472,17 +1472,7 @@ def op_iter_inst(x):
 
 
 @specialize.argtype(0)
-def builtin_iter_inst(x):
-    return x.__iter__()
-
-
-@specialize.argtype(0)
 def op_next_inst(it):
-    return it.__next__()
-
-
-@specialize.argtype(0)
-def builtin_next_inst(it):
     return it.__next__()
 
 

@@ -59,15 +59,16 @@ def _check_class(cls, what, builtins):
             what, "str, int or an RPython class" if builtins else "an RPython class"))
 
 
-class RWeakValueDictionary(object):
-    """A dictionary whose values are held weakly (see the module documentation)."""
+class _RWeakDictBase(object):
+    """What both weak dictionaries share untranslated: a CPython weak dictionary whose keys
+    and values are checked against the classes given."""
 
-    def __init__(self, keyclass, valueclass):
-        _check_class(keyclass, "key", (str, int))
+    def __init__(self, keyclass, valueclass, keytypes, table):
+        _check_class(keyclass, "key", keytypes)
         _check_class(valueclass, "value", ())
         self._keyclass = keyclass
         self._valueclass = valueclass
-        self._dict = weakref.WeakValueDictionary()
+        self._dict = table
 
     def get(self, key):
         """The value of `key`, or None if there is none or it died."""
@@ -88,34 +89,20 @@ class RWeakValueDictionary(object):
         return {"_dict": dict(self._dict.items())}
 
 
-class RWeakKeyDictionary(object):
+class RWeakValueDictionary(_RWeakDictBase):
+    """A dictionary whose values are held weakly (see the module documentation)."""
+
+    def __init__(self, keyclass, valueclass):
+        _RWeakDictBase.__init__(self, keyclass, valueclass, (str, int),
+                                weakref.WeakValueDictionary())
+
+
+class RWeakKeyDictionary(_RWeakDictBase):
     """A dictionary whose keys are instances held weakly (see the module documentation)."""
 
     def __init__(self, keyclass, valueclass):
-        _check_class(keyclass, "key", ())
-        _check_class(valueclass, "value", ())
-        self._keyclass = keyclass
-        self._valueclass = valueclass
-        self._dict = weakref.WeakKeyDictionary()
-
-    def get(self, key):
-        """The value of `key`, or None."""
-        assert isinstance(key, self._keyclass)
-        return self._dict.get(key, None)
-
-    def set(self, key, value):
-        """Stores `value` under `key`, or removes `key` if `value` is None."""
-        assert isinstance(key, self._keyclass)
-        if value is None:
-            self._dict.pop(key, None)
-        else:
-            assert isinstance(value, self._valueclass)
-            self._dict[key] = value
+        _RWeakDictBase.__init__(self, keyclass, valueclass, (), weakref.WeakKeyDictionary())
 
     def length(self):
         """The number of keys still alive (slow: for debugging)."""
         return len(self._dict)
-
-    def _snapshot_attrs_(self):
-        # For the loader: the items alive at import time, as a plain dict.
-        return {"_dict": dict(self._dict.items())}

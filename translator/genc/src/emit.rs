@@ -845,12 +845,7 @@ impl Emitter<'_> {
                     skip -= 1;
                     continue;
                 }
-                if self.collects(op.op, &op.args) {
-                    fresh.clear();
-                }
-                if matches!(op.op, LlOp::Malloc | LlOp::MallocVarsize) {
-                    fresh.push(op.result);
-                }
+                self.track_fresh(op, &mut fresh);
                 self.fresh = fresh.clone();
                 if self.opts.line_directives {
                     let (file, line) = self.sources.describe(op.span);
@@ -860,8 +855,7 @@ impl Emitter<'_> {
                     }
                 }
                 if let Some(stmt) = self.rooted_malloc(types, &data.ops[i..]) {
-                    fresh.clear();
-                    fresh.push(data.ops[i + 1].result);
+                    self.track_fresh(&data.ops[i + 1], &mut fresh);
                     let _ = writeln!(self.out, "    {stmt}");
                     skip = 2;
                     continue;
@@ -1377,6 +1371,21 @@ impl Emitter<'_> {
         ))
     }
 
+    /// Updates the variables holding objects allocated since the last operation that can
+    /// collect, after `op`.
+    fn track_fresh(&self, op: &rpy_model::Operation<LlOp, LlConst>, fresh: &mut Vec<Var>) {
+        if self.collects(op.op, &op.args) {
+            fresh.clear();
+        }
+        match op.op {
+            LlOp::Malloc | LlOp::MallocVarsize => fresh.push(op.result),
+            LlOp::SameAs | LlOp::CastPointer if matches!(&op.args[0], Value::Var(v) if fresh.contains(v)) => {
+                fresh.push(op.result)
+            }
+            _ => {}
+        }
+    }
+
     /// The input variables of each block that hold an object allocated since the last
     /// operation that can collect, on every path into the block (a forward data flow,
     /// intersecting at joins): an `__init__` inlined after its allocation stores into the new
@@ -1395,16 +1404,7 @@ impl Emitter<'_> {
                 let data = &g.blocks[b];
                 let mut fresh = start.clone();
                 for op in &data.ops {
-                    if self.collects(op.op, &op.args) {
-                        fresh.clear();
-                    }
-                    match op.op {
-                        LlOp::Malloc | LlOp::MallocVarsize => fresh.push(op.result),
-                        LlOp::SameAs | LlOp::CastPointer if matches!(&op.args[0], Value::Var(v) if fresh.contains(v)) => {
-                            fresh.push(op.result)
-                        }
-                        _ => {}
-                    }
+                    self.track_fresh(op, &mut fresh);
                 }
                 for l in &data.exits {
                     let target = &g.blocks[l.target];

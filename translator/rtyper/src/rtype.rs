@@ -795,15 +795,9 @@ impl Rtyper<'_, '_> {
             }
             PyObject::Dict(_) | PyObject::Set(_) => {
                 // A static dict with no entries yet; the program fills it when it starts.
-                let fields: Vec<LlConst> = st
-                    .fields
-                    .iter()
-                    .map(|(_, t)| match t {
-                        LlType::Ptr(a) => LlConst::Null(*a),
-                        _ => LlConst::Signed(0),
-                    })
-                    .collect();
-                let p = self.reprs.push_prebuilt(tid, fields, vec![]);
+                let p = self
+                    .reprs
+                    .push_prebuilt(tid, empty_fields(&st.fields), vec![]);
                 self.reprs.set_prebuilt_object(id, p);
                 let pairs: Vec<_> = match snapshot.obj(id) {
                     PyObject::Dict(items) => items.clone(),
@@ -835,15 +829,9 @@ impl Rtyper<'_, '_> {
             PyObject::Instance { .. } if self.an.prebuilt_weakdict_kind(id).is_some() => {
                 // A static weak dict with no entries yet; the program stores its items (keys
                 // and values that are prebuilt objects) when it starts.
-                let fields: Vec<LlConst> = st
-                    .fields
-                    .iter()
-                    .map(|(_, t)| match t {
-                        LlType::Ptr(a) => LlConst::Null(*a),
-                        _ => LlConst::Signed(0),
-                    })
-                    .collect();
-                let p = self.reprs.push_prebuilt(tid, fields, vec![]);
+                let p = self
+                    .reprs
+                    .push_prebuilt(tid, empty_fields(&st.fields), vec![]);
                 self.reprs.set_prebuilt_object(id, p);
                 // The keys of a weak-value dict have the dict's key type (a one-character key
                 // is a `str`); weak keys and values are instances, each of its own type.
@@ -3446,4 +3434,15 @@ fn propagate_copies(g: &mut LlGraph) {
 /// The low-level type of an instance of class `c`.
 fn st_type_of_inst(r: &mut Rtyper<'_, '_>, c: rpy_annotator::ClassId) -> LlType {
     LlType::Ptr(r.reprs.inst_type(r.an, c))
+}
+
+/// The fields of a static dict object with no entries yet (the program fills it when it starts).
+fn empty_fields(fields: &[(String, LlType)]) -> Vec<LlConst> {
+    fields
+        .iter()
+        .map(|(_, t)| match t {
+            LlType::Ptr(a) => LlConst::Null(*a),
+            _ => LlConst::Signed(0),
+        })
+        .collect()
 }

@@ -226,6 +226,13 @@ static int64_t rpy_dict_lookup(struct rpy_dict *d, const struct rpy_dict_kind *k
     return entry;
 }
 
+/* Whether entry e of a weak dict holds a weak reference whose referent is alive. */
+static inline bool rpy_weak_entry_alive(struct rpy_dict *d, const struct rpy_dict_kind *k, int64_t e) {
+    struct rpy_array *side = k->weak == 1 ? d->values : d->keys;
+    struct rpy_weakref *w = (struct rpy_weakref *)(uintptr_t)rpy_item_get(side, e, 8);
+    return w != NULL && w->referent != 0;
+}
+
 /* Rebuilds the index table and compacts the entries to hold at least `need` live entries.
  * Returns false on MemoryError. The dict must be rooted by the caller (it is re-read from the
  * shadow stack). */
@@ -236,9 +243,7 @@ static bool rpy_dict_resize(struct rpy_dict **dp, const struct rpy_dict_kind *k,
         for (int64_t e = 0; e < d->num_used; e++) {
             if (((int64_t *)d->hashes->items)[e] == RPY_DICT_DELETED)
                 continue;
-            struct rpy_array *side = k->weak == 1 ? d->values : d->keys;
-            struct rpy_weakref *w = (struct rpy_weakref *)(uintptr_t)rpy_item_get(side, e, 8);
-            if (w != NULL && w->referent != 0)
+            if (rpy_weak_entry_alive(d, k, e))
                 continue;
             ((int64_t *)d->hashes->items)[e] = RPY_DICT_DELETED;
             rpy_item_set(d->keys, e, k->key_size, 0);
@@ -463,9 +468,7 @@ static int64_t rpy_weakdict_length(struct rpy_dict *d, const struct rpy_dict_kin
     for (int64_t e = 0; e < d->num_used; e++) {
         if (((int64_t *)d->hashes->items)[e] == RPY_DICT_DELETED)
             continue;
-        struct rpy_array *side = k->weak == 1 ? d->values : d->keys;
-        struct rpy_weakref *w = (struct rpy_weakref *)(uintptr_t)rpy_item_get(side, e, 8);
-        if (w != NULL && w->referent != 0)
+        if (rpy_weak_entry_alive(d, k, e))
             n++;
     }
     return n;
