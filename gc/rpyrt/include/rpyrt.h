@@ -64,9 +64,10 @@ typedef struct rpy_typeinfo {
 #define RPY_GCFLAG_VISITED (1ull << 39)
 
 /* The allocation area: the inline fast path bumps `rpy_nursery_free` while it stays at or below
- * `rpy_nursery_top`; everything between them is zeroed memory. Under the generational collector
- * this is the nursery (whose top advances in chunks as the slow path zeroes memory ahead);
- * in stress mode `rpy_nursery_top == rpy_nursery_free`, so every allocation takes the slow path. */
+ * `rpy_nursery_top`. The memory between them is not zeroed: a fast path writes the header and
+ * initialises every field of the object it takes (the slow path returns zeroed objects). Under the
+ * generational collector this is the nursery; in stress mode `rpy_nursery_top ==
+ * rpy_nursery_free`, so every allocation takes the slow path. */
 extern char *rpy_nursery_free;
 extern char *rpy_nursery_top;
 

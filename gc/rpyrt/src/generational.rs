@@ -32,6 +32,11 @@
 //! are listed as young or old when the program asks; minor collections look at the young list
 //! and move survivors to the old one, major collections look at the old list.
 //!
+//! The nursery is not zeroed: the slow path clears each object it hands out, and the inline
+//! fast paths of the generated code initialise theirs (what RPython's incminimark does, whose
+//! `malloc_zero_filled` is false). Clearing the whole nursery ahead of allocation wrote every
+//! byte twice.
+//!
 //! The heap limit (`RPY_GC_MAX_HEAP`) bounds the old generation plus the used part of the
 //! nursery: the fast path's limit is lowered so that the nursery can only use what the old
 //! generation leaves, and past it the slow path returns NULL after a major collection.
@@ -47,8 +52,8 @@ use crate::config::{GcConfig, MIN_MAJOR_NURSERIES, MIN_NURSERY_SIZE};
 use crate::finalize::{Destructor, Fate, Finalizers};
 use crate::hash::{mix, YoungIds};
 use crate::large::{card_header_bytes, cards_of, LargeSpace, CARD_ITEMS};
-use crate::nursery::Nursery;
 use crate::oldgen::{OldGen, SMALL_MAX};
+use crate::space::Space;
 use crate::stats::Stats;
 use crate::typeinfo::{
     header_tid, round_size, TypeTable, GCFLAG_CARDS_SET, GCFLAG_FORWARDED, GCFLAG_HASHFIELD,
@@ -71,15 +76,16 @@ const SIZE_CAP: usize = (isize::MAX as usize / 4) & !15;
 pub struct GenGc {
     /// Next free byte of the nursery; the inline fast path bumps it.
     pub nursery_free: *mut u8,
-    /// Limit of the fast path: the end of the zeroed part of the nursery, lowered by the heap
-    /// limit, or `nursery_free` itself in stress mode.
+    /// Limit of the fast path: the end of the nursery, lowered by the heap limit, or
+    /// `nursery_free` itself in stress mode. The memory in between is not zeroed: whoever
+    /// allocates there initialises the object.
     pub nursery_top: *mut u8,
     nursery_start: usize,
     nursery_size: usize,
     types: TypeTable,
     statics: Vec<*mut u8>,
     config: GcConfig,
-    nursery: Nursery,
+    nursery: Space,
     old: OldGen,
     large: LargeSpace,
     barrier: Barrier,
@@ -119,7 +125,8 @@ impl GenGc {
         }
         let mut size = config.effective_nursery_size();
         let nursery = loop {
-            if let Some(nursery) = Nursery::new(size) {
+            if let Some(nursery) = Space::new(size) {
+                crate::pages::advise_huge_pages(nursery.start(), size);
                 break nursery;
             }
             if size <= MIN_NURSERY_SIZE {
@@ -299,8 +306,7 @@ impl GenGc {
         self.nursery_top = if self.config.stress {
             self.nursery_free
         } else {
-            let limit = self.nursery_limit().min(self.nursery.zeroed_to() as usize);
-            let limit = limit.max(self.nursery_free as usize);
+            let limit = self.nursery_limit().max(self.nursery_free as usize);
             self.nursery_free
                 .wrapping_add(limit - self.nursery_free as usize)
         };
@@ -354,7 +360,7 @@ impl GenGc {
             }
         }
         let obj = self.nursery_free;
-        self.nursery.zero_up_to(obj.add(size));
+        core::ptr::write_bytes(obj, 0, size);
         self.nursery_free = obj.add(size);
         (obj as *mut u64).write(tid as u64);
         self.reset_top();
@@ -559,7 +565,6 @@ impl GenGc {
         shrink(&mut self.barrier.cards);
         let large_freed = self.large.end_minor();
         self.ids.clear();
-        self.nursery.reset(self.nursery_free);
         self.nursery_free = self.nursery.start();
         self.reset_top();
         self.stats.copied += copied as u64;

@@ -23,7 +23,7 @@
 //!
 //! Modules: `capi` (the exported C symbols), `collector` (the choice between the collectors),
 //! `semispace` (the copying collector) and `space` (its memory), `generational` (the default
-//! collector) with `nursery`, `oldgen` (size classes) over `pages` (arenas), `large` (large objects and card tables)
+//! collector) with `oldgen` (size classes) over `pages` (arenas), `large` (large objects and card tables)
 //! and `barrier` (remembered set), `hash` (identity hashes), `stats` (counters and `PYPYLOG`),
 //! `typeinfo` (the type table and header layout), `finalize` (weak references, destructors and
 //! finalizer queues), `shadowstack` (the global root stack),
@@ -39,7 +39,6 @@ pub mod floatrepr;
 pub mod generational;
 pub mod hash;
 pub mod large;
-pub mod nursery;
 pub mod oldgen;
 pub mod pages;
 pub mod parseint;

@@ -13,6 +13,9 @@
 //! `GCFLAG_HASHFIELD`, and later copies carry the field along. The room those fields need is
 //! counted before a collection chooses the size of to-space. Static objects hash by address.
 //!
+//! Allocation does not rely on zeroed memory: the slow path clears each object it hands out and
+//! the generated code's inline fast paths initialise theirs, so a space is not cleared for reuse.
+//!
 //! The write barrier's flag is never set on objects of this collector; its slow paths are
 //! no-ops here apart from clearing the flag.
 //!
@@ -22,7 +25,7 @@
 //! looks at all of them (an object is alive if it was copied). `rgc.disable()` has no effect
 //! here: every collection is needed to make room.
 //!
-//! Relies on `typeinfo.rs` for object sizes and pointer fields, on `space.rs` for zeroed memory,
+//! Relies on `typeinfo.rs` for object sizes and pointer fields, on `space.rs` for its memory,
 //! and on the caller for the roots: every root slot holds NULL, a pointer to the start of an
 //! object, or a pointer outside the heap (left alone).
 
@@ -259,6 +262,7 @@ impl Gc {
         }
         let obj = self.nursery_free;
         self.nursery_free = obj.add(size);
+        core::ptr::write_bytes(obj, 0, size);
         (obj as *mut u64).write(tid as u64);
         self.reset_top();
         obj
@@ -433,9 +437,8 @@ impl Gc {
         });
         self.ids.clear();
 
-        let mut old = core::mem::replace(&mut self.from, to);
+        let old = core::mem::replace(&mut self.from, to);
         if old.size() == size {
-            old.clear_prefix(old_used);
             self.spare = old;
         }
         self.space_size = size;

@@ -1,4 +1,4 @@
-//! One semispace: a block of zeroed memory obtained from the system allocator.
+//! One space of memory obtained from the system allocator (zeroed when obtained): a semispace, or the nursery.
 //!
 //! Relies on `std::alloc::alloc_zeroed` with 16-byte alignment, which the system allocator serves
 //! with `calloc`, so a fresh space costs no page writes until it is used. Allocation failure is
@@ -58,15 +58,6 @@ impl Space {
     pub fn is_empty(&self) -> bool {
         self.start.is_null()
     }
-
-    /// Zeroes the first `len` bytes again, so the whole space is zeroed memory before it is reused.
-    pub fn clear_prefix(&mut self, len: usize) {
-        assert!(len <= self.size);
-        if len > 0 {
-            // SAFETY: the first `len` bytes belong to this space.
-            unsafe { core::ptr::write_bytes(self.start, 0, len) };
-        }
-    }
 }
 
 impl Drop for Space {
@@ -88,13 +79,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn zeroed_and_reusable() {
-        let mut space = Space::new(4096).unwrap();
+    fn zeroed_at_first() {
+        let space = Space::new(4096).unwrap();
         let bytes = unsafe { core::slice::from_raw_parts_mut(space.start(), space.size()) };
-        assert!(bytes.iter().all(|&b| b == 0));
-        bytes[..100].fill(0xab);
-        space.clear_prefix(100);
-        let bytes = unsafe { core::slice::from_raw_parts(space.start(), space.size()) };
         assert!(bytes.iter().all(|&b| b == 0));
         assert_eq!(space.end() as usize - space.start() as usize, 4096);
     }

@@ -252,6 +252,30 @@ fn a_surviving_medium_array_gets_cards() {
 }
 
 #[test]
+fn slow_path_objects_are_zeroed_over_a_reused_nursery() {
+    // The nursery is not cleared after a minor collection: the slow path clears what it hands
+    // out (the inline fast path initialises its objects itself).
+    let mut heap = Heap::generational(64 << 10);
+    for round in 0..3 {
+        for i in 0..5_000 {
+            let c = heap.cons(null_mut(), null_mut(), -1 - i);
+            unsafe { *word(c, 16) = u64::MAX };
+        }
+        assert!(heap.gen().minor_collections() > round);
+        let cell = unsafe { heap.gc.malloc_slowpath(CONS, CONS_SIZE, &mut heap.roots) };
+        assert!(!cell.is_null() && heap.is_young(cell));
+        assert_eq!(header(cell), CONS as u64);
+        for off in [8, 16, 24] {
+            assert_eq!(
+                unsafe { *word(cell, off) },
+                0,
+                "round {round}, offset {off}"
+            );
+        }
+    }
+}
+
+#[test]
 fn large_objects_are_allocated_outside_the_nursery() {
     let mut heap = Heap::generational(1 << 20);
     let threshold = heap.gen().large_threshold();

@@ -854,10 +854,12 @@ impl Emitter<'_> {
                         last_line = Some(line);
                     }
                 }
-                if let Some(stmt) = self.rooted_malloc(types, &data.ops[i..]) {
-                    self.track_fresh(&data.ops[i + 1], &mut fresh);
+                if let Some((stmt, used)) = self.inline_malloc(g, b, i, types) {
+                    for o in &data.ops[i + 1..i + used] {
+                        self.track_fresh(o, &mut fresh);
+                    }
                     let _ = writeln!(self.out, "    {stmt}");
-                    skip = 2;
+                    skip = used - 1;
                     continue;
                 }
                 let stmt = self.op(types, op.op, &op.args, op.result);
@@ -1332,43 +1334,162 @@ impl Emitter<'_> {
         }
     }
 
-    /// `gc_push_roots(v...)`, a fixed-size `malloc`, `gc_pop_roots(v...)` as one statement whose
-    /// roots travel through the shadow stack only on the slow path: the nursery's fast path
-    /// cannot collect, so it needs neither the stores nor the reloads. `None` if `ops` does not
-    /// start with that pattern (or the type has a destructor to register).
-    fn rooted_malloc(
+    /// A fixed-size `malloc` (between `gc_push_roots(v...)` and `gc_pop_roots(v...)` when
+    /// values live across it), and the `exc_occurred` after it, as one statement with the
+    /// nursery's fast path inline: the roots travel through the shadow stack, and the exception
+    /// is tested, only on the slow path, the only part that can collect or fail. The nursery is
+    /// not zeroed, so the fast path clears the fields the code after the allocation does not
+    /// certainly write first ([`Emitter::written_first`]). Returns the statement and the number
+    /// of operations it stands for, or `None` if the operations at `i` do not start with that
+    /// pattern (or the type has a destructor to register, or under Boehm).
+    fn inline_malloc(
         &mut self,
+        g: &LlGraph,
+        b: Block,
+        i: usize,
         types: &[LlType],
-        ops: &[rpy_model::Operation<LlOp, LlConst>],
-    ) -> Option<String> {
-        let [push, malloc, pop, ..] = ops else {
-            return None;
-        };
-        if push.op != LlOp::GcPushRoots
-            || malloc.op != LlOp::Malloc
-            || pop.op != LlOp::GcPopRoots
-            || push.args != pop.args
-            || self.opts.boehm
-        {
+    ) -> Option<(String, usize)> {
+        if self.opts.boehm {
             return None;
         }
+        let ops = &g.blocks[b].ops[i..];
+        let (push, malloc, pop) = match ops {
+            [push, malloc, pop, ..]
+                if push.op == LlOp::GcPushRoots
+                    && malloc.op == LlOp::Malloc
+                    && pop.op == LlOp::GcPopRoots
+                    && push.args == pop.args =>
+            {
+                (Some(push), malloc, Some(pop))
+            }
+            [malloc, ..] if malloc.op == LlOp::Malloc => (None, malloc, None),
+            _ => return None,
+        };
+        let mut used = if push.is_some() { 3 } else { 1 };
         let LlType::Ptr(t) = types[malloc.result.0 as usize] else {
             return None;
         };
         if self.p.destructors.iter().any(|d| d.0 == t) {
             return None;
         }
+        let exc = match ops.get(used) {
+            Some(o) if o.op == LlOp::ExcOccurred => {
+                used += 1;
+                Some(o.result)
+            }
+            _ => None,
+        };
+        let written = self.written_first(g, types, b, i + used, malloc.result, exc);
         let sn = self.struct_name(t);
         let r = var(malloc.result);
-        let save = self.op(types, push.op, &push.args, push.result);
-        let reload = self.op(types, pop.op, &pop.args, pop.result);
-        Some(format!(
+        let mut clear = String::new();
+        for (name, ft) in &self.p.types.get(t).fields {
+            if stored(name, *ft) && !written.iter().any(|w| **w == **name) {
+                let _ = write!(clear, " {r}->{} = 0;", cfield(name));
+            }
+        }
+        let (save, reload) = match (push, pop) {
+            (Some(push), Some(pop)) => (
+                self.op(types, push.op, &push.args, push.result),
+                self.op(types, pop.op, &pop.args, pop.result),
+            ),
+            _ => (String::new(), String::new()),
+        };
+        let (exc_fast, exc_slow) = match exc {
+            Some(e) => (
+                format!(" {} = false;", var(e)),
+                format!(" {} = RPY_EXC_OCCURRED();", var(e)),
+            ),
+            None => (String::new(), String::new()),
+        };
+        let stmt = format!(
             "{{ char *rpy_p = rpy_nursery_free; size_t rpy_sz = rpy_round_size(sizeof({sn})); \
              if (RPY_LIKELY((size_t)(rpy_nursery_top - rpy_p) >= rpy_sz)) {{ \
-             rpy_nursery_free = rpy_p + rpy_sz; *(uint64_t *)rpy_p = {tid}; {r} = ({sn} *)rpy_p; }} \
-             else {{ {save} {r} = ({sn} *)rpy_malloc_fixed_slow({tid}, rpy_sz); {reload} }} }}",
+             rpy_nursery_free = rpy_p + rpy_sz; *(uint64_t *)rpy_p = {tid}; {r} = ({sn} *)rpy_p;{clear}{exc_fast} }} \
+             else {{ {save} {r} = ({sn} *)rpy_malloc_fixed_slow({tid}, rpy_sz); {reload}{exc_slow} }} }}",
             tid = t.0
-        ))
+        );
+        Some((stmt, used))
+    }
+
+    /// The fields of the new object `obj` that the operations from `start` in block `b` on
+    /// certainly write before anything could read them: following the path the allocation's
+    /// fast path takes (`exc`, the allocation's exception test, is false there) through links
+    /// and blocks, up to the first operation that could read memory, collect or call.
+    fn written_first(
+        &self,
+        g: &LlGraph,
+        types: &[LlType],
+        b: Block,
+        start: usize,
+        obj: Var,
+        exc: Option<Var>,
+    ) -> Vec<String> {
+        let mut written: Vec<String> = Vec::new();
+        let mut aliases = vec![obj];
+        let mut seen = vec![b];
+        let (mut block, mut start, mut exc) = (b, start, exc);
+        loop {
+            let data = &g.blocks[block];
+            for op in &data.ops[start..] {
+                let alias = |x: &Value<LlConst>| matches!(x, Value::Var(v) if aliases.contains(v));
+                match op.op {
+                    LlOp::SetField => {
+                        if let (true, Value::Const(LlConst::Field(f))) =
+                            (alias(&op.args[0]), &op.args[1])
+                        {
+                            if !written.iter().any(|w| **w == **f) {
+                                written.push(f.to_string());
+                            }
+                        }
+                    }
+                    LlOp::SameAs | LlOp::CastPointer => {
+                        if alias(&op.args[0]) {
+                            aliases.push(op.result);
+                        }
+                    }
+                    LlOp::ExcOccurred
+                    | LlOp::PtrEq
+                    | LlOp::PtrNe
+                    | LlOp::PtrIsZero
+                    | LlOp::PtrNonZero => {}
+                    // An operation on values alone reads no object.
+                    o if o.props().pure
+                        && !o.props().cancollect
+                        && op.args.iter().all(|a| match a {
+                            Value::Var(v) => !matches!(types[v.0 as usize], LlType::Ptr(_)),
+                            Value::Const(c) => {
+                                !matches!(c, LlConst::Prebuilt(_) | LlConst::Null(_))
+                            }
+                        }) => {}
+                    _ => return written,
+                }
+            }
+            let link = match &data.exitswitch {
+                ExitSwitch::None => data.exits.first(),
+                ExitSwitch::Value(Value::Var(v)) if Some(*v) == exc => {
+                    data.exits.iter().find(|l| l.case == ExitCase::Bool(false))
+                }
+                _ => None,
+            };
+            let Some(link) = link else { return written };
+            let target = link.target;
+            if seen.contains(&target) || target == g.returnblock || target == g.exceptblock {
+                return written;
+            }
+            aliases = g.blocks[target]
+                .inputargs
+                .iter()
+                .zip(&link.args)
+                .filter(|(_, a)| matches!(a, LinkArg::Value(Value::Var(v)) if aliases.contains(v)))
+                .map(|(t, _)| *t)
+                .collect();
+            if aliases.is_empty() {
+                return written;
+            }
+            seen.push(target);
+            (block, start, exc) = (target, 0, None);
+        }
     }
 
     /// Updates the variables holding objects allocated since the last operation that can

@@ -1314,6 +1314,10 @@ impl Rtyper<'_, '_> {
                         result: r,
                         span: st.span,
                     });
+                    if r != op.result {
+                        // The loop variable itself is the Void constant.
+                        self.finish(st, op.result, Value::Const(LlConst::Void));
+                    }
                     return;
                 }
             }

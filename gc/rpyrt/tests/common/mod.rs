@@ -163,15 +163,23 @@ impl Heap {
         }
     }
 
-    /// What the generated C does inline: round, bump while it fits, write the header; otherwise
-    /// call the slow path. NULL means MemoryError.
+    /// What the generated C does inline: round, bump while it fits (and is below the large-object
+    /// threshold), clear the object and write the header; otherwise call the slow path. NULL
+    /// means MemoryError.
     pub fn try_alloc(&mut self, tid: u32, size: usize) -> Obj {
         let size = round_size(size).unwrap();
         let p = self.gc.nursery_free();
         let top = self.gc.nursery_top();
-        if (top as usize).wrapping_sub(p as usize) >= size && p <= top {
+        let large = match &self.gc {
+            AnyGc::Generational(gc) => size > gc.large_threshold(),
+            AnyGc::Semispace(_) => false,
+        };
+        if !large && (top as usize).wrapping_sub(p as usize) >= size && p <= top {
             self.gc.set_nursery_free(p.wrapping_add(size));
-            unsafe { *(p as *mut u64) = tid as u64 };
+            unsafe {
+                std::ptr::write_bytes(p, 0, size);
+                *(p as *mut u64) = tid as u64;
+            }
             p
         } else {
             unsafe { self.gc.malloc_slowpath(tid, size, &mut self.roots) }

@@ -207,6 +207,8 @@ static inline void *rpy_malloc_fixed(uint32_t tid, size_t size) {
     char *p = rpy_nursery_free;
     if (RPY_LIKELY((size_t)(rpy_nursery_top - p) >= size)) {
         rpy_nursery_free = p + size;
+        /* The nursery is not zeroed (a constant size makes this a few stores). */
+        memset(p, 0, size);
         *(uint64_t *)p = tid;
         return p;
     }
@@ -568,7 +570,9 @@ static inline struct rpy_str *rpy_str_alloc_fast(uint32_t tid, int64_t n) {
     char *p = rpy_nursery_free;
     if (RPY_LIKELY((uint64_t)n <= RPY_GC_LARGE_OBJECT - 64 && (size_t)(rpy_nursery_top - p) >= size)) {
         rpy_nursery_free = p + size;
+        /* The nursery is not zeroed: the callers write all n items. */
         *(uint64_t *)p = tid;
+        ((struct rpy_str *)p)->hash = 0;
         ((struct rpy_str *)p)->length = n;
         return (struct rpy_str *)p;
     }
