@@ -6,8 +6,12 @@
 //!
 //! Each collector decides which objects are alive; this module holds the lists and the steps
 //! common to both, in the order every collection applies them once the roots are traced:
-//! 1. registered objects found dead are resurrected (traced as roots, with everything they
-//!    reach) and appended to their queue, whose trigger becomes pending;
+//! 1. registered objects found dead are put in order ([`order_dead`]): those another dead
+//!    registered object refers to (directly or not) stay registered for a later collection,
+//!    the others are resurrected (traced as roots, with everything they reach, which keeps the
+//!    first ones alive too) and appended to their queue, whose trigger becomes pending. So an
+//!    object is finalized before the objects it refers to, as in RPython (PyPy's
+//!    `finalizer-order.txt`): in a cycle of such objects, the first registered goes first;
 //! 2. the referent of every surviving weak reference is updated if it moved or cleared if it
 //!    died (objects resurrected by step 1 count as alive);
 //! 3. the destructor of every object still dead is called, while its memory is intact.
@@ -15,7 +19,7 @@
 //! Relies on destructors being light (checked by the translator): they read and write only
 //! non-pointer fields, never allocate, never raise and never call into the runtime.
 
-use std::collections::VecDeque;
+use std::collections::{HashSet, VecDeque};
 
 /// A light destructor: called with the dying object, once.
 pub type Destructor = unsafe extern "C" fn(*mut u8);
@@ -127,5 +131,127 @@ impl Finalizers {
             Some(keep) => keep.extend(kept),
             None => *list = kept,
         }
+    }
+}
+
+/// Step 1's order for `registered` (objects with their queue, in registration order): returns
+/// the dead ones to queue now and those that stay registered, both in registration order.
+/// `alive` tells whether the tracing so far reached an object; `trace` calls its argument with
+/// every object an object refers to (read only: nothing is moved or marked here).
+///
+/// A dead object is queued unless an object queued earlier in the order reaches it, or an
+/// object queued later reaches it (it is then taken back): each of those stays registered and
+/// is kept alive by the queued object that reaches it, which is finalized first. The walks
+/// only go through dead objects (everything an alive object refers to is alive).
+///
+/// # Safety
+/// Every dead registered object and every dead object it reaches must be intact.
+pub unsafe fn order_dead(
+    registered: Vec<(*mut u8, u32)>,
+    alive: impl Fn(*mut u8) -> bool,
+    mut trace: impl FnMut(*mut u8, &mut dyn FnMut(*mut u8)),
+) -> (Vec<(*mut u8, u32)>, Vec<(*mut u8, u32)>) {
+    // Per entry: queue it now?
+    let mut queue_now = vec![false; registered.len()];
+    let mut candidate_at: std::collections::HashMap<*mut u8, usize> = Default::default();
+    let mut reached: HashSet<*mut u8> = HashSet::new();
+    let mut stack: Vec<*mut u8> = Vec::new();
+    for (i, &(x, _)) in registered.iter().enumerate() {
+        if alive(x) || reached.contains(&x) {
+            continue;
+        }
+        trace(x, &mut |child| stack.push(child));
+        while let Some(y) = stack.pop() {
+            if y.is_null() || alive(y) {
+                continue;
+            }
+            if !reached.insert(y) {
+                // Reached before: if an earlier candidate, it is not queued after all.
+                if let Some(&j) = candidate_at.get(&y) {
+                    queue_now[j] = false;
+                }
+                continue;
+            }
+            trace(y, &mut |child| stack.push(child));
+        }
+        reached.insert(x);
+        candidate_at.insert(x, i);
+        queue_now[i] = true;
+    }
+    let mut queued = Vec::new();
+    let mut kept = Vec::new();
+    for (entry, now) in registered.into_iter().zip(queue_now) {
+        if now {
+            queued.push(entry);
+        } else {
+            kept.push(entry);
+        }
+    }
+    (queued, kept)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    /// `order_dead` over a fake heap: objects are the addresses of a vector's slots, `edges` says
+    /// what each refers to, `live` which ones the tracing reached.
+    fn order(
+        registered: &[usize],
+        edges: &[(usize, usize)],
+        live: &[usize],
+    ) -> (Vec<usize>, Vec<usize>) {
+        let mut cells = vec![0u64; 16];
+        let base = cells.as_mut_ptr() as *mut u8;
+        let addr = |i: usize| unsafe { base.add(8 * i) };
+        let index = |p: *mut u8| (p as usize - base as usize) / 8;
+        let mut out: HashMap<usize, Vec<usize>> = HashMap::new();
+        for &(a, b) in edges {
+            out.entry(a).or_default().push(b);
+        }
+        let reg = registered.iter().map(|&i| (addr(i), i as u32)).collect();
+        let (queued, kept) = unsafe {
+            order_dead(
+                reg,
+                |p| live.contains(&index(p)),
+                |p, f| {
+                    for &b in out.get(&index(p)).map(|v| v.as_slice()).unwrap_or(&[]) {
+                        f(addr(b));
+                    }
+                },
+            )
+        };
+        let ids = |v: Vec<(*mut u8, u32)>| v.into_iter().map(|e| e.1 as usize).collect();
+        (ids(queued), ids(kept))
+    }
+
+    #[test]
+    fn referrers_go_first() {
+        // A chain 1 -> 2 -> 3 registered innermost first: only its head is queued.
+        assert_eq!(
+            order(&[3, 2, 1], &[(1, 2), (2, 3)], &[]),
+            (vec![1], vec![3, 2])
+        );
+        // Through an unregistered object (5), and an unrelated one (4) queued too.
+        assert_eq!(
+            order(&[6, 4, 1], &[(1, 5), (5, 6)], &[]),
+            (vec![4, 1], vec![6])
+        );
+        // Alive ones are kept and stop nothing; what they refer to is not walked.
+        assert_eq!(order(&[2, 1], &[(1, 2)], &[1, 2]), (vec![], vec![2, 1]));
+        assert_eq!(order(&[2, 7], &[(7, 2)], &[7]), (vec![2], vec![7]));
+    }
+
+    #[test]
+    fn a_cycle_goes_one_at_a_time() {
+        // The first registered member of a cycle is queued; the others wait.
+        assert_eq!(order(&[2, 1], &[(1, 2), (2, 1)], &[]), (vec![2], vec![1]));
+        assert_eq!(
+            order(&[1, 2, 3], &[(1, 2), (2, 3), (3, 1)], &[]),
+            (vec![1], vec![2, 3])
+        );
+        // An object on itself is still queued.
+        assert_eq!(order(&[1], &[(1, 1)], &[]), (vec![1], vec![]));
     }
 }

@@ -49,7 +49,7 @@
 
 use crate::barrier::Barrier;
 use crate::config::{GcConfig, MIN_MAJOR_NURSERIES, MIN_NURSERY_SIZE};
-use crate::finalize::{Destructor, Fate, Finalizers};
+use crate::finalize::{order_dead, Destructor, Fate, Finalizers};
 use crate::hash::{mix, YoungIds};
 use crate::large::{card_header_bytes, cards_of, LargeSpace, CARD_ITEMS};
 use crate::oldgen::{OldGen, SMALL_MAX};
@@ -537,15 +537,20 @@ impl GenGc {
         }
         m.drain();
         if !fin.young_registered.is_empty() {
-            // Registered objects found dead are kept alive (with all they reach) and queued.
-            for (mut obj, q) in core::mem::take(&mut fin.young_registered) {
-                let dead = m.fate(obj) == Fate::Dead;
+            // Registered objects found dead are kept alive (with all they reach) and queued,
+            // unless another one found dead refers to them.
+            let (queued, kept) = order_dead(
+                core::mem::take(&mut fin.young_registered),
+                |obj| m.fate(obj) != Fate::Dead,
+                |obj, f| types.trace_ptrs(obj, |slot| f(slot.read())),
+            );
+            for (mut obj, q) in kept {
                 m.forward(&mut obj);
-                if dead {
-                    fin.enqueue(q, obj);
-                } else {
-                    fin.old_registered.push((obj, q));
-                }
+                fin.old_registered.push((obj, q));
+            }
+            for (mut obj, q) in queued {
+                m.forward(&mut obj);
+                fin.enqueue(q, obj);
             }
             m.drain();
         }
@@ -602,14 +607,17 @@ impl GenGc {
             types.trace_ptrs(obj, |slot| m.mark(slot));
         }
         if !fin.old_registered.is_empty() {
-            // Registered objects found dead are kept alive (with all they reach) and queued.
-            for (mut obj, q) in core::mem::take(&mut fin.old_registered) {
-                if marked_fate(obj) == Fate::Dead {
-                    m.mark(&mut obj);
-                    fin.enqueue(q, obj);
-                } else {
-                    fin.old_registered.push((obj, q));
-                }
+            // Registered objects found dead are kept alive (with all they reach) and queued,
+            // unless another one found dead refers to them.
+            let (queued, kept) = order_dead(
+                core::mem::take(&mut fin.old_registered),
+                |obj| marked_fate(obj) != Fate::Dead,
+                |obj, f| types.trace_ptrs(obj, |slot| f(slot.read())),
+            );
+            fin.old_registered = kept;
+            for (mut obj, q) in queued {
+                m.mark(&mut obj);
+                fin.enqueue(q, obj);
             }
             while let Some(obj) = m.stack.pop() {
                 types.trace_ptrs(obj, |slot| m.mark(slot));

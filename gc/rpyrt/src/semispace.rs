@@ -30,7 +30,7 @@
 //! object, or a pointer outside the heap (left alone).
 
 use crate::config::{GcConfig, MIN_SPACE_SIZE};
-use crate::finalize::{Destructor, Fate, Finalizers};
+use crate::finalize::{order_dead, Destructor, Fate, Finalizers};
 use crate::hash::{mix, YoungIds};
 use crate::space::Space;
 use crate::stats::Stats;
@@ -405,19 +405,24 @@ impl Gc {
             let size = self.types.trace(scan, |slot| copier.forward(slot));
             scan = scan.add(size);
         }
-        // Registered objects found dead are kept alive (with all they reach) and queued.
-        let mut queued = Vec::new();
-        let mut registered = core::mem::take(&mut fin.young_registered);
+        // Registered objects found dead are kept alive (with all they reach) and queued,
+        // unless another one found dead refers to them.
+        let types = &self.types;
+        let (dead, mut registered) = order_dead(
+            core::mem::take(&mut fin.young_registered),
+            |obj| copier.fate(obj) != Fate::Dead,
+            |obj, f| {
+                types.trace(obj, |slot| f(slot.read()));
+            },
+        );
         for entry in registered.iter_mut() {
-            if copier.fate(entry.0) == Fate::Dead {
-                copier.forward(&mut entry.0);
-                queued.push((entry.1, entry.0));
-                entry.0 = core::ptr::null_mut();
-            } else {
-                copier.forward(&mut entry.0);
-            }
+            copier.forward(&mut entry.0);
         }
-        registered.retain(|entry| !entry.0.is_null());
+        let mut queued = Vec::new();
+        for (mut obj, q) in dead {
+            copier.forward(&mut obj);
+            queued.push((q, obj));
+        }
         while scan < copier.free {
             let size = self.types.trace(scan, |slot| copier.forward(slot));
             scan = scan.add(size);

@@ -123,7 +123,10 @@ static inline void rpy_boehm_fq_register(int64_t queue, void *obj) {
         fprintf(stderr, "Fatal RPython error: more than %d finalizer queues\n", RPY_BOEHM_QUEUES);
         abort();
     }
-    GC_register_finalizer_no_order(obj, rpy_boehm_fq_dead, (void *)(intptr_t)queue, NULL, NULL);
+    /* Boehm's ordered finalization: an object is queued before the objects it refers to
+     * (which wait for a later collection), as with our collectors. Unlike them, Boehm never
+     * queues the members of a cycle of registered objects. */
+    GC_register_finalizer(obj, rpy_boehm_fq_dead, (void *)(intptr_t)queue, NULL, NULL);
 }
 #define rpy_gc_fq_register(queue, obj) rpy_boehm_fq_register((queue), (obj))
 static inline void *rpy_boehm_fq_next_dead(int64_t queue) {
