@@ -21,6 +21,9 @@
 
 use std::collections::{HashSet, VecDeque};
 
+/// Objects registered with a finalizer queue, each with the queue's index.
+pub type Registered = Vec<(*mut u8, u32)>;
+
 /// A light destructor: called with the dying object, once.
 pub type Destructor = unsafe extern "C" fn(*mut u8);
 
@@ -45,8 +48,8 @@ pub struct Finalizers {
     pub young_destructors: Vec<(*mut u8, Destructor)>,
     pub old_destructors: Vec<(*mut u8, Destructor)>,
     /// Objects registered with a finalizer queue, with the queue's index.
-    pub young_registered: Vec<(*mut u8, u32)>,
-    pub old_registered: Vec<(*mut u8, u32)>,
+    pub young_registered: Registered,
+    pub old_registered: Registered,
     /// Per queue, the dead objects not yet taken by `next_dead`, oldest first. They are roots.
     pub queues: Vec<VecDeque<*mut u8>>,
     /// Per queue, whether its trigger must be called.
@@ -147,10 +150,10 @@ impl Finalizers {
 /// # Safety
 /// Every dead registered object and every dead object it reaches must be intact.
 pub unsafe fn order_dead(
-    registered: Vec<(*mut u8, u32)>,
+    registered: Registered,
     alive: impl Fn(*mut u8) -> bool,
     mut trace: impl FnMut(*mut u8, &mut dyn FnMut(*mut u8)),
-) -> (Vec<(*mut u8, u32)>, Vec<(*mut u8, u32)>) {
+) -> (Registered, Registered) {
     // Per entry: queue it now?
     let mut queue_now = vec![false; registered.len()];
     let mut candidate_at: std::collections::HashMap<*mut u8, usize> = Default::default();
@@ -222,7 +225,7 @@ mod tests {
                 },
             )
         };
-        let ids = |v: Vec<(*mut u8, u32)>| v.into_iter().map(|e| e.1 as usize).collect();
+        let ids = |v: Registered| v.into_iter().map(|e| e.1 as usize).collect();
         (ids(queued), ids(kept))
     }
 
