@@ -8,9 +8,9 @@
 //! whose barrier fired; their flag is set again), and the marked cards of large arrays. Every
 //! nursery object reached is copied into the old generation (a hash field appended if its
 //! identity was taken), flagged `GCFLAG_TRACK_YOUNG_PTRS` if it can hold GC pointers, and queued
-//! for tracing; the queue is first in, first out (a vector scanned from the front, emptied
-//! whenever the scan reaches its end), and the nursery objects a copy points to are prefetched when it is made, so that they
-//! are in the cache when it is traced. Copying a fixed-size object whose identity was not taken
+//! for tracing; the queue is last in, first out (a depth-first walk, whose stack stays short
+//! for lists and trees), and the nursery objects a copy points to are prefetched when it is
+//! made. Copying a fixed-size object whose identity was not taken
 //! is the short path of `Minor::copy`; arrays, weak references, hashed and large objects take
 //! `Minor::copy_other`. Large objects
 //! allocated since the last minor collection are young too: reached ones become old in place,
@@ -506,7 +506,6 @@ impl GenGc {
             large: &mut self.large,
             ids: &mut self.ids,
             queue: &mut self.queue,
-            scan: 0,
             copied: 0,
             weakrefs: &mut weakrefs,
         };
@@ -735,11 +734,10 @@ struct Minor<'a> {
     old: &'a mut OldGen,
     large: &'a mut LargeSpace,
     ids: &'a mut YoungIds,
-    /// Copied objects, traced in order from `scan` on. First in, first out: by the time an
-    /// object is traced, the nursery objects it points to, prefetched when it was copied, are
-    /// in the cache.
+    /// Copied objects not traced yet, last in, first out: the stack holds the frontier of a
+    /// depth-first walk (one object for a linked list, about the depth for a tree, where a
+    /// queue held every object of a list and half of a tree's leaves).
     queue: &'a mut Vec<*mut u8>,
-    scan: usize,
     copied: usize,
     /// The weak references copied so far.
     weakrefs: &'a mut Vec<*mut u8>,
@@ -798,15 +796,8 @@ impl Minor<'_> {
     /// Traces the queued copies (and those their tracing queues) until none is left.
     unsafe fn drain(&mut self) {
         let types = self.types;
-        while let Some(&obj) = self.queue.get(self.scan) {
-            self.scan += 1;
+        while let Some(obj) = self.queue.pop() {
             types.trace_ptrs(obj, |slot| self.forward(slot));
-            // Start again from the front whenever everything queued is traced, so the vector
-            // holds only the objects between `scan` and its end (one or two for a linked list).
-            if self.scan == self.queue.len() {
-                self.queue.clear();
-                self.scan = 0;
-            }
         }
     }
 
