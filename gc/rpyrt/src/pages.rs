@@ -6,7 +6,8 @@
 //! (`MADV_HUGEPAGE`), so that filling the old generation costs one page fault per 2 MiB instead
 //! of one per 4 KiB (the kernel honours the advice when
 //! `/sys/kernel/mm/transparent_hugepage/enabled` is `madvise` or `always`). Elsewhere they come
-//! from `std::alloc`. The nursery gets the same advice through [`advise_huge_pages`].
+//! from `std::alloc`. A nursery of at least `HUGE_NURSERY_MIN` bytes gets the same advice through
+//! [`advise_huge_pages`].
 //!
 //! Relies on libc's `mmap`, `munmap` and `madvise` (declared here; std links libc) with the
 //! Linux constants of x86-64 and AArch64. Failures are reported as `None`, never as an abort.
