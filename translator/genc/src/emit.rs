@@ -854,6 +854,19 @@ impl Emitter<'_> {
                         last_line = Some(line);
                     }
                 }
+                if op.op == LlOp::StackCheck
+                    && data
+                        .ops
+                        .get(i + 1)
+                        .is_some_and(|o| o.op == LlOp::ExcOccurred)
+                {
+                    // The exception test reads the stack check's outcome instead of the global.
+                    let e = data.ops[i + 1].result;
+                    self.track_fresh(&data.ops[i + 1], &mut fresh);
+                    let _ = writeln!(self.out, "    {} = rpy_stack_too_deep();", var(e));
+                    skip = 1;
+                    continue;
+                }
                 if let Some((stmt, used)) = self.inline_malloc(g, b, i, types) {
                     for o in &data.ops[i + 1..i + used] {
                         self.track_fresh(o, &mut fresh);

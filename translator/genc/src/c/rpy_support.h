@@ -313,6 +313,16 @@ static inline void rpy_stack_check(void) {
         rpy_raise(RPY_EXC_RecursionError, NULL);
 }
 
+/* The stack check and the exception test after it in one: true, with RecursionError raised,
+ * when the stack is too deep (no exception is pending when the check runs). */
+static inline bool rpy_stack_too_deep(void) {
+    char here;
+    if (RPY_LIKELY(&here >= rpy_stack_limit))
+        return false;
+    rpy_raise(RPY_EXC_RecursionError, NULL);
+    return true;
+}
+
 /* ---- integers ---- */
 
 static inline int64_t rpy_int_floordiv(int64_t a, int64_t b) {
