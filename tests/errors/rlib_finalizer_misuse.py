@@ -45,7 +45,7 @@ def target(driver, args):
     return entry_point, None
 
 # ---- expected
-# error[E0210]: the finalizer queue class `NoClass` has no `Class` attribute naming a class
+# error[E0210]: the finalizer queue class `NoClass` has no `Class` attribute naming a class (or None, for a queue of GCREFs)
 #   --> tests/errors/rlib_finalizer_misuse.py:36:5
 #    |
 # 36 |     no_class.register_finalizer(A())

@@ -122,7 +122,9 @@ class FinalizerQueue(object):
     """A queue of dead objects, as RPython's ``rgc.FinalizerQueue``.
 
     Subclass it with a class attribute ``Class`` (the class, or a base class, of the objects
-    registered) and a method ``finalizer_trigger(self)``, and make one prebuilt instance.
+    registered; or None for a queue of GCREFs from ``cast_instance_to_gcref``, whose objects may
+    be of any class, and whose ``next_dead()`` gives GCREFs) and a method
+    ``finalizer_trigger(self)``, and make one prebuilt instance.
     ``register_finalizer(obj)`` registers an instance of ``Class`` (once); when the collector
     finds it dead, it keeps it alive, appends it to the queue and later calls
     ``finalizer_trigger()`` (outside the collector: translated, right after the collection,
@@ -146,7 +148,10 @@ class FinalizerQueue(object):
         return dead.pop(0)
 
     def register_finalizer(self, obj):
-        assert isinstance(obj, self.Class)
+        if self.Class is None:
+            assert obj is not None, "register_finalizer() of a null GCREF"
+        else:
+            assert isinstance(obj, self.Class)
         assert "_rpy_finalizer_queue_" not in obj.__dict__, "registered twice"
         if "_dead" not in self.__dict__:
             self._dead = []

@@ -966,6 +966,7 @@ impl<'s> Annotator<'s> {
                 format!("weakref to a `{}` instance", self.class(*c).name)
             }
             Ann::WeakRef(None, _) => "dead weakref".into(),
+            Ann::GcRef(true) if user => "GCREF or None".into(),
             Ann::GcRef(_) => "GCREF".into(),
             Ann::WeakDict(d, _) => {
                 let key = self.format_ann(&d.key, user, depth + 1);
@@ -1072,6 +1073,11 @@ impl<'s> Annotator<'s> {
             rpy_model::ExitSwitch::Value(v) => self.isinstance_switch(gid, &block, v),
             _ => None,
         };
+        // Along the exit where `x is None` (or `bool(x)`) says that `x` is not None, so it is.
+        let not_none = match &block.exitswitch {
+            rpy_model::ExitSwitch::Value(v) => self.none_switch(gid, &block, v, true),
+            _ => None,
+        };
         for link in &block.exits {
             if let (Some(k), rpy_model::ExitCase::Bool(c)) = (known, &link.case) {
                 if *c != k {
@@ -1093,6 +1099,17 @@ impl<'s> Annotator<'s> {
                         if let (Some((x, c)), Value::Var(y)) = (narrow_here, v) {
                             if x == *y {
                                 ann = self.narrowed_to_class(&ann, c);
+                            }
+                        }
+                        if let (Some((x, exit)), Value::Var(y), rpy_model::ExitCase::Bool(c)) =
+                            (not_none, v, &link.case)
+                        {
+                            if x == *y && *c == exit {
+                                ann = match ann {
+                                    Ann::Inst(k, true) => Ann::Inst(k, false),
+                                    Ann::GcRef(true) => Ann::GcRef(false),
+                                    other => other,
+                                };
                             }
                         }
                         (ann, self.origin(gid, v).or(link.span))
@@ -1158,6 +1175,63 @@ impl<'s> Annotator<'s> {
             _ => return None,
         };
         Some((*obj, cls))
+    }
+
+    /// The variable a block's switch tells to be None or not, and the exit along which it is not
+    /// None: a switch on `x is None`, `x is not None` (perhaps through `bool`), or on `bool(x)`
+    /// itself for an instance or a GCREF, whose truth is being non-None (RPython's
+    /// knowntypedata for `is_` and `bool`). `sense` is the exit meaning true so far.
+    fn none_switch(
+        &mut self,
+        gid: GraphId,
+        block: &rpy_model::BlockData<FlowOp, Const>,
+        v: &Value<Const>,
+        sense: bool,
+    ) -> Option<(Var, bool)> {
+        let Value::Var(x) = v else {
+            return None;
+        };
+        let Some(op) = block.ops.iter().rev().find(|o| o.result == *x) else {
+            // A variable switched on directly: an instance or a GCREF is true when not None.
+            return match self.ann(gid, v) {
+                Ann::Inst(..) | Ann::GcRef(_) => Some((*x, sense)),
+                _ => None,
+            };
+        };
+        let is_none = |me: &mut Self, a: &Value<Const>| {
+            matches!(a, Value::Const(Const::None)) || matches!(me.ann(gid, a), Ann::None)
+        };
+        match op.op {
+            FlowOp::Bool => {
+                let inner = op.args[0].clone();
+                if let Value::Var(y) = inner {
+                    if !block.ops.iter().any(|o| o.result == y) {
+                        return match self.ann(gid, &inner) {
+                            Ann::Inst(..) | Ann::GcRef(_) => Some((y, sense)),
+                            _ => None,
+                        };
+                    }
+                }
+                self.none_switch(gid, block, &inner, sense)
+            }
+            FlowOp::Is | FlowOp::IsNot => {
+                let (a, b) = (op.args[0].clone(), op.args[1].clone());
+                let other = if is_none(self, &b) {
+                    a
+                } else if is_none(self, &a) {
+                    b
+                } else {
+                    return None;
+                };
+                let Value::Var(y) = other else {
+                    return None;
+                };
+                // `y is None` is false where `y` is not None.
+                let exit = if op.op == FlowOp::Is { !sense } else { sense };
+                Some((y, exit))
+            }
+            _ => None,
+        }
     }
 
     /// An annotation known to be an instance of class `c`: the narrower of the two classes,

@@ -1,8 +1,9 @@
 //! Destructors and finalizer queues (`rpython.rlib.rgc`): the `__del__` method of every class
 //! instantiated is annotated with the instance as `self` (the collector calls it), and method
 //! calls on a prebuilt instance of an `rgc.FinalizerQueue` subclass (`register_finalizer`,
-//! `next_dead`) are given their translated meaning: the queue is numbered, its `Class` checked,
-//! and its `finalizer_trigger` annotated (the runtime calls it after a collection).
+//! `next_dead`) are given their translated meaning: the queue is numbered, its `Class` checked
+//! (a class, or None for a queue of `GCREF`s), and its `finalizer_trigger` annotated (the
+//! runtime calls it after a collection).
 //!
 //! Relies on the annotator's call machinery (`call_graph`) and class model; the rtyper reads
 //! `destructors` and `finalizer_queues`.
@@ -22,8 +23,9 @@ pub struct FinalizerQueue {
     pub index: i64,
     /// The subclass.
     pub class: ClassId,
-    /// `Class`: the class of the objects registered.
-    pub item_class: ClassId,
+    /// `Class`: the class of the objects registered, or `None` for a queue of `GCREF`s
+    /// (`Class = None`), whose objects may be of any type.
+    pub item_class: Option<ClassId>,
     /// The graph of its `finalizer_trigger`, called with the queue as `self`.
     pub trigger: GraphId,
     /// Where the queue was first used.
@@ -77,22 +79,28 @@ impl Annotator<'_> {
             Err(a) => return Some(a),
         };
         let args = &anns[3..];
-        Some(match (name, args) {
-            ("next_dead", []) => Ann::Inst(fq.item_class, true),
-            ("register_finalizer", [Ann::Inst(k, false)])
-                if self.is_subclass(*k, fq.item_class) =>
+        Some(match (name, args, fq.item_class) {
+            ("next_dead", [], Some(item)) => Ann::Inst(item, true),
+            ("next_dead", [], None) => Ann::GcRef(true),
+            ("register_finalizer", [Ann::Inst(k, false)], Some(item))
+                if self.is_subclass(*k, item) =>
             {
                 Ann::None
             }
-            ("register_finalizer", [Ann::Bottom]) => Ann::Bottom,
-            ("register_finalizer", [a]) => {
+            ("register_finalizer", [Ann::GcRef(false)], None) => Ann::None,
+            ("register_finalizer", [Ann::Bottom], _) => Ann::Bottom,
+            ("register_finalizer", [a], item) => {
                 let shown = self.show(a);
-                let cname = self.class(fq.item_class).name.clone();
+                let wanted = match item {
+                    Some(item) => format!(
+                        "a `{}` instance that is not None (the queue's `Class`)",
+                        self.class(item).name
+                    ),
+                    None => "a GCREF that is not null (the queue's `Class` is None)".to_string(),
+                };
                 self.bad(
                     op.span,
-                    format!(
-                        "`register_finalizer()` takes a `{cname}` instance that is not None (the queue's `Class`), not `{shown}`"
-                    ),
+                    format!("`register_finalizer()` takes {wanted}, not `{shown}`"),
                     "in this call",
                 )
             }
@@ -133,14 +141,15 @@ impl Annotator<'_> {
         }
         let cname = self.class(c).name.clone();
         let item_class = match self.class_attr(c, "Class") {
-            Some((_, PyValue::Ref(id))) => self.class_of(id),
+            Some((_, PyValue::Ref(id))) => self.class_of(id).map(Some),
+            Some((_, PyValue::None)) => Some(None),
             _ => None,
         };
         let Some(item_class) = item_class else {
             return Err(self.bad(
                 op.span,
                 format!(
-                    "the finalizer queue class `{cname}` has no `Class` attribute naming a class"
+                    "the finalizer queue class `{cname}` has no `Class` attribute naming a class (or None, for a queue of GCREFs)"
                 ),
                 "this queue is used here",
             ));
