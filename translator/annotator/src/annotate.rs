@@ -62,6 +62,16 @@ pub struct Annotator<'s> {
     /// The constant arguments of the call being connected (their text), for
     /// `specialize.arg`; set by `call_function_ex` around `call_graph`.
     pub(crate) call_consts: Vec<Option<String>>,
+    /// The constant arguments of the call being connected (integers and booleans, including
+    /// defaults and variables known constant), for [`Annotator::const_of_var`]; set by
+    /// `call_function_ex` around `call_graph`.
+    pub(crate) call_values: Vec<Option<Const>>,
+    /// Block input variables (parameters included) that every path into them gives the same
+    /// integer or boolean constant (`Some`), or not (`None`): a parameter that every call passes
+    /// the same constant, a variable a loop carries unchanged. A switch on it follows one exit,
+    /// as RPython's annotator does with a constant `SomeInteger`/`SomeBool`, so code under
+    /// `if debug:` is not annotated when every caller passes `debug=False`.
+    var_consts: HashMap<(GraphId, Var), Option<Const>>,
     /// Blocks whose boolean switch the annotations decide, with the value: only that exit is
     /// followed (and kept by the rtyper).
     pub known_switches: HashMap<(GraphId, Block), bool>,
@@ -166,6 +176,8 @@ impl<'s> Annotator<'s> {
             graph_of: IndexMap::new(),
             call_targets: HashMap::new(),
             call_consts: Vec::new(),
+            call_values: Vec::new(),
+            var_consts: HashMap::new(),
             known_switches: HashMap::new(),
             prelude_targets: HashMap::new(),
             prelude_sites: HashMap::new(),
@@ -228,6 +240,7 @@ impl<'s> Annotator<'s> {
             return None;
         }
         self.union_into(gid, params[0], Ann::List(argv), None);
+        self.meet_const(gid, params[0], None);
         self.pending
             .insert((gid, self.graphs[gid.0 as usize].graph.startblock));
         loop {
@@ -1047,6 +1060,11 @@ impl<'s> Annotator<'s> {
             self.cur_span = Some(op.span);
             let res = self.op_result(src, gid, op);
             self.union_into(gid, op.result, res, Some(op.span));
+            if op.op == FlowOp::SameAs {
+                // `x = 0` is a `same_as` of the constant.
+                let c = self.const_of_var(gid, &op.args[0]);
+                self.meet_const(gid, op.result, c);
+            }
         }
         // A switch on an impossible value (an operation that never returns, or failed) does
         // not switch yet. A switch whose value the annotations decide (`x is None` where `x` is
@@ -1131,6 +1149,11 @@ impl<'s> Annotator<'s> {
                 let origin = origin.or(block.ops.last().map(|o| o.span));
                 self.cur_span = link.span.or(origin);
                 changed |= self.union_into(gid, *ti, ann, origin);
+                let c = match a {
+                    LinkArg::Value(v) => self.const_of_var(gid, v),
+                    _ => None,
+                };
+                changed |= self.meet_const(gid, *ti, c);
             }
             let g = &self.graphs[gid.0 as usize];
             if link.target == g.graph.returnblock {
@@ -1253,10 +1276,16 @@ impl<'s> Annotator<'s> {
         block: &rpy_model::BlockData<FlowOp, Const>,
         v: &Value<Const>,
     ) -> Option<bool> {
+        if let Some(c) = self.const_of_var(gid, v) {
+            return Some(const_truth(&c));
+        }
         let Value::Var(x) = v else {
             return None;
         };
         let op = block.ops.iter().rev().find(|o| o.result == *x)?;
+        if let Some(k) = self.const_compare(gid, op) {
+            return Some(k);
+        }
         if op.op == FlowOp::Call
             && op.args.len() == 4
             && matches!(&op.args[0], Value::Const(Const::Builtin(n)) if &**n == "isinstance")
@@ -1296,6 +1325,65 @@ impl<'s> Annotator<'s> {
         Some(same == is)
     }
 
+    /// The integer or boolean constant `v` is: a constant, a block input variable that every
+    /// path into its block gives that constant, or a `same_as` of one.
+    pub(crate) fn const_of_var(&self, gid: GraphId, v: &Value<Const>) -> Option<Const> {
+        match v {
+            Value::Const(c @ (Const::Int(_) | Const::Bool(_))) => Some(c.clone()),
+            Value::Const(_) => None,
+            Value::Var(x) => self.var_consts.get(&(gid, *x)).cloned().flatten(),
+        }
+    }
+
+    /// Meets what one more path gives block input variable `v` (`c`: a constant, or `None`
+    /// for anything else) with what it had; true if that changed.
+    fn meet_const(&mut self, gid: GraphId, v: Var, c: Option<Const>) -> bool {
+        let c = c.filter(|c| matches!(c, Const::Int(_) | Const::Bool(_)));
+        match self.var_consts.get(&(gid, v)) {
+            None => {
+                self.var_consts.insert((gid, v), c);
+                true
+            }
+            Some(None) => false,
+            Some(Some(old)) if Some(old) == c.as_ref() => false,
+            Some(Some(_)) => {
+                self.var_consts.insert((gid, v), None);
+                true
+            }
+        }
+    }
+
+    /// The value of `bool(x)` or of a comparison between integer or boolean constants (or
+    /// variables known to be constants), if `op` is one.
+    fn const_compare(
+        &self,
+        gid: GraphId,
+        op: &rpy_model::graph::Operation<FlowOp, Const>,
+    ) -> Option<bool> {
+        let int = |c: Const| match c {
+            Const::Int(i) => Some(i),
+            Const::Bool(b) => Some(b as i64),
+            _ => None,
+        };
+        match op.op {
+            FlowOp::Bool => Some(const_truth(&self.const_of_var(gid, &op.args[0])?)),
+            FlowOp::Not => Some(!const_truth(&self.const_of_var(gid, &op.args[0])?)),
+            FlowOp::Lt | FlowOp::Le | FlowOp::Eq | FlowOp::Ne | FlowOp::Gt | FlowOp::Ge => {
+                let a = int(self.const_of_var(gid, &op.args[0])?)?;
+                let b = int(self.const_of_var(gid, &op.args[1])?)?;
+                Some(match op.op {
+                    FlowOp::Lt => a < b,
+                    FlowOp::Le => a <= b,
+                    FlowOp::Eq => a == b,
+                    FlowOp::Ne => a != b,
+                    FlowOp::Gt => a > b,
+                    _ => a >= b,
+                })
+            }
+            _ => None,
+        }
+    }
+
     /// An argument's part of a `specialize.argtype` key: its type; for a list or dict whose
     /// items are not known yet, also its identity, so that two such containers never meet in
     /// one graph (they could turn out to hold different types).
@@ -1320,6 +1408,7 @@ impl<'s> Annotator<'s> {
         args: &[(Ann, Option<Span>)],
         call_span: Span,
     ) -> Option<(Ann, GraphId)> {
+        let values = std::mem::take(&mut self.call_values);
         let anns: Vec<Ann> = args.iter().map(|a| a.0.clone()).collect();
         let mut key = spec_key(&anns).to_string();
         // `specialize.argtype(i, ...)`: one graph per type of those arguments;
@@ -1399,8 +1488,9 @@ impl<'s> Annotator<'s> {
         let params = self.graphs[callee.0 as usize].graph.params().to_vec();
         let start = self.graphs[callee.0 as usize].graph.startblock;
         let mut changed = !self.graphs[callee.0 as usize].reached[start.0 as usize];
-        for (p, (a, o)) in params.iter().zip(args) {
+        for (i, (p, (a, o))) in params.iter().zip(args).enumerate() {
             changed |= self.union_into(callee, *p, a.clone(), o.or(Some(call_span)));
+            changed |= self.meet_const(callee, *p, values.get(i).cloned().flatten());
         }
         if changed {
             self.pending.insert((callee, start));
@@ -1675,4 +1765,13 @@ pub fn spec_key(param_anns: &[Ann]) -> Rc<str> {
         }
     }
     parts.join(",").into()
+}
+
+/// The truth of an integer or boolean constant.
+fn const_truth(c: &Const) -> bool {
+    match c {
+        Const::Int(i) => *i != 0,
+        Const::Bool(b) => *b,
+        _ => true,
+    }
 }

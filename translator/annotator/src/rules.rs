@@ -1213,9 +1213,18 @@ impl Annotator<'_> {
         };
         let mut args = Vec::new();
         let mut consts = Vec::new();
+        let mut values = Vec::new();
         if let Some(r) = receiver {
             args.push((r, Some(op.span)));
             consts.push(Option::None);
+            values.push(Option::None);
+        }
+        for b in &binding {
+            values.push(match b {
+                ArgSource::Positional(i) => self.const_of_var(gid, &op.args[first + i]),
+                ArgSource::Keyword(k) => self.const_of_var(gid, &op.args[first + nargs + k]),
+                ArgSource::Default(d) => rpy_flow::build::const_of(self.snapshot, d).ok(),
+            });
         }
         for b in &binding {
             consts.push(match b {
@@ -1255,8 +1264,10 @@ impl Annotator<'_> {
             args.push((a, origin.or(Some(op.span))));
         }
         self.call_consts = consts;
+        self.call_values = values;
         let r = self.call_graph(src, func, &args, op.span);
         self.call_consts.clear();
+        self.call_values.clear();
         r
     }
 
