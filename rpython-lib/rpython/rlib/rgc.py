@@ -130,7 +130,10 @@ class FinalizerQueue(object):
     ``finalizer_trigger()`` (outside the collector: translated, right after the collection,
     before the program goes on). ``next_dead()`` returns the queued objects, oldest first, then
     None. ``finalizer_trigger`` must be light, like a ``__del__``: it may not allocate or raise
-    (it typically sets a flag that the program polls).
+    (it typically sets a flag that the program polls). Registered objects that die together are
+    queued in order, as in RPython: one that another of them refers to (directly or not) stays
+    alive and registered until that other one has been taken from its queue and has died in
+    turn (CPython behaves the same, since the queued object keeps what it refers to alive).
 
     Untranslated, the object's class gets a ``__del__`` that queues it (CPython keeps an object
     alive whose ``__del__`` stored it somewhere); it is queued when CPython frees it, which is at
