@@ -19,7 +19,8 @@
 //! Relies on destructors being light (checked by the translator): they read and write only
 //! non-pointer fields, never allocate, never raise and never call into the runtime.
 
-use std::collections::{HashSet, VecDeque};
+use crate::hash::{AddrMap, AddrSet};
+use std::collections::VecDeque;
 
 /// Objects registered with a finalizer queue, each with the queue's index.
 pub type Registered = Vec<(*mut u8, u32)>;
@@ -156,11 +157,11 @@ pub unsafe fn order_dead(
 ) -> (Registered, Registered) {
     // Per entry: queue it now?
     let mut queue_now = vec![false; registered.len()];
-    let mut candidate_at: std::collections::HashMap<*mut u8, usize> = Default::default();
-    let mut reached: HashSet<*mut u8> = HashSet::new();
+    let mut candidate_at: AddrMap<usize> = AddrMap::default();
+    let mut reached = AddrSet::default();
     let mut stack: Vec<*mut u8> = Vec::new();
     for (i, &(x, _)) in registered.iter().enumerate() {
-        if alive(x) || reached.contains(&x) {
+        if alive(x) || reached.contains(&(x as usize)) {
             continue;
         }
         trace(x, &mut |child| stack.push(child));
@@ -168,17 +169,17 @@ pub unsafe fn order_dead(
             if y.is_null() || alive(y) {
                 continue;
             }
-            if !reached.insert(y) {
+            if !reached.insert(y as usize) {
                 // Reached before: if an earlier candidate, it is not queued after all.
-                if let Some(&j) = candidate_at.get(&y) {
+                if let Some(&j) = candidate_at.get(&(y as usize)) {
                     queue_now[j] = false;
                 }
                 continue;
             }
             trace(y, &mut |child| stack.push(child));
         }
-        reached.insert(x);
-        candidate_at.insert(x, i);
+        reached.insert(x as usize);
+        candidate_at.insert(x as usize, i);
         queue_now[i] = true;
     }
     let mut queued = Vec::new();

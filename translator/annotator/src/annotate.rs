@@ -1087,14 +1087,13 @@ impl<'s> Annotator<'s> {
         }
         // Along the True exit of a switch on `isinstance(x, C)`, `x` is a non-None instance of
         // `C` (RPython's knowntypedata): `assert isinstance(x, C)` narrows `x` for what follows.
-        let narrow = match &block.exitswitch {
-            rpy_model::ExitSwitch::Value(v) => self.isinstance_switch(gid, &block, v),
-            _ => None,
-        };
         // Along the exit where `x is None` (or `bool(x)`) says that `x` is not None, so it is.
-        let not_none = match &block.exitswitch {
-            rpy_model::ExitSwitch::Value(v) => self.none_switch(gid, &block, v, true),
-            _ => None,
+        let (narrow, not_none) = match &block.exitswitch {
+            rpy_model::ExitSwitch::Value(v) => (
+                self.isinstance_switch(gid, &block, v),
+                self.none_switch(gid, &block, v, true),
+            ),
+            _ => (None, None),
         };
         for link in &block.exits {
             if let (Some(k), rpy_model::ExitCase::Bool(c)) = (known, &link.case) {
@@ -1227,14 +1226,6 @@ impl<'s> Annotator<'s> {
         match op.op {
             FlowOp::Bool => {
                 let inner = op.args[0].clone();
-                if let Value::Var(y) = inner {
-                    if !block.ops.iter().any(|o| o.result == y) {
-                        return match self.ann(gid, &inner) {
-                            Ann::Inst(..) | Ann::GcRef(_) => Some((y, sense)),
-                            _ => None,
-                        };
-                    }
-                }
                 self.none_switch(gid, block, &inner, sense)
             }
             FlowOp::Is | FlowOp::IsNot => {

@@ -1219,49 +1219,36 @@ impl Annotator<'_> {
             consts.push(Option::None);
             values.push(Option::None);
         }
+        // Per argument: its annotation and origin, its text when a constant (`specialize.arg`),
+        // and its value when an integer or boolean constant (`call_values`).
         for b in &binding {
-            values.push(match b {
-                ArgSource::Positional(i) => self.const_of_var(gid, &op.args[first + i]),
-                ArgSource::Keyword(k) => self.const_of_var(gid, &op.args[first + nargs + k]),
-                ArgSource::Default(d) => rpy_flow::build::const_of(self.snapshot, d).ok(),
-            });
-        }
-        for b in &binding {
-            consts.push(match b {
-                ArgSource::Positional(i) => match &op.args[first + i] {
-                    Value::Const(c) => {
-                        let mut s = String::new();
-                        rpy_model::graph::IrDisplay::fmt_ir(c, &mut s);
-                        Some(s)
-                    }
-                    _ => Option::None,
-                },
-                ArgSource::Keyword(k) => match &op.args[first + nargs + k] {
-                    Value::Const(c) => {
-                        let mut s = String::new();
-                        rpy_model::graph::IrDisplay::fmt_ir(c, &mut s);
-                        Some(s)
-                    }
-                    _ => Option::None,
-                },
-                ArgSource::Default(d) => Some(format!("{d:?}")),
-            });
-            let (a, v) = match b {
-                ArgSource::Positional(i) => (anns[first + i].clone(), Some(&op.args[first + i])),
-                ArgSource::Keyword(k) => (
-                    anns[first + nargs + k].clone(),
-                    Some(&op.args[first + nargs + k]),
-                ),
+            let i = match b {
+                ArgSource::Positional(i) => first + i,
+                ArgSource::Keyword(k) => first + nargs + k,
                 ArgSource::Default(d) => {
-                    let c = rpy_flow::build::const_of(self.snapshot, d).unwrap_or(Const::None);
-                    (self.const_ann(&c), Option::None)
+                    let c = rpy_flow::build::const_of(self.snapshot, d).ok();
+                    let a = self.const_ann(c.as_ref().unwrap_or(&Const::None));
+                    consts.push(Some(format!("{d:?}")));
+                    values.push(c);
+                    args.push((a, Some(op.span)));
+                    continue;
                 }
             };
-            let origin = match v {
-                Some(Value::Var(x)) => self.graphs[gid.0 as usize].origins[x.0 as usize],
-                _ => Option::None,
+            let v = &op.args[i];
+            let (text, origin) = match v {
+                Value::Const(c) => {
+                    let mut s = String::new();
+                    rpy_model::graph::IrDisplay::fmt_ir(c, &mut s);
+                    (Some(s), Option::None)
+                }
+                Value::Var(x) => (
+                    Option::None,
+                    self.graphs[gid.0 as usize].origins[x.0 as usize],
+                ),
             };
-            args.push((a, origin.or(Some(op.span))));
+            consts.push(text);
+            values.push(self.const_of_var(gid, v));
+            args.push((anns[i].clone(), origin.or(Some(op.span))));
         }
         self.call_consts = consts;
         self.call_values = values;

@@ -307,20 +307,18 @@ static void rpy_stack_init(void) {
     rpy_stack_limit = &here - usable;
 }
 
-static inline void rpy_stack_check(void) {
-    char here;
-    if (RPY_UNLIKELY(&here < rpy_stack_limit))
-        rpy_raise(RPY_EXC_RecursionError, NULL);
-}
-
-/* The stack check and the exception test after it in one: true, with RecursionError raised,
- * when the stack is too deep (no exception is pending when the check runs). */
+/* The stack check: true, with RecursionError raised, when the stack is too deep. genc uses the
+ * result as the exception test that follows the check (no exception is pending before it). */
 static inline bool rpy_stack_too_deep(void) {
     char here;
     if (RPY_LIKELY(&here >= rpy_stack_limit))
         return false;
     rpy_raise(RPY_EXC_RecursionError, NULL);
     return true;
+}
+
+static inline void rpy_stack_check(void) {
+    (void)rpy_stack_too_deep();
 }
 
 /* ---- integers ---- */
