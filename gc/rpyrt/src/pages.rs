@@ -6,8 +6,9 @@
 //! (`MADV_HUGEPAGE`), so that filling the old generation costs one page fault per 2 MiB instead
 //! of one per 4 KiB (the kernel honours the advice when
 //! `/sys/kernel/mm/transparent_hugepage/enabled` is `madvise` or `always`). Elsewhere they come
-//! from `std::alloc`. A nursery of at least `HUGE_NURSERY_MIN` bytes gets the same advice through
-//! [`advise_huge_pages`].
+//! from `std::alloc`. [`populate`] faults in memory about to be used in one system call (the
+//! nursery, on its first fill), and [`refault_as_huge_pages`] turns memory whose contents are
+//! garbage into huge pages (a large nursery, once it has been filled).
 //!
 //! Relies on libc's `mmap`, `munmap` and `madvise` (declared here; std links libc) with the
 //! Linux constants of x86-64 and AArch64. Failures are reported as `None`, never as an abort.
@@ -42,6 +43,8 @@ mod sys {
     const MAP_PRIVATE: c_int = 0x02;
     const MAP_ANONYMOUS: c_int = 0x20;
     const MADV_HUGEPAGE: c_int = 14;
+    const MADV_POPULATE_WRITE: c_int = 23;
+    const MADV_DONTNEED: c_int = 4;
     const MAP_FAILED: *mut c_void = !0usize as *mut c_void;
 
     /// `size` bytes aligned to `size` (a power of two), zeroed, or NULL.
@@ -72,7 +75,7 @@ mod sys {
                 munmap((aligned + size) as *mut c_void, tail);
             }
         }
-        advise_huge(aligned as *mut u8, size);
+        advise_huge(aligned as *mut u8, size, false);
         aligned as *mut u8
     }
 
@@ -84,15 +87,29 @@ mod sys {
         munmap(p as *mut c_void, size);
     }
 
-    /// Advises the kernel to back the whole 2 MiB blocks inside `[p, p + len)` by huge pages.
-    pub fn advise_huge(p: *mut u8, len: usize) {
+    /// Advises the kernel to back the whole 2 MiB blocks inside `[p, p + len)` by huge pages;
+    /// with `discard`, also drops their present pages, so that they come back as huge pages
+    /// (filled with zeros) when next touched.
+    pub fn advise_huge(p: *mut u8, len: usize, discard: bool) {
         let huge = 2usize << 20;
         let start = (p as usize + huge - 1) & !(huge - 1);
         let end = (p as usize + len) & !(huge - 1);
         if end > start {
-            // SAFETY: advice only, on memory the caller owns.
-            unsafe { madvise(start as *mut c_void, end - start, MADV_HUGEPAGE) };
+            // SAFETY: on memory the caller owns, and whose contents it gives up with `discard`.
+            unsafe {
+                if madvise(start as *mut c_void, end - start, MADV_HUGEPAGE) == 0 && discard {
+                    madvise(start as *mut c_void, end - start, MADV_DONTNEED);
+                }
+            }
         }
+    }
+
+    /// Faults in the pages of `[p, p + len)` (page-aligned) for writing in one system call;
+    /// false when the kernel cannot (before Linux 5.14) or refuses.
+    pub fn populate(p: *mut u8, len: usize) -> bool {
+        // SAFETY: the caller owns the memory; populating for writing does not change its
+        // contents.
+        unsafe { madvise(p as *mut c_void, len, MADV_POPULATE_WRITE) == 0 }
     }
 }
 
@@ -112,13 +129,33 @@ mod sys {
         dealloc(p, Layout::from_size_align_unchecked(size, size));
     }
 
-    pub fn advise_huge(_p: *mut u8, _len: usize) {}
+    pub fn populate(_p: *mut u8, _len: usize) -> bool {
+        false
+    }
+
+    pub fn advise_huge(_p: *mut u8, _len: usize, _discard: bool) {}
 }
 
-/// Advises the kernel to use huge pages for the aligned 2 MiB blocks of `[p, p + len)` (a no-op
-/// where unsupported).
-pub fn advise_huge_pages(p: *mut u8, len: usize) {
-    sys::advise_huge(p, len);
+/// Size of the pages that [`populate`] works on.
+pub const OS_PAGE: usize = 4096;
+
+/// Faults in, for writing, the whole pages inside `[p, p + len)` in one system call, so that
+/// memory about to be filled does not cost one page fault per page. False when the system
+/// cannot (not Linux, or a kernel before 5.14) or refuses; the memory is then faulted in as it
+/// is touched, as usual.
+pub fn populate(p: *mut u8, len: usize) -> bool {
+    let start = (p as usize + OS_PAGE - 1) & !(OS_PAGE - 1);
+    let end = (p as usize + len) & !(OS_PAGE - 1);
+    end <= start || sys::populate(start as *mut u8, end - start)
+}
+
+/// Replaces the pages of the whole 2 MiB blocks inside `[p, p + len)` by huge pages, faulted in
+/// (filled with zeros) when next touched. Their contents are lost.
+///
+/// # Safety
+/// Nothing may rely on the contents of that memory any more.
+pub unsafe fn refault_as_huge_pages(p: *mut u8, len: usize) {
+    sys::advise_huge(p, len, true);
 }
 
 /// The arenas and their free pages.

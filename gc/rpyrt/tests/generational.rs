@@ -11,7 +11,7 @@
 mod common;
 
 use common::*;
-use rpyrt::generational::{LARGE_OBJECT, STRESS_MAJOR_EVERY};
+use rpyrt::generational::{HUGE_NURSERY_MIN, LARGE_OBJECT, POPULATE_CHUNK, STRESS_MAJOR_EVERY};
 use rpyrt::large::CARD_ITEMS;
 use rpyrt::typeinfo::{
     GCFLAG_CARDS_SET, GCFLAG_HASHFIELD, GCFLAG_HAS_CARDS, GCFLAG_STATIC, GCFLAG_TRACK_YOUNG_PTRS,
@@ -35,6 +35,29 @@ fn a_list_survives_minor_and_major_collections() {
     heap.collect();
     check_list(heap.top(), 100_000);
     assert_eq!(heap.gc.heap_used(), 100_000 * CONS_SIZE);
+}
+
+#[test]
+fn a_large_nursery_is_populated_ahead_then_turned_into_huge_pages() {
+    let mut heap = Heap::generational(HUGE_NURSERY_MIN);
+    heap.push_list(1);
+    // The fast path stops at the populated frontier, at most one chunk ahead of the first object.
+    let gc = heap.gen();
+    assert!(gc.nursery_populated() <= POPULATE_CHUNK + CONS_SIZE);
+    assert!(gc.nursery_top as usize - gc.nursery_free as usize <= POPULATE_CHUNK);
+    assert!(!gc.nursery_is_huge());
+    // Filling the nursery populates all of it; its first minor collection copies the survivors
+    // out and then gives the nursery's pages back (they come back as huge pages).
+    let n = (HUGE_NURSERY_MIN / CONS_SIZE + 1000) as i64;
+    heap.pop();
+    heap.push_list(n);
+    let gc = heap.gen();
+    assert!(gc.minor_collections() >= 1, "{}", gc.minor_collections());
+    assert!(gc.nursery_is_huge());
+    assert_eq!(gc.nursery_populated(), gc.nursery_size());
+    check_list(heap.top(), n);
+    heap.collect_minor();
+    check_list(heap.top(), n);
 }
 
 #[test]
