@@ -6,12 +6,14 @@
 //! Relies on the workspace layout (this crate in `translator/driver`, the runtime in `gc/rpyrt`)
 //! and on the `CARGO` variable that cargo gives build scripts. It runs a nested
 //! `cargo build --release -p rpyrt --lib --target <TARGET>` with its own target directory inside
-//! `OUT_DIR` (sharing the outer target directory would deadlock on its lock), `panic = "abort"`,
-//! and `RUSTFLAGS=--print=native-static-libs` for the link flags a C program needs. It emits:
+//! `OUT_DIR` (sharing the outer target directory would deadlock on its lock), without the
+//! runtime's `std` feature (so the library is `no_std`, see `gc/rpyrt/src/sys.rs`), with
+//! `panic = "abort"`, and with `RUSTFLAGS=--print=native-static-libs` for the link flags a C
+//! program needs. It emits:
 //!
 //! - `RPYRT_STATICLIB`: absolute path of the built `librpyrt.a`, for `include_bytes!`;
-//! - `RPYRT_NATIVE_LIBS`: the system libraries to link after it, e.g. `-lgcc_s -lutil -lrt
-//!   -lpthread -lm -ldl -lc`;
+//! - `RPYRT_NATIVE_LIBS`: the system libraries to link after it (none for the `no_std` runtime
+//!   on Linux, whose C compiler links libc anyway);
 //! - `RPYRT_INCLUDE`: absolute path of `gc/rpyrt/include` (holding `rpyrt.h`).
 
 use std::env;
@@ -20,8 +22,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// What rustc reports for a std-only static library on Linux, used only if no report is found.
-const DEFAULT_NATIVE_LIBS: &str = "-lgcc_s -lutil -lrt -lpthread -lm -ldl -lc";
+/// What rustc reports for the `no_std` runtime on Linux, used only if no report is found.
+const DEFAULT_NATIVE_LIBS: &str = "";
 
 /// Variables that cargo sets for this build script (or that configure the outer build) and that
 /// must not leak into the nested cargo: they would change its flags, its target directory, its
@@ -135,8 +137,13 @@ impl Nested<'_> {
     /// Builds the library and returns cargo's stderr; fails the build script if cargo fails.
     fn build(&self) -> String {
         let mut cmd = self.command("build");
-        cmd.args(["--lib", "--config", "profile.release.panic=\"abort\""])
-            .env("RUSTFLAGS", "--print=native-static-libs");
+        cmd.args([
+            "--lib",
+            "--no-default-features",
+            "--config",
+            "profile.release.panic=\"abort\"",
+        ])
+        .env("RUSTFLAGS", "--print=native-static-libs");
         let output = cmd
             .output()
             .unwrap_or_else(|e| panic!("cannot run {:?} to build the runtime: {e}", self.cargo));

@@ -12,6 +12,7 @@
 //! Relies on `large.rs` for where the card table is, and on the header flags of `typeinfo.rs`.
 
 use crate::large::{cards_of, CARD_ITEMS};
+use crate::prelude::*;
 use crate::typeinfo::{GCFLAG_CARDS_SET, GCFLAG_HAS_CARDS, GCFLAG_TRACK_YOUNG_PTRS};
 
 /// The remembered set and the arrays with marked cards.

@@ -75,8 +75,7 @@ extern "C" fn print_summary() {
     // SAFETY: called by `exit` on the program's only thread, after the generated code is done.
     let text = unsafe { gc_ref().and_then(|gc| gc.summary()) };
     if let Some(text) = text {
-        use std::io::Write;
-        let _ = std::io::stderr().write_all(text.as_bytes());
+        crate::sys::write_stderr(text.as_bytes());
     }
 }
 

@@ -8,6 +8,7 @@
 use crate::config::{GcConfig, GcKind};
 use crate::finalize::Destructor;
 use crate::generational::GenGc;
+use crate::prelude::*;
 use crate::semispace::Gc;
 use crate::typeinfo::TypeTable;
 

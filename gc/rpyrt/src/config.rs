@@ -5,8 +5,10 @@
 //! `/sys/devices/system/cpu/cpu0/cache/index*/`; also the few settings a program built with
 //! Boehm's collector reads (`BoehmSettings`).
 //!
-//! Relies only on `std::env` and `std::fs`; an unparsable variable is reported on stderr and
+//! Relies only on `sys` (libc's `getenv` and file reading); an unparsable variable is reported on stderr and
 //! ignored, and a missing or unreadable cache description falls back to a fixed size.
+
+use crate::prelude::*;
 
 /// Default size of one semispace.
 pub const DEFAULT_SPACE_SIZE: usize = 4 << 20;
@@ -145,7 +147,7 @@ impl GcConfig {
                 config.stress = true;
             }
         }
-        let nursery = if std::env::var_os("RPY_GC_NURSERY").is_some() {
+        let nursery = if crate::sys::env_bytes("RPY_GC_NURSERY").is_some() {
             size_from_env("RPY_GC_NURSERY")
         } else {
             size_from_env("PYPY_GC_NURSERY")
@@ -267,38 +269,27 @@ impl BoehmSettings {
 
 /// The nursery size of [`nursery_rule`] for this machine's L2 cache.
 pub fn default_nursery_size() -> usize {
-    nursery_rule(read_l2_cache_size(std::path::Path::new(
-        "/sys/devices/system/cpu/cpu0/cache",
-    )))
+    nursery_rule(read_l2_cache_size("/sys/devices/system/cpu/cpu0/cache"))
 }
 
 /// The size of the level-2 data or unified cache described under `dir` (Linux's
-/// `/sys/devices/system/cpu/cpu0/cache`, whose `index*/level`, `index*/type` and `index*/size`
-/// files say e.g. `2`, `Unified`, `2048K`); `None` if there is none or it cannot be read.
-pub fn read_l2_cache_size(dir: &std::path::Path) -> Option<usize> {
-    let read = |index: &std::path::Path, name: &str| {
-        std::fs::read_to_string(index.join(name))
-            .ok()
-            .map(|s| s.trim().to_string())
+/// `/sys/devices/system/cpu/cpu0/cache`, whose `index0/`, `index1/`, ... each hold files `level`,
+/// `type` and `size` saying e.g. `2`, `Unified`, `2048K`); `None` if there is none or it cannot
+/// be read. The indices are numbered from 0 without gaps; the first missing one ends the list.
+pub fn read_l2_cache_size(dir: &str) -> Option<usize> {
+    let read = |index: u32, name: &str| {
+        let bytes = crate::sys::read_file(&format!("{dir}/index{index}/{name}"))?;
+        Some(String::from_utf8_lossy(&bytes).trim().to_string())
     };
-    let mut entries: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
-        .ok()?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with("index"))
-        })
-        .collect();
-    entries.sort();
-    for index in entries {
-        if read(&index, "level").as_deref() != Some("2") {
+    for index in 0.. {
+        let level = read(index, "level")?;
+        if level != "2" {
             continue;
         }
-        if !matches!(read(&index, "type").as_deref(), Some("Unified" | "Data")) {
+        if !matches!(read(index, "type").as_deref(), Some("Unified" | "Data")) {
             continue;
         }
-        if let Some(size) = read(&index, "size").as_deref().and_then(parse_size) {
+        if let Some(size) = read(index, "size").as_deref().and_then(parse_size) {
             return Some(size);
         }
     }
@@ -306,10 +297,11 @@ pub fn read_l2_cache_size(dir: &std::path::Path) -> Option<usize> {
 }
 
 fn env_text(name: &str) -> Option<String> {
-    let value = std::env::var_os(name)?;
-    match value.into_string() {
+    let value = crate::sys::env_bytes(name)?;
+    match String::from_utf8(value) {
         Ok(text) => Some(text),
-        Err(value) => {
+        Err(e) => {
+            let value = String::from_utf8_lossy(e.as_bytes());
             warn(&format!("ignoring {name}={value:?}: not valid text"));
             None
         }
@@ -317,15 +309,15 @@ fn env_text(name: &str) -> Option<String> {
 }
 
 fn warn(msg: &str) {
-    use std::io::Write;
-    // Not `eprintln!`, which panics (and so aborts) if stderr cannot be written.
-    let _ = writeln!(std::io::stderr(), "rpyrt: {msg}");
+    use core::fmt::Write;
+    let _ = writeln!(crate::sys::Stderr, "rpyrt: {msg}");
 }
 
 fn size_from_env(name: &str) -> Option<usize> {
-    let value = std::env::var_os(name)?;
-    let parsed = value.to_str().and_then(parse_size);
+    let bytes = crate::sys::env_bytes(name)?;
+    let parsed = core::str::from_utf8(&bytes).ok().and_then(parse_size);
     if parsed.is_none() {
+        let value = String::from_utf8_lossy(&bytes);
         warn(&format!(
             "ignoring {name}={value:?}: expected a number of bytes like 64M"
         ));
@@ -432,6 +424,7 @@ mod tests {
     #[test]
     fn reading_the_cache_description() {
         let dir = std::env::temp_dir().join(format!("rpyrt-cache-{}", std::process::id()));
+        let dir_text = dir.to_str().unwrap();
         let _ = std::fs::remove_dir_all(&dir);
         let entry = |i: u32, level: &str, ty: &str, size: &str| {
             let d = dir.join(format!("index{i}"));
@@ -440,13 +433,13 @@ mod tests {
             std::fs::write(d.join("type"), format!("{ty}\n")).unwrap();
             std::fs::write(d.join("size"), format!("{size}\n")).unwrap();
         };
-        assert_eq!(read_l2_cache_size(&dir), None);
+        assert_eq!(read_l2_cache_size(dir_text), None);
         entry(0, "1", "Data", "48K");
         entry(1, "1", "Instruction", "32K");
         entry(3, "3", "Unified", "491520K");
-        assert_eq!(read_l2_cache_size(&dir), None);
+        assert_eq!(read_l2_cache_size(dir_text), None);
         entry(2, "2", "Unified", "2048K");
-        assert_eq!(read_l2_cache_size(&dir), Some(2 << 20));
+        assert_eq!(read_l2_cache_size(dir_text), Some(2 << 20));
         std::fs::remove_dir_all(&dir).unwrap();
         // Whatever this machine says, the rule's bounds hold.
         let size = default_nursery_size();

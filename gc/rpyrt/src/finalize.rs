@@ -20,7 +20,8 @@
 //! non-pointer fields, never allocate, never raise and never call into the runtime.
 
 use crate::hash::{AddrMap, AddrSet};
-use std::collections::VecDeque;
+use crate::prelude::*;
+use alloc::collections::VecDeque;
 
 /// Objects registered with a finalizer queue, each with the queue's index.
 pub type Registered = Vec<(*mut u8, u32)>;

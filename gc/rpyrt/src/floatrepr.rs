@@ -6,6 +6,7 @@
 //! correctly rounded `{:.N$e}` to settle ties the way David Gay's algorithm in CPython does
 //! (half to even). Writes into fixed buffers without allocating.
 
+use crate::prelude::*;
 use core::fmt::Write;
 
 /// Room needed for any repr; the longest is 24 bytes (`-2.2250738585072014e-308`).

@@ -53,6 +53,7 @@ use crate::finalize::{order_dead, Destructor, Fate, Finalizers};
 use crate::hash::{mix, YoungIds};
 use crate::large::{card_header_bytes, cards_of, LargeSpace, CARD_ITEMS};
 use crate::oldgen::{OldGen, SMALL_MAX};
+use crate::prelude::*;
 use crate::space::Space;
 use crate::stats::Stats;
 use crate::typeinfo::{

@@ -17,7 +17,7 @@
 //! every collection that moves objects.
 
 use core::hash::{BuildHasherDefault, Hasher};
-use std::collections::{HashMap, HashSet};
+use hashbrown::{HashMap, HashSet};
 
 /// A cheap hasher for addresses (multiplicative, keeping the high bits), for the side tables of
 /// the collectors. Not for untrusted input.

@@ -12,13 +12,14 @@
 //! array write barrier marks the card of the item written instead of remembering the whole array,
 //! and the next minor collection traces only the items of marked cards.
 //!
-//! Relies on `std::alloc` (failures are returned as `None`), on `GCFLAG_VISITED` as the mark of
+//! Relies on `alloc::alloc` (failures are returned as `None`), on `GCFLAG_VISITED` as the mark of
 //! major collections, and on the collector to set `GCFLAG_HAS_CARDS` in the header of objects
 //! allocated with cards.
 
 use crate::hash::AddrSet;
+use crate::prelude::*;
 use crate::typeinfo::GCFLAG_VISITED;
-use std::alloc::{alloc, alloc_zeroed, dealloc, Layout};
+use alloc::alloc::{alloc, alloc_zeroed, dealloc, Layout};
 
 /// Items per card: the array write barrier marks one card per this many items.
 pub const CARD_ITEMS: usize = 128;

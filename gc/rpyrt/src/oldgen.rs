@@ -15,6 +15,7 @@
 
 pub use crate::pages::PAGE_SIZE;
 use crate::pages::{PagePool, ARENA_SIZE};
+use crate::prelude::*;
 use crate::typeinfo::{FREE_HEADER, GCFLAG_VISITED};
 
 /// Largest object (in bytes, hash field included) kept in a size class.

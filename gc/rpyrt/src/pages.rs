@@ -6,14 +6,15 @@
 //! (`MADV_HUGEPAGE`), so that filling the old generation costs one page fault per 2 MiB instead
 //! of one per 4 KiB (the kernel honours the advice when
 //! `/sys/kernel/mm/transparent_hugepage/enabled` is `madvise` or `always`). Elsewhere they come
-//! from `std::alloc`. [`populate`] faults in memory about to be used in one system call (the
+//! from `alloc::alloc`. [`populate`] faults in memory about to be used in one system call (the
 //! nursery, on its first fill), and [`refault_as_huge_pages`] turns memory whose contents are
 //! garbage into huge pages (a large nursery, once it has been filled).
 //!
-//! Relies on libc's `mmap`, `munmap` and `madvise` (declared here; std links libc) with the
+//! Relies on libc's `mmap`, `munmap` and `madvise` (declared here; every C program links libc) with the
 //! Linux constants of x86-64 and AArch64. Failures are reported as `None`, never as an abort.
 
 use crate::hash::AddrMap;
+use crate::prelude::*;
 
 /// Size in bytes of one page of a size class.
 pub const PAGE_SIZE: usize = 64 << 10;
@@ -115,7 +116,7 @@ mod sys {
 
 #[cfg(not(target_os = "linux"))]
 mod sys {
-    use std::alloc::{alloc_zeroed, dealloc, Layout};
+    use alloc::alloc::{alloc_zeroed, dealloc, Layout};
 
     pub fn alloc_aligned(size: usize) -> *mut u8 {
         match Layout::from_size_align(size, size) {

@@ -32,6 +32,7 @@
 use crate::config::{GcConfig, MIN_SPACE_SIZE};
 use crate::finalize::{order_dead, Destructor, Fate, Finalizers};
 use crate::hash::{mix, YoungIds};
+use crate::prelude::*;
 use crate::space::Space;
 use crate::stats::Stats;
 use crate::typeinfo::{

@@ -1,10 +1,10 @@
 //! One space of memory obtained from the system allocator (zeroed when obtained): a semispace, or the nursery.
 //!
-//! Relies on `std::alloc::alloc_zeroed` with 16-byte alignment, which the system allocator serves
+//! Relies on `alloc::alloc::alloc_zeroed` with 16-byte alignment, which the system allocator serves
 //! with `calloc`, so a fresh space costs no page writes until it is used. Allocation failure is
 //! reported as `None`, never as an abort.
 
-use std::alloc::{alloc_zeroed, dealloc, Layout};
+use alloc::alloc::{alloc_zeroed, dealloc, Layout};
 
 const ALIGN: usize = 16;
 

@@ -3,11 +3,12 @@
 //! and the summary printed at exit (`PYPYLOG=gc-summary`), with the distribution of pauses
 //! (median, 90th and 99th percentiles) of each kind.
 //!
-//! Relies on `std::time::Instant` for pauses, measured only when some output was asked for, and
-//! on stderr writes that never panic (a failed write is ignored).
+//! Relies on `sys::monotonic_seconds` for pauses, measured only when some output was asked for,
+//! and on stderr writes that never panic (a failed write is ignored).
 
-use std::io::Write;
-use std::time::Instant;
+use crate::prelude::*;
+use crate::sys::{monotonic_seconds, Stderr};
+use core::fmt::Write;
 
 /// Counters of one collector instance.
 #[derive(Debug, Default, Clone)]
@@ -40,8 +41,8 @@ pub struct Stats {
     pub major_name: &'static str,
 }
 
-/// A running pause measurement: `None` when nothing will report it.
-pub type Timer = Option<Instant>;
+/// A running pause measurement (its start, in seconds): `None` when nothing will report it.
+pub type Timer = Option<f64>;
 
 impl Stats {
     /// Statistics printing lines and/or the summary as asked.
@@ -57,7 +58,7 @@ impl Stats {
     /// Starts timing a pause if anything will report it.
     #[inline]
     pub fn start(&self) -> Timer {
-        (self.log || self.summary).then(Instant::now)
+        (self.log || self.summary).then(monotonic_seconds)
     }
 
     /// Records a heap size for the peak.
@@ -72,7 +73,7 @@ impl Stats {
     pub fn end_minor(&mut self, timer: Timer, describe: impl FnOnce() -> String) {
         self.minor += 1;
         if let Some(started) = timer {
-            let pause = started.elapsed().as_secs_f64();
+            let pause = monotonic_seconds() - started;
             self.minor_pause += pause;
             self.minor_pause_max = self.minor_pause_max.max(pause);
             if self.summary {
@@ -80,7 +81,7 @@ impl Stats {
             }
             if self.log {
                 let _ = writeln!(
-                    std::io::stderr(),
+                    Stderr,
                     "[gc] minor collection {}: {}, {:.3} ms",
                     self.minor,
                     describe(),
@@ -94,7 +95,7 @@ impl Stats {
     pub fn end_major(&mut self, timer: Timer, describe: impl FnOnce() -> String) {
         self.major += 1;
         if let Some(started) = timer {
-            let pause = started.elapsed().as_secs_f64();
+            let pause = monotonic_seconds() - started;
             self.major_pause += pause;
             self.major_pause_max = self.major_pause_max.max(pause);
             if self.summary {
@@ -102,7 +103,7 @@ impl Stats {
             }
             if self.log {
                 let _ = writeln!(
-                    std::io::stderr(),
+                    Stderr,
                     "[gc] {} {}: {}, {:.3} ms",
                     self.major_name,
                     self.major,
@@ -162,7 +163,10 @@ fn distribution(pauses: &[f32]) -> Option<[f64; 3]> {
     let mut v: Vec<f32> = pauses.to_vec();
     v.sort_by(f32::total_cmp);
     let rank = |q: f64| {
-        let i = ((q * v.len() as f64).ceil() as usize).clamp(1, v.len()) - 1;
+        // ceil(q * n), which `core` lacks.
+        let x = q * v.len() as f64;
+        let rank = x as usize + usize::from((x as usize as f64) < x);
+        let i = rank.clamp(1, v.len()) - 1;
         v[i] as f64
     };
     Some([rank(0.5), rank(0.9), rank(0.99)])

@@ -8,6 +8,7 @@
 //! it moved has one more word after the size its type gives (`GCFLAG_HASHFIELD`); the sizes
 //! computed here include it.
 
+use crate::prelude::*;
 use core::mem::size_of;
 
 /// One entry of the type table, exactly as the generated C lays out `rpy_typeinfo`.

@@ -73,6 +73,7 @@ pub unsafe extern "C" fn rpy_unicode_map(cp: u32, kind: u32, out: *mut u32) -> u
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::prelude::*;
 
     fn mapped(cp: char, kind: u32) -> String {
         let mut out = [0u32; 3];

@@ -1,7 +1,8 @@
 //! The `translate` command as a user runs it: the `-O` levels RPython accepts (`-Ojit` among
 //! them) and the error for a level it does not; `--gc=boehm` (listed by `--help`, linked with
-//! libgc, collecting under stress) and its error when libgc's header cannot be found. Relies on
-//! the system C compiler, libgc and CPython.
+//! libgc, collecting under stress) and its error when libgc's header cannot be found; `--lto`;
+//! the runtime's settings read and reported without Rust's standard library. Relies on the system
+//! C compiler, libgc and CPython (and `objdump`, if present).
 
 use std::path::Path;
 use std::process::Command;
@@ -171,4 +172,51 @@ fn lto_builds_a_working_program_and_says_so_in_the_makefile() {
         String::from_utf8_lossy(&run.stdout),
         "primes up to 10 -> 4\nlast: 2 3 5 7\n"
     );
+}
+
+#[test]
+fn the_runtime_reads_its_settings_through_libc_without_rusts_standard_library() {
+    let dir = tempfile::tempdir().unwrap();
+    let exe = dir.path().join("sieve");
+    let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../targets/sieve/targetsieve.py");
+    let out = translate(&[
+        "--batch",
+        "--output",
+        exe.to_str().unwrap(),
+        target.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let run = Command::new(&exe)
+        .arg("100000")
+        .env("PYPY_GC_NURSERY", "lots")
+        .env("PYPYLOG", "gc-summary")
+        .output()
+        .unwrap();
+    assert!(run.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&run.stdout),
+        "primes up to 100000 -> 9592\nlast: 99929 99961 99971 99989 99991\n"
+    );
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr.starts_with(
+            "rpyrt: ignoring PYPY_GC_NURSERY=\"lots\": expected a number of bytes like 64M\n\
+             [gc-summary] collector generational, nursery "
+        ),
+        "{stderr}"
+    );
+    // The runtime is `no_std`: none of the standard library's backtrace printer is linked in,
+    // and the unwinder comes from the static libgcc, not from libgcc_s.
+    let bytes = std::fs::read(&exe).unwrap();
+    assert!(!bytes.windows(5).any(|w| w == b"gimli"));
+    let objdump = Command::new("objdump").arg("-p").arg(&exe).output();
+    if let Ok(objdump) = objdump {
+        let text = String::from_utf8_lossy(&objdump.stdout);
+        assert!(text.contains("NEEDED"), "{text}");
+        assert!(!text.contains("libgcc_s"), "{text}");
+    }
 }
