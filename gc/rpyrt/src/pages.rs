@@ -150,6 +150,12 @@ pub fn populate(p: *mut u8, len: usize) -> bool {
     end <= start || sys::populate(start as *mut u8, end - start)
 }
 
+/// Advises the kernel to back the whole 2 MiB blocks inside `[p, p + len)` by huge pages when
+/// they are first touched.
+pub fn advise_huge_pages(p: *mut u8, len: usize) {
+    sys::advise_huge(p, len, false);
+}
+
 /// Replaces the pages of the whole 2 MiB blocks inside `[p, p + len)` by huge pages, faulted in
 /// (filled with zeros) when next touched. Their contents are lost.
 ///

@@ -46,15 +46,32 @@ fn a_large_nursery_is_populated_ahead_then_turned_into_huge_pages() {
     assert!(gc.nursery_populated() <= POPULATE_CHUNK + CONS_SIZE);
     assert!(gc.nursery_top as usize - gc.nursery_free as usize <= POPULATE_CHUNK);
     assert!(!gc.nursery_is_huge());
-    // Filling the nursery populates all of it; its first minor collection copies the survivors
-    // out and then gives the nursery's pages back (they come back as huge pages).
+    // Past half of the nursery (at the next chunk), the rest is left to huge pages: the fast path
+    // goes to its end.
+    heap.pop();
+    let half = (HUGE_NURSERY_MIN / 2 / CONS_SIZE) as i64;
+    heap.push_list(half - 2);
+    assert!(heap.gen().nursery_populated() < HUGE_NURSERY_MIN);
+    heap.pop();
+    let past = (POPULATE_CHUNK / CONS_SIZE) as i64 + 10;
+    heap.push_list(past);
+    let gc = heap.gen();
+    assert_eq!(gc.minor_collections(), 0);
+    assert_eq!(gc.nursery_populated(), gc.nursery_size());
+    let used = (1 + half - 2 + past) as usize * CONS_SIZE;
+    assert_eq!(
+        gc.nursery_top as usize - gc.nursery_free as usize,
+        gc.nursery_size() - used
+    );
+    assert!(!gc.nursery_is_huge());
+    // The first minor collection copies the survivors out and then gives the first half's pages
+    // back (they come back as huge pages).
     let n = (HUGE_NURSERY_MIN / CONS_SIZE + 1000) as i64;
     heap.pop();
     heap.push_list(n);
     let gc = heap.gen();
     assert!(gc.minor_collections() >= 1, "{}", gc.minor_collections());
     assert!(gc.nursery_is_huge());
-    assert_eq!(gc.nursery_populated(), gc.nursery_size());
     check_list(heap.top(), n);
     heap.collect_minor();
     check_list(heap.top(), n);
