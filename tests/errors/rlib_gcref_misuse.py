@@ -30,7 +30,7 @@ def target(driver, args):
 # 18 |     b = rgc.get_rpy_type_index(Node())
 #    |         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ make one with `rgc.cast_instance_to_gcref()`
 #
-# error[E0210]: `rlib.cast_instance_to_gcref()` does not accept an argument of type `list[int]`
+# error[E0210]: `cast_instance_to_gcref()` does not accept an argument of type `list[int]`
 #   --> tests/errors/rlib_gcref_misuse.py:19:9
 #    |
 # 19 |     c = rgc.cast_instance_to_gcref([1])

@@ -152,6 +152,10 @@ void rpy_gc_collect_gen(int64_t generation);
  * collector, whose every collection makes room. */
 void rpy_gc_set_enabled(int enabled);
 int rpy_gc_isenabled(void);
+/* rgc.add_memory_pressure(bytes): raw memory held by the program's objects brings the
+ * generational collector's next major collection that much closer (negative: ignored; no effect
+ * on the semispace collector). */
+void rpy_gc_add_memory_pressure(int64_t bytes);
 /* rgc.can_move(obj): 1 if obj may still move (young objects of the generational collector,
  * every heap object of the semispace collector), 0 for old, large and static objects. */
 int rpy_gc_can_move(void *obj);

@@ -181,6 +181,17 @@ pub unsafe extern "C" fn rpy_gc_set_enabled(enabled: c_int) {
     }
 }
 
+/// `rgc.add_memory_pressure(bytes)`; negative estimates are ignored.
+///
+/// # Safety
+/// Must not run concurrently with another entry point.
+#[no_mangle]
+pub unsafe extern "C" fn rpy_gc_add_memory_pressure(bytes: i64) {
+    if let (Some(gc), Ok(bytes)) = (gc_ref(), usize::try_from(bytes)) {
+        gc.add_memory_pressure(bytes);
+    }
+}
+
 /// `rgc.isenabled()`.
 ///
 /// # Safety

@@ -190,6 +190,15 @@ impl AnyGc {
         }
     }
 
+    /// `rgc.add_memory_pressure(bytes)`: the generational collector's next major collection
+    /// comes that much sooner; the semispace collector, which collects when its space is full,
+    /// ignores it (as RPython's semispace collector does).
+    pub fn add_memory_pressure(&mut self, bytes: usize) {
+        if let AnyGc::Generational(gc) = self {
+            gc.add_memory_pressure(bytes);
+        }
+    }
+
     /// What `rgc.isenabled()` reports: the last `set_enabled` (true at start-up).
     pub fn is_enabled(&self) -> bool {
         match self {

@@ -84,6 +84,9 @@ pub const POPULATE_CHUNK: usize = 64 << 10;
 /// that is at most an eighth of what it uses.
 pub const HUGE_NURSERY_MIN: usize = 32 << 20;
 
+/// What each `add_memory_pressure` call counts on top of its estimate (two words, as RPython).
+const PRESSURE_EXTRA: usize = 16;
+
 /// Keeps every size far enough below `isize::MAX` that address arithmetic cannot overflow.
 const SIZE_CAP: usize = (isize::MAX as usize / 4) & !15;
 
@@ -270,6 +273,16 @@ impl GenGc {
     /// starts major collections.
     pub fn set_enabled(&mut self, enabled: bool) {
         self.majors_disabled = !enabled;
+    }
+
+    /// `rgc.add_memory_pressure(bytes)`: raw memory the program holds on behalf of its objects
+    /// brings the next major collection closer by that much (and a little more, for the
+    /// bookkeeping of many small blocks), as in RPython's incminimark. The next major collection
+    /// sets its threshold afresh.
+    pub fn add_memory_pressure(&mut self, bytes: usize) {
+        self.next_major = self
+            .next_major
+            .saturating_sub(bytes.saturating_add(PRESSURE_EXTRA));
     }
 
     /// Whether major collections start when the old generation grows.

@@ -78,6 +78,28 @@ fn a_large_nursery_is_populated_ahead_then_turned_into_huge_pages() {
 }
 
 #[test]
+fn memory_pressure_brings_the_next_major_collection_closer() {
+    let mut heap = Heap::generational(64 << 10);
+    heap.push_list(10_000);
+    heap.collect();
+    let majors = heap.gen().major_collections();
+    // The old generation is far below its threshold: minor collections alone.
+    heap.push_list(5_000);
+    heap.pop();
+    assert_eq!(heap.gen().major_collections(), majors);
+    // A gigabyte of raw memory said to be held: the next minor collection starts a major one,
+    // which sets the threshold afresh.
+    heap.gc.add_memory_pressure(1 << 30);
+    heap.push_list(5_000);
+    heap.pop();
+    assert_eq!(heap.gen().major_collections(), majors + 1);
+    heap.push_list(5_000);
+    heap.pop();
+    assert_eq!(heap.gen().major_collections(), majors + 1);
+    check_list(heap.top(), 10_000);
+}
+
+#[test]
 fn a_tree_keeps_its_shape() {
     let mut heap = Heap::generational(32 << 10);
     let mut label = 0;

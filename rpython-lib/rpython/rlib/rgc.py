@@ -21,6 +21,11 @@ name its translated meaning.
 * ``no_collect`` and ``must_be_light_finalizer``: decorators that mark a function. The
   translator reports a ``no_collect`` function that can allocate; every ``__del__`` is checked
   to be light (see below), decorated or not.
+* ``add_memory_pressure(estimate, object=None)``: raw memory (``estimate`` bytes, an
+  integer) held on behalf of objects, such as a buffer an instance frees in its ``__del__``.
+  Translated, the generational collector's next major collection comes that much sooner, as
+  with RPython's incminimark; the semispace and Boehm collectors ignore it. Untranslated it does
+  nothing.
 * ``FinalizerQueue``: see its docstring.
 * ``cast_instance_to_gcref(obj)`` gives a ``GCREF``, an opaque reference to the instance (or
   None), which ``cast_gcref_to_instance(Class, gcref)`` turns back into an instance of
@@ -74,6 +79,11 @@ def get_rpy_memory_usage(gcref):
 def get_rpy_type_index(gcref):
     """The number of the type of the object a GCREF refers to."""
     return id(type(gcref)) & 0xffff
+
+
+def add_memory_pressure(estimate, object=None):
+    """Tells the collector that about ``estimate`` bytes of raw memory are held on behalf of
+    objects (``object``, if given, is the instance that holds them)."""
 
 
 def ll_arraycopy(source, dest, source_start, dest_start, length):

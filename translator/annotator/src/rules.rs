@@ -1600,13 +1600,15 @@ impl Annotator<'_> {
         let pos = &args[..args.len() - nkw];
         let shown: Vec<String> = pos.iter().map(|a| format!("`{}`", self.show(a))).collect();
         let given = shown.join(", ");
+        // The functions of `rpython.rlib` go by their own names (`rgc.can_move` is `can_move`).
+        let fname = name.strip_prefix("rlib.").unwrap_or(name);
         // Wrong number of positional arguments.
         let count_error = |s: &mut Self, expected: &str| {
             let n = pos.len();
             s.bad(
                 op.span,
                 format!(
-                    "`{name}()` takes {expected} but {n} {} given",
+                    "`{fname}()` takes {expected} but {n} {} given",
                     if n == 1 { "was" } else { "were" }
                 ),
                 "in this call",
@@ -1616,12 +1618,12 @@ impl Annotator<'_> {
         let type_error = |s: &mut Self| {
             s.bad(
                 op.span,
-                format!("`{name}()` does not accept an argument of type {given}"),
+                format!("`{fname}()` does not accept an argument of type {given}"),
                 "in this call",
             )
         };
         let not_yet =
-            |s: &mut Self| s.not_yet(op.span, format!("`{name}()` of a value of type {given}"));
+            |s: &mut Self| s.not_yet(op.span, format!("`{fname}()` of a value of type {given}"));
         // The OSErrors the runtime raises carry `errno` and `strerror`.
         if name.starts_with("os.") {
             self.declare_oserror_attrs();
@@ -1692,6 +1694,11 @@ impl Annotator<'_> {
                 [] => None,
                 _ => count_error(self, "no arguments"),
             },
+            "rlib.add_memory_pressure" => match pos {
+                [a] | [a, Inst(..) | GcRef(_) | None] if a.is_intlike() => None,
+                [_] | [_, _] => type_error(self),
+                _ => count_error(self, "one or two arguments"),
+            },
             "gc.isenabled" | "rlib.has_weakref_support" => match pos {
                 [] => Bool,
                 _ => count_error(self, "no arguments"),
@@ -1751,7 +1758,7 @@ impl Annotator<'_> {
             "rlib.jit_debug" | "rlib.assert_green" => None,
             _ if nkw > 0 => self.bad(
                 op.span,
-                format!("`{name}()` takes no keyword arguments"),
+                format!("`{fname}()` takes no keyword arguments"),
                 "in this call",
             ),
             // `type(x)` of an instance: its class id, to compare with a class (`type(x) is C`).

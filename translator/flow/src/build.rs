@@ -491,6 +491,7 @@ const RLIB_BUILTINS: &[&str] = &[
     "cast_gcref_to_instance",
     "get_rpy_memory_usage",
     "get_rpy_type_index",
+    "add_memory_pressure",
 ];
 
 /// The operations whose exceptions a `try` in the same function catches.

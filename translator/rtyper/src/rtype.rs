@@ -3195,6 +3195,11 @@ impl Rtyper<'_, '_> {
                 Value::Const(LlConst::Void)
             }
             "gc.isenabled" => self.call_support(st, "rpy_rgc_isenabled", vec![]),
+            "rlib.add_memory_pressure" => {
+                let n = arg(self, st, 0, T::Signed);
+                self.call_support(st, "rpy_rgc_add_memory_pressure", vec![n]);
+                Value::Const(LlConst::Void)
+            }
             "rlib.cast_instance_to_gcref" => {
                 let x = arg(self, st, 0, tys[0]);
                 self.emit(st, LlOp::CastPointer, vec![x], rt)

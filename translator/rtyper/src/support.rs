@@ -52,6 +52,7 @@ support! {
     "rpy_rgc_collect"(Signed) -> Void, collect;
     "rpy_rgc_set_enabled"(Bool) -> Void;
     "rpy_rgc_isenabled"() -> Bool;
+    "rpy_rgc_add_memory_pressure"(Signed) -> Void;
     "rpy_check_range_step"(Signed) -> Void, raise;
     "rpy_ll_assert"(Bool, Str) -> Void, raise;
     "rpy_str_hash"(Str) -> Signed;

@@ -75,6 +75,8 @@ static inline void rpy_boehm_set_enabled(int enabled) {
 }
 #define rpy_gc_set_enabled(on) rpy_boehm_set_enabled(on)
 #define rpy_gc_isenabled() (!rpy_boehm_disabled)
+/* Boehm's collector paces itself by its own heap; raw memory pressure is not reported to it. */
+#define rpy_gc_add_memory_pressure(bytes) ((void)(bytes))
 #define rpy_gc_can_move(p) ((void)(p), 0)
 
 /* Light destructors are Boehm finalizers without ordering; Boehm runs them from an allocation,

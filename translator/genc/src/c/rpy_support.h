@@ -292,6 +292,10 @@ static bool rpy_rgc_isenabled(void) {
     return rpy_gc_isenabled() != 0;
 }
 
+static void rpy_rgc_add_memory_pressure(int64_t bytes) {
+    rpy_gc_add_memory_pressure(bytes);
+}
+
 /* ---- stack check ---- */
 
 static char *rpy_stack_limit;
