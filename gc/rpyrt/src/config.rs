@@ -126,7 +126,6 @@ impl GcConfig {
         let mut config = GcConfig {
             kind,
             stress,
-            nursery_size: default_nursery_size(),
             ..GcConfig::default()
         };
         if let Some(value) = env_text("RPY_GC") {
@@ -152,9 +151,8 @@ impl GcConfig {
         } else {
             size_from_env("PYPY_GC_NURSERY")
         };
-        if let Some(size) = nursery {
-            config.nursery_size = size;
-        }
+        // The cache description is read only when no size is given.
+        config.nursery_size = nursery.unwrap_or_else(default_nursery_size);
         if let Some(value) = env_text("PYPY_GC_MAJOR_COLLECT") {
             match value.trim().parse::<f64>() {
                 Ok(f) if f > 1.0 && f.is_finite() => config.major_factor = f,

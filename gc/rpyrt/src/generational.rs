@@ -69,11 +69,13 @@ pub const STRESS_MAJOR_EVERY: u64 = 64;
 /// for nurseries smaller than four times this.
 pub const LARGE_OBJECT: usize = 64 << 10;
 
-/// While the nursery is filled for the first time, its pages are faulted in this many bytes at a
-/// time, ahead of the allocation frontier, by one system call each (`pages::populate`) instead
+/// While the nursery is filled for the first time, its pages are faulted in up to this many bytes
+/// at a time, ahead of the allocation frontier, by one system call each (`pages::populate`) instead
 /// of one page fault per 4 KiB page. A chunk is at most this much memory resident before it is
 /// used, where a huge page would be up to 2 MiB.
 pub const POPULATE_CHUNK: usize = 64 << 10;
+/// The first chunk populated; the chunks double up to [`POPULATE_CHUNK`].
+pub const POPULATE_FIRST: usize = 16 << 10;
 
 /// A nursery at least this big is backed by huge pages once the program has used half of it: its
 /// second half from then on, and its first half from the first minor collection on (those pages
@@ -380,8 +382,13 @@ impl GenGc {
             self.populated = nursery_end;
             return;
         }
+        // Chunks grow from `POPULATE_FIRST` as the nursery is used, so that a program that
+        // allocates little does not have a whole chunk resident.
+        let chunk = (self.populated - self.nursery_start)
+            .next_power_of_two()
+            .clamp(POPULATE_FIRST, POPULATE_CHUNK);
         let target = end
-            .checked_next_multiple_of(POPULATE_CHUNK)
+            .checked_next_multiple_of(chunk)
             .unwrap_or(nursery_end)
             .min(nursery_end);
         let from = self.populated as *mut u8;
