@@ -29,7 +29,9 @@ name its translated meaning.
 * ``FinalizerQueue``: see its docstring.
 * ``cast_instance_to_gcref(obj)`` gives a ``GCREF``, an opaque reference to the instance (or
   None), which ``cast_gcref_to_instance(Class, gcref)`` turns back into an instance of
-  ``Class`` (unchecked, as in RPython). Untranslated a GCREF is the instance itself.
+  ``Class`` (unchecked, as in RPython); ``try_cast_gcref_to_instance(Class, gcref)`` checks: it
+  gives None unless the object is an instance of ``Class`` or of a subclass (or for a null
+  GCREF). Untranslated a GCREF is the instance itself.
 * ``get_rpy_memory_usage(gcref)``: the object's size in bytes (translated: the size of its
   type, items included, header included; untranslated: an estimate, a word for the header and
   one per attribute).
@@ -64,6 +66,13 @@ def cast_instance_to_gcref(obj):
 def cast_gcref_to_instance(cls, gcref):
     """The instance a GCREF refers to, as an instance of `cls` (not checked)."""
     return gcref
+
+
+def try_cast_gcref_to_instance(cls, gcref):
+    """The instance a GCREF refers to if it is an instance of `cls`, else None."""
+    if isinstance(gcref, cls):
+        return gcref
+    return None
 
 
 def get_rpy_memory_usage(gcref):

@@ -1719,6 +1719,13 @@ impl Annotator<'_> {
                 [_] => type_error(self),
                 _ => count_error(self, "one argument"),
             },
+            "rlib.try_cast_gcref_to_instance" => match pos {
+                [Pbc(Const::Obj(id, _)), GcRef(_) | None] if self.class_of(*id).is_some() => {
+                    Inst(self.class_of(*id).expect("class"), true)
+                }
+                [_, _] => type_error(self),
+                _ => count_error(self, "two arguments"),
+            },
             "rlib.cast_gcref_to_instance" => match pos {
                 [Pbc(Const::Obj(id, _)), GcRef(_) | None] if self.class_of(*id).is_some() => {
                     Inst(self.class_of(*id).expect("class"), true)

@@ -492,6 +492,7 @@ const RLIB_BUILTINS: &[&str] = &[
     "get_rpy_memory_usage",
     "get_rpy_type_index",
     "add_memory_pressure",
+    "try_cast_gcref_to_instance",
 ];
 
 /// The operations whose exceptions a `try` in the same function catches.

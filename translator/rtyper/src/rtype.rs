@@ -3204,6 +3204,31 @@ impl Rtyper<'_, '_> {
                 let x = arg(self, st, 0, tys[0]);
                 self.emit(st, LlOp::CastPointer, vec![x], rt)
             }
+            "rlib.try_cast_gcref_to_instance" => {
+                // The instance types are numbered like the classes, so the class test of an
+                // instance is also right for any other GC object: its type id is outside every
+                // class's range.
+                let x = arg(self, st, 1, tys[1]);
+                let cls = match &anns[0] {
+                    Ann::Pbc(Const::Obj(id, _)) => self.an.class_of(*id),
+                    _ => None,
+                }
+                .expect("the annotator checked the class");
+                let (lo, hi) = (self.an.class(cls).id_min, self.an.class(cls).id_max);
+                let is = self.emit(
+                    st,
+                    LlOp::Isinstance,
+                    vec![
+                        x.clone(),
+                        Value::Const(LlConst::Signed(lo)),
+                        Value::Const(LlConst::Signed(hi)),
+                    ],
+                    T::Bool,
+                );
+                let p = self.emit(st, LlOp::CastPointer, vec![x], rt);
+                let null = Value::Const(self.zero(rt));
+                self.emit(st, LlOp::Select, vec![is, p, null], rt)
+            }
             "rlib.cast_gcref_to_instance" => {
                 let x = arg(self, st, 1, tys[1]);
                 self.emit(st, LlOp::CastPointer, vec![x], rt)
