@@ -195,6 +195,7 @@ typedef struct rpy_boehm_settings {
     uint64_t max_heap;
     int log;
     int summary;
+    int log_fd; /* where the log and the summary go: 2, or the file PYPYLOG names */
     void *noscan_start;
     void *noscan_end;
 } rpy_boehm_settings;

@@ -75,7 +75,8 @@ extern "C" fn print_summary() {
     // SAFETY: called by `exit` on the program's only thread, after the generated code is done.
     let text = unsafe { gc_ref().and_then(|gc| gc.summary()) };
     if let Some(text) = text {
-        crate::sys::write_stderr(text.as_bytes());
+        use core::fmt::Write;
+        let _ = crate::sys::Log.write_str(&text);
     }
 }
 
@@ -350,6 +351,8 @@ pub struct BoehmSettingsC {
     pub log: c_int,
     /// A summary at exit.
     pub summary: c_int,
+    /// Where both go: stderr (2), or the file `PYPYLOG` names.
+    pub log_fd: c_int,
     /// Static data of the runtime library that holds no pointer into Boehm's heap (the shadow
     /// stack, which such a program never uses): the collector should not scan it.
     pub noscan_start: *mut c_void,
@@ -375,6 +378,7 @@ pub unsafe extern "C" fn rpy_gc_boehm_settings(stress: c_int, out: *mut BoehmSet
         max_heap: settings.max_heap.unwrap_or(0) as u64,
         log: settings.log as c_int,
         summary: settings.summary as c_int,
+        log_fd: crate::sys::log_fd(),
         noscan_start,
         noscan_end,
     };

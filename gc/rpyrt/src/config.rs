@@ -164,6 +164,7 @@ impl GcConfig {
         config.min_major = size_from_env("PYPY_GC_MIN");
         if let Some(value) = env_text("PYPYLOG") {
             (config.log, config.summary) = parse_pypylog(&value);
+            direct_log(&value, config.log || config.summary);
         }
         config
     }
@@ -181,8 +182,8 @@ impl GcConfig {
 }
 
 /// What `PYPYLOG` asks of the collector: `(per-collection lines, summary at exit)`. The value is
-/// PyPy's `categories[:file]` (the file part is ignored: everything goes to stderr); categories
-/// are separated by commas. `gc-summary` or `summary` asks for the summary; any other category
+/// PyPy's `categories[:file]` (see [`pypylog_file`] for the file); categories are separated by
+/// commas. `gc-summary` or `summary` asks for the summary; any other category
 /// containing `gc` (`gc`, `gc-minor`, `gc-collect`, ...) asks for one line per collection.
 pub fn parse_pypylog(value: &str) -> (bool, bool) {
     let categories = match value.rsplit_once(':') {
@@ -260,8 +261,27 @@ impl BoehmSettings {
         settings.max_heap = size_from_env("RPY_GC_MAX_HEAP");
         if let Some(value) = env_text("PYPYLOG") {
             (settings.log, settings.summary) = parse_pypylog(&value);
+            direct_log(&value, settings.log || settings.summary);
         }
         settings
+    }
+}
+
+/// The file `PYPYLOG` names after its last colon; `None` for none, or for `-` (stderr).
+pub fn pypylog_file(value: &str) -> Option<&str> {
+    let (_, file) = value.rsplit_once(':')?;
+    (!file.is_empty() && file != "-").then_some(file)
+}
+
+/// Sends the collector's log and summary to the file `PYPYLOG` names, if it asks for either;
+/// a file that cannot be opened is reported, and the log stays on stderr.
+fn direct_log(value: &str, wanted: bool) {
+    if let (true, Some(path)) = (wanted, pypylog_file(value)) {
+        if !crate::sys::log_to_file(path) {
+            warn(&format!(
+                "cannot open the PYPYLOG file {path:?}; logging to stderr"
+            ));
+        }
     }
 }
 
@@ -401,6 +421,11 @@ mod tests {
         assert_eq!(parse_pypylog("jit-log-opt,summary:-"), (false, true));
         assert_eq!(parse_pypylog("gc,gc-summary"), (true, true));
         assert_eq!(parse_pypylog("jit-log-opt"), (false, false));
+        assert_eq!(pypylog_file("gc"), None);
+        assert_eq!(pypylog_file("gc:-"), None);
+        assert_eq!(pypylog_file("gc:"), None);
+        assert_eq!(pypylog_file("gc-minor,gc-collect:log.txt"), Some("log.txt"));
+        assert_eq!(pypylog_file("gc:/tmp/a:b"), Some("b"));
     }
 
     #[test]

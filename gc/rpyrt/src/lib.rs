@@ -21,8 +21,9 @@
 //! - `RPY_GC_MAX_HEAP`: limit for the whole heap (default: none); past it the allocation slow
 //!   path returns NULL.
 //! - `RPY_GC_STRESS=1`: collect at every allocation.
-//! - `PYPYLOG`: categories containing `gc` print one line per collection on stderr;
-//!   `gc-summary` (or `summary`) prints a summary at exit.
+//! - `PYPYLOG`: categories containing `gc` print one line per collection, and `gc-summary` (or
+//!   `summary`) a summary at exit, on stderr or in the file named after a colon
+//!   (`gc,gc-summary:gc.log`).
 //!
 //! Modules: `capi` (the exported C symbols), `collector` (the choice between the collectors),
 //! `semispace` (the copying collector) and `space` (its memory), `generational` (the default

@@ -1,5 +1,6 @@
 //! Collection statistics and the `PYPYLOG` output: counters and pause times per kind of
-//! collection, the peak heap size, one line per collection on stderr when asked (`PYPYLOG=gc`),
+//! collection, the peak heap size, one line per collection when asked (`PYPYLOG=gc`, on stderr
+//! or in the file named after a colon),
 //! and the summary printed at exit (`PYPYLOG=gc-summary`), with the distribution of pauses
 //! (median, 90th and 99th percentiles) of each kind.
 //!
@@ -7,7 +8,7 @@
 //! and on stderr writes that never panic (a failed write is ignored).
 
 use crate::prelude::*;
-use crate::sys::{monotonic_seconds, Stderr};
+use crate::sys::{monotonic_seconds, Log};
 use core::fmt::Write;
 
 /// Counters of one collector instance.
@@ -81,7 +82,7 @@ impl Stats {
             }
             if self.log {
                 let _ = writeln!(
-                    Stderr,
+                    Log,
                     "[gc] minor collection {}: {}, {:.3} ms",
                     self.minor,
                     describe(),
@@ -103,7 +104,7 @@ impl Stats {
             }
             if self.log {
                 let _ = writeln!(
-                    Stderr,
+                    Log,
                     "[gc] {} {}: {}, {:.3} ms",
                     self.major_name,
                     self.major,

@@ -1,5 +1,6 @@
 //! What the runtime needs from the operating system, straight from libc: environment variables,
-//! writing to stderr, reading small files, a monotonic clock and aborting. The crate is `no_std`
+//! writing to stderr and to the `PYPYLOG` file, reading small files, a monotonic clock and
+//! aborting. The crate is `no_std`
 //! so that a translated program does not carry Rust's standard library (its panic machinery alone
 //! brings a symbolising backtrace printer, about 180 KB of code that a translated program would
 //! map at start-up and never run); in the static library these functions, the panic handler and
@@ -29,6 +30,9 @@ struct Timespec {
 }
 
 const O_RDONLY: c_int = 0;
+const O_WRONLY: c_int = 1;
+const O_CREAT: c_int = 0o100;
+const O_TRUNC: c_int = 0o1000;
 const O_CLOEXEC: c_int = 0o2000000;
 const CLOCK_MONOTONIC: c_int = 1;
 
@@ -45,10 +49,56 @@ pub fn env_bytes(name: &str) -> Option<Vec<u8>> {
 
 /// Writes all of `bytes` to stderr, ignoring errors (a closed stderr loses the text).
 pub fn write_stderr(bytes: &[u8]) {
+    write_fd(2, bytes);
+}
+
+/// Where the collection log and summary go: stderr, or the file `PYPYLOG` names.
+static mut LOG_FD: c_int = 2;
+
+/// Sends the log to the file at `path` (created or truncated); false if it cannot be opened, and
+/// the log then stays on stderr.
+pub fn log_to_file(path: &str) -> bool {
+    let Some(path) = c_string(path.as_bytes()) else {
+        return false;
+    };
+    // SAFETY: a NUL-terminated path; the runtime is single-threaded, so nothing reads `LOG_FD`
+    // meanwhile.
+    unsafe {
+        let fd = open(
+            path.as_ptr() as *const c_char,
+            O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+            0o666 as c_int,
+        );
+        if fd < 0 {
+            return false;
+        }
+        LOG_FD = fd;
+    }
+    true
+}
+
+/// The descriptor the log goes to.
+pub fn log_fd() -> c_int {
+    // SAFETY: a plain read; the runtime is single-threaded.
+    unsafe { LOG_FD }
+}
+
+/// The collection log as a `core::fmt::Write` target; errors are ignored.
+pub struct Log;
+
+impl core::fmt::Write for Log {
+    fn write_str(&mut self, s: &str) -> core::fmt::Result {
+        write_fd(log_fd(), s.as_bytes());
+        Ok(())
+    }
+}
+
+/// Writes all of `bytes` to `fd`, ignoring errors.
+fn write_fd(fd: c_int, bytes: &[u8]) {
     let mut rest = bytes;
     while !rest.is_empty() {
         // SAFETY: the buffer is valid for its length.
-        let n = unsafe { write(2, rest.as_ptr() as *const c_void, rest.len()) };
+        let n = unsafe { write(fd, rest.as_ptr() as *const c_void, rest.len()) };
         if n <= 0 {
             // Interrupted writes are retried; anything else gives up.
             if n < 0 && last_error_is_eintr() {

@@ -1,7 +1,8 @@
 //! The `translate` command as a user runs it: the `-O` levels RPython accepts (`-Ojit` among
 //! them) and the error for a level it does not; `--gc=boehm` (listed by `--help`, linked with
 //! libgc, collecting under stress) and its error when libgc's header cannot be found; `--lto`;
-//! the runtime's settings read and reported without Rust's standard library. Relies on the system
+//! the runtime's settings read and reported without Rust's standard library, and the log in the
+//! file `PYPYLOG` names. Relies on the system
 //! C compiler, libgc and CPython (and `objdump`, if present).
 
 use std::path::Path;
@@ -91,6 +92,16 @@ fn gc_boehm_builds_a_program_that_runs_under_stress() {
         summary.contains("[gc-summary] collector boehm\n[gc-summary] collections: "),
         "{summary}"
     );
+    let log = dir.path().join("boehm.log");
+    let run = Command::new(&exe)
+        .arg("100000")
+        .env("PYPYLOG", format!("gc,gc-summary:{}", log.display()))
+        .output()
+        .unwrap();
+    assert!(run.status.success());
+    assert_eq!(String::from_utf8_lossy(&run.stderr), "");
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert!(text.contains("[gc-summary] collector boehm\n"), "{text}");
 }
 
 /// The C compiler's flags that hide Boehm's headers: the system include directories are replaced
@@ -206,6 +217,34 @@ fn the_runtime_reads_its_settings_through_libc_without_rusts_standard_library() 
         stderr.starts_with(
             "rpyrt: ignoring PYPY_GC_NURSERY=\"lots\": expected a number of bytes like 64M\n\
              [gc-summary] collector generational, nursery "
+        ),
+        "{stderr}"
+    );
+    // PYPYLOG's file part: the log goes there; a file that cannot be opened is reported, and the
+    // log stays on stderr.
+    let log = dir.path().join("gc.log");
+    let run = Command::new(&exe)
+        .arg("1000")
+        .env("PYPYLOG", format!("gc-summary:{}", log.display()))
+        .output()
+        .unwrap();
+    assert!(run.status.success());
+    assert_eq!(String::from_utf8_lossy(&run.stderr), "");
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert!(
+        text.starts_with("[gc-summary] collector generational, nursery "),
+        "{text}"
+    );
+    let run = Command::new(&exe)
+        .arg("1000")
+        .env("PYPYLOG", "gc-summary:/nonexistent-dir/gc.log")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr.starts_with(
+            "rpyrt: cannot open the PYPYLOG file \"/nonexistent-dir/gc.log\"; logging to stderr\n\
+             [gc-summary] collector generational"
         ),
         "{stderr}"
     );

@@ -190,6 +190,9 @@ static double rpy_boehm_now(void) {
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+/* Where the log lines and the summary go: stderr, or the file PYPYLOG names. */
+static int rpy_boehm_log_fd = 2;
+
 /* Called by the collector with its lock held: it must not call back into the collector. */
 static void GC_CALLBACK rpy_boehm_event(GC_EventType event) {
     if (event == GC_EVENT_START) {
@@ -201,16 +204,17 @@ static void GC_CALLBACK rpy_boehm_event(GC_EventType event) {
         if (pause > rpy_boehm_pause_max)
             rpy_boehm_pause_max = pause;
         if (rpy_boehm_log)
-            fprintf(stderr, "[gc] boehm collection %llu: %.3f ms\n",
+            dprintf(rpy_boehm_log_fd, "[gc] boehm collection %llu: %.3f ms\n",
                     (unsigned long long)rpy_boehm_collections, pause * 1e3);
     }
 }
 
 static void rpy_boehm_summary(void) {
-    fprintf(stderr, "[gc-summary] collector boehm\n");
-    fprintf(stderr, "[gc-summary] collections: %llu, total pause %.3f ms, longest %.3f ms\n",
+    int fd = rpy_boehm_log_fd;
+    dprintf(fd, "[gc-summary] collector boehm\n");
+    dprintf(fd, "[gc-summary] collections: %llu, total pause %.3f ms, longest %.3f ms\n",
             (unsigned long long)GC_get_gc_no(), rpy_boehm_pause * 1e3, rpy_boehm_pause_max * 1e3);
-    fprintf(stderr, "[gc-summary] heap size %llu bytes, free %llu bytes, allocated in total %llu bytes\n",
+    dprintf(fd, "[gc-summary] heap size %llu bytes, free %llu bytes, allocated in total %llu bytes\n",
             (unsigned long long)GC_get_heap_size(), (unsigned long long)GC_get_free_bytes(),
             (unsigned long long)GC_get_total_bytes());
 }
@@ -233,6 +237,7 @@ static void rpy_boehm_init(int stress) {
     if (s.max_heap != 0)
         GC_set_max_heap_size((GC_word)s.max_heap);
     rpy_boehm_log = s.log != 0;
+    rpy_boehm_log_fd = s.log_fd;
     if (s.log || s.summary)
         GC_set_on_collection_event(rpy_boehm_event);
     if (s.summary)
