@@ -5,8 +5,9 @@
 //! `/sys/devices/system/cpu/cpu0/cache/index*/`; also the few settings a program built with
 //! Boehm's collector reads (`BoehmSettings`).
 //!
-//! Relies only on `sys` (libc's `getenv` and file reading); an unparsable variable is reported on stderr and
-//! ignored, and a missing or unreadable cache description falls back to a fixed size.
+//! Relies only on `sys` (libc's `getenv` and file reading); an unparsable variable is reported
+//! on stderr and ignored, and a missing or unreadable cache description falls back to a fixed
+//! size. A `PYPYLOG` file is opened here, when the settings are read.
 
 use crate::prelude::*;
 

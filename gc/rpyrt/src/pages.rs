@@ -10,8 +10,8 @@
 //! nursery, on its first fill), and [`refault_as_huge_pages`] turns memory whose contents are
 //! garbage into huge pages (a large nursery, once it has been filled).
 //!
-//! Relies on libc's `mmap`, `munmap` and `madvise` (declared here; every C program links libc) with the
-//! Linux constants of x86-64 and AArch64. Failures are reported as `None`, never as an abort.
+//! Relies on libc's `mmap`, `munmap` and `madvise` (declared here; every C program links libc)
+//! with the Linux constants of x86-64 and AArch64. Failures are reported as `None`, never as an abort.
 
 use crate::hash::AddrMap;
 use crate::prelude::*;
