@@ -11,7 +11,8 @@
 //! garbage into huge pages (a large nursery, once it has been filled).
 //!
 //! Relies on libc's `mmap`, `munmap` and `madvise` (declared here; every C program links libc)
-//! with the Linux constants of x86-64 and AArch64. Failures are reported as `None`, never as an abort.
+//! with the Linux constants of x86-64 and AArch64. Failures are reported as `None`, never as an
+//! abort.
 
 use crate::hash::AddrMap;
 use crate::prelude::*;
