@@ -2,43 +2,62 @@
 //! them) and the error for a level it does not; `--gc=boehm` (listed by `--help`, linked with
 //! libgc, collecting under stress) and its error when libgc's header cannot be found; `--lto`;
 //! the runtime's settings read and reported without Rust's standard library, and the log in the
-//! file `PYPYLOG` names. Relies on the system
-//! C compiler, libgc and CPython (and `objdump`, if present).
+//! file `PYPYLOG` names. Relies on the system C compiler, libgc and CPython (and `objdump`, if
+//! present).
 
-use std::path::Path;
-use std::process::Command;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
-fn translate(args: &[&str]) -> std::process::Output {
+/// What `targets/sieve` prints for 100000 (and for 10).
+const PRIMES_100000: &str = "primes up to 100000 -> 9592\nlast: 99929 99961 99971 99989 99991\n";
+const PRIMES_10: &str = "primes up to 10 -> 4\nlast: 2 3 5 7\n";
+
+fn translate(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_translate"))
         .args(args)
         .output()
         .expect("the translate binary runs")
 }
 
+fn sieve_target() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../targets/sieve/targetsieve.py")
+}
+
+/// Translates `targets/sieve` into `dir/sieve` with `--batch` and `options`; checks that it
+/// succeeded and returns the executable and the translator's stderr.
+fn translate_sieve(dir: &Path, options: &[&str]) -> (PathBuf, String) {
+    let exe = dir.join("sieve");
+    let target = sieve_target();
+    let mut args = vec!["--batch"];
+    args.extend_from_slice(options);
+    args.extend(["--output", exe.to_str().unwrap(), target.to_str().unwrap()]);
+    let out = translate(&args);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{stderr}");
+    (exe, stderr)
+}
+
+/// Runs `exe arg` with the environment variables `env` added.
+fn run(exe: &Path, arg: &str, env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(exe);
+    cmd.arg(arg);
+    for (key, value) in env {
+        cmd.env(key, value);
+    }
+    cmd.output().unwrap()
+}
+
 #[test]
 fn opt_jit_builds_at_level_two_with_a_note() {
     let dir = tempfile::tempdir().unwrap();
-    let exe = dir.path().join("sieve");
-    let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../targets/sieve/targetsieve.py");
-    let out = translate(&[
-        "--batch",
-        "-Ojit",
-        "--output",
-        exe.to_str().unwrap(),
-        target.to_str().unwrap(),
-    ]);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{stderr}");
+    let (exe, stderr) = translate_sieve(dir.path(), &["-Ojit"]);
     assert!(
         stderr.contains("note: --opt=jit builds at level 2: no JIT is generated yet"),
         "{stderr}"
     );
-    let run = Command::new(&exe).arg("10").output().unwrap();
+    let run = run(&exe, "10", &[]);
     assert!(run.status.success());
-    assert_eq!(
-        String::from_utf8_lossy(&run.stdout),
-        "primes up to 10 -> 4\nlast: 2 3 5 7\n"
-    );
+    assert_eq!(String::from_utf8_lossy(&run.stdout), PRIMES_10);
 }
 
 #[test]
@@ -61,45 +80,31 @@ fn gc_boehm_builds_a_program_that_runs_under_stress() {
         "{help}"
     );
     let dir = tempfile::tempdir().unwrap();
-    let exe = dir.path().join("sieve");
-    let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../targets/sieve/targetsieve.py");
-    let out = translate(&[
-        "--batch",
-        "--gc=boehm",
-        "--gc-stress",
-        "--keep",
-        dir.path().join("build").to_str().unwrap(),
-        "--output",
-        exe.to_str().unwrap(),
-        target.to_str().unwrap(),
-    ]);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{stderr}");
-    let makefile = std::fs::read_to_string(dir.path().join("build/Makefile")).unwrap();
-    assert!(makefile.contains("librpyrt.a -lgc "), "{makefile}");
-    let run = Command::new(&exe)
-        .arg("100000")
-        .env("PYPYLOG", "gc-summary")
-        .output()
-        .unwrap();
-    assert!(run.status.success());
-    assert_eq!(
-        String::from_utf8_lossy(&run.stdout),
-        "primes up to 100000 -> 9592\nlast: 99929 99961 99971 99989 99991\n"
+    let build = dir.path().join("build");
+    let (exe, _) = translate_sieve(
+        dir.path(),
+        &[
+            "--gc=boehm",
+            "--gc-stress",
+            "--keep",
+            build.to_str().unwrap(),
+        ],
     );
-    let summary = String::from_utf8_lossy(&run.stderr);
+    let makefile = std::fs::read_to_string(build.join("Makefile")).unwrap();
+    assert!(makefile.contains("librpyrt.a -lgc "), "{makefile}");
+    let out = run(&exe, "100000", &[("PYPYLOG", "gc-summary")]);
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stdout), PRIMES_100000);
+    let summary = String::from_utf8_lossy(&out.stderr);
     assert!(
         summary.contains("[gc-summary] collector boehm\n[gc-summary] collections: "),
         "{summary}"
     );
     let log = dir.path().join("boehm.log");
-    let run = Command::new(&exe)
-        .arg("100000")
-        .env("PYPYLOG", format!("gc,gc-summary:{}", log.display()))
-        .output()
-        .unwrap();
-    assert!(run.status.success());
-    assert_eq!(String::from_utf8_lossy(&run.stderr), "");
+    let pypylog = format!("gc,gc-summary:{}", log.display());
+    let out = run(&exe, "100000", &[("PYPYLOG", &pypylog)]);
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
     let text = std::fs::read_to_string(&log).unwrap();
     assert!(text.contains("[gc-summary] collector boehm\n"), "{text}");
 }
@@ -137,7 +142,7 @@ fn cflags_without_libgc(dir: &Path) -> String {
 #[test]
 fn gc_boehm_without_libgc_says_what_to_install() {
     let dir = tempfile::tempdir().unwrap();
-    let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../targets/sieve/targetsieve.py");
+    let target = sieve_target();
     let out = Command::new(env!("CARGO_BIN_EXE_translate"))
         .args(["--batch", "--gc=boehm", "--output"])
         .arg(dir.path().join("sieve"))
@@ -159,60 +164,26 @@ fn gc_boehm_without_libgc_says_what_to_install() {
 #[test]
 fn lto_builds_a_working_program_and_says_so_in_the_makefile() {
     let dir = tempfile::tempdir().unwrap();
-    let exe = dir.path().join("sieve");
     let build = dir.path().join("build");
-    let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../targets/sieve/targetsieve.py");
-    let out = translate(&[
-        "--batch",
-        "--lto",
-        "--keep",
-        build.to_str().unwrap(),
-        "--output",
-        exe.to_str().unwrap(),
-        target.to_str().unwrap(),
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let (exe, _) = translate_sieve(dir.path(), &["--lto", "--keep", build.to_str().unwrap()]);
     let makefile = std::fs::read_to_string(build.join("Makefile")).unwrap();
     assert!(makefile.contains("-flto"), "{makefile}");
-    let run = Command::new(&exe).arg("10").output().unwrap();
-    assert_eq!(
-        String::from_utf8_lossy(&run.stdout),
-        "primes up to 10 -> 4\nlast: 2 3 5 7\n"
-    );
+    let run = run(&exe, "10", &[]);
+    assert_eq!(String::from_utf8_lossy(&run.stdout), PRIMES_10);
 }
 
 #[test]
 fn the_runtime_reads_its_settings_through_libc_without_rusts_standard_library() {
     let dir = tempfile::tempdir().unwrap();
-    let exe = dir.path().join("sieve");
-    let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../targets/sieve/targetsieve.py");
-    let out = translate(&[
-        "--batch",
-        "--output",
-        exe.to_str().unwrap(),
-        target.to_str().unwrap(),
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let (exe, _) = translate_sieve(dir.path(), &[]);
+    let out = run(
+        &exe,
+        "100000",
+        &[("PYPY_GC_NURSERY", "lots"), ("PYPYLOG", "gc-summary")],
     );
-    let run = Command::new(&exe)
-        .arg("100000")
-        .env("PYPY_GC_NURSERY", "lots")
-        .env("PYPYLOG", "gc-summary")
-        .output()
-        .unwrap();
-    assert!(run.status.success());
-    assert_eq!(
-        String::from_utf8_lossy(&run.stdout),
-        "primes up to 100000 -> 9592\nlast: 99929 99961 99971 99989 99991\n"
-    );
-    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stdout), PRIMES_100000);
+    let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.starts_with(
             "rpyrt: ignoring PYPY_GC_NURSERY=\"lots\": expected a number of bytes like 64M\n\
@@ -223,24 +194,21 @@ fn the_runtime_reads_its_settings_through_libc_without_rusts_standard_library() 
     // PYPYLOG's file part: the log goes there; a file that cannot be opened is reported, and the
     // log stays on stderr.
     let log = dir.path().join("gc.log");
-    let run = Command::new(&exe)
-        .arg("1000")
-        .env("PYPYLOG", format!("gc-summary:{}", log.display()))
-        .output()
-        .unwrap();
-    assert!(run.status.success());
-    assert_eq!(String::from_utf8_lossy(&run.stderr), "");
+    let pypylog = format!("gc-summary:{}", log.display());
+    let out = run(&exe, "1000", &[("PYPYLOG", &pypylog)]);
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
     let text = std::fs::read_to_string(&log).unwrap();
     assert!(
         text.starts_with("[gc-summary] collector generational, nursery "),
         "{text}"
     );
-    let run = Command::new(&exe)
-        .arg("1000")
-        .env("PYPYLOG", "gc-summary:/nonexistent-dir/gc.log")
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&run.stderr);
+    let out = run(
+        &exe,
+        "1000",
+        &[("PYPYLOG", "gc-summary:/nonexistent-dir/gc.log")],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.starts_with(
             "rpyrt: cannot open the PYPYLOG file \"/nonexistent-dir/gc.log\"; logging to stderr\n\

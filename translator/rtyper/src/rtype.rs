@@ -11,7 +11,7 @@
 use crate::repr::{Reprs, EXCEPTION_CLASSES};
 use crate::support::SUPPORT;
 use rpy_annotator::rules::{bind_args, ArgSource};
-use rpy_annotator::{Ann, Annotator, GraphId};
+use rpy_annotator::{Ann, Annotator, ClassId, GraphId};
 use rpy_model::flowop::{Const, FlowOp};
 use rpy_model::graph::{BlockData, ExitCase, ExitSwitch, Graph, Link, LinkArg, Operation, Value};
 use rpy_model::llop::{Effects, FuncId, Light, LlConst, LlFunction, LlGraph, LlOp, LlProgram};
@@ -562,6 +562,18 @@ impl Rtyper<'_, '_> {
             }
             Value::Const(c) => Value::Const(self.llconst(c, want, st.span)),
         }
+    }
+
+    /// Whether `x` (a pointer to a GC object, or null) is an instance of `cls` or of one of its
+    /// subclasses: its class id in the class's range.
+    fn class_test(&mut self, st: &mut G, x: V, cls: ClassId) -> V {
+        let (lo, hi) = (self.an.class(cls).id_min, self.an.class(cls).id_max);
+        let range = vec![
+            x,
+            Value::Const(LlConst::Signed(lo)),
+            Value::Const(LlConst::Signed(hi)),
+        ];
+        self.emit(st, LlOp::Isinstance, range, LlType::Bool)
     }
 
     fn zero(&self, t: LlType) -> LlConst {
@@ -2823,17 +2835,7 @@ impl Rtyper<'_, '_> {
                     let Some(cls) = cls else {
                         continue;
                     };
-                    let (lo, hi) = (self.an.class(cls).id_min, self.an.class(cls).id_max);
-                    let t = self.emit(
-                        st,
-                        LlOp::Isinstance,
-                        vec![
-                            x.clone(),
-                            Value::Const(LlConst::Signed(lo)),
-                            Value::Const(LlConst::Signed(hi)),
-                        ],
-                        T::Bool,
-                    );
+                    let t = self.class_test(st, x.clone(), cls);
                     acc = Some(match acc {
                         None => t,
                         Some(a) => {
@@ -3214,17 +3216,7 @@ impl Rtyper<'_, '_> {
                     _ => None,
                 }
                 .expect("the annotator checked the class");
-                let (lo, hi) = (self.an.class(cls).id_min, self.an.class(cls).id_max);
-                let is = self.emit(
-                    st,
-                    LlOp::Isinstance,
-                    vec![
-                        x.clone(),
-                        Value::Const(LlConst::Signed(lo)),
-                        Value::Const(LlConst::Signed(hi)),
-                    ],
-                    T::Bool,
-                );
+                let is = self.class_test(st, x.clone(), cls);
                 let p = self.emit(st, LlOp::CastPointer, vec![x], rt);
                 let null = Value::Const(self.zero(rt));
                 self.emit(st, LlOp::Select, vec![is, p, null], rt)
